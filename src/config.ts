@@ -1,0 +1,143 @@
+/**
+ * The only module that reads process.env. Every setting is parsed once, at boot, into a typed
+ * Config; a bad value stops start-up with one line naming the variable (ConfigError).
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
+
+const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).optional(),
+  BASE_URL: url(['http:', 'https:']).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_MAX: positiveInt.default(10),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  MAIL_FROM: z.string().min(3).default('ハローワークインターネットサービス <no-reply@localhost>'),
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: port.default(3310),
+  STORAGE_DIR: z.string().min(1).optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
+  SEED_JOBS: positiveInt.default(2000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  PASSWORD_POLICY: z.enum(['seed', 'nist'], { message: 'must be seed or nist' }).default('seed'),
+  COMMON_PASSWORDS_FILE: z.string().min(1).optional(),
+  REGISTRATION_WARNING_DAYS: positiveInt.default(7),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string | undefined;
+  baseUrl: string;
+  /** true when BASE_URL is https: cookies get Secure and the __Host- prefix, HSTS is sent. */
+  secure: boolean;
+  dataDir: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
+  mail: { smtpUrl: string | undefined; from: string };
+  clamd: { host: string; port: number } | undefined;
+  storageDir: string;
+  sessionSecret: string | undefined;
+  seedDemo: 'auto' | 'true' | 'false';
+  seedJobs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  trustProxy: boolean;
+  passwordPolicy: 'seed' | 'nist';
+  commonPasswordsFile: string | undefined;
+  registrationWarningDays: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const secret = /SECRET|PASSWORD/.test(variable);
+    throw new ConfigError(variable, describeIssue(issue, secret ? undefined : cleaned[variable]));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  if (e.NODE_ENV === 'production') {
+    if (!e.SESSION_SECRET) throw new ConfigError('SESSION_SECRET', 'is required when NODE_ENV=production');
+    if (!e.BASE_URL) throw new ConfigError('BASE_URL', 'is required when NODE_ENV=production');
+    if (!e.SMTP_URL) throw new ConfigError('SMTP_URL', 'is required when NODE_ENV=production');
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    secure: baseUrl.startsWith('https:'),
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
+    storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
+    sessionSecret: e.SESSION_SECRET,
+    seedDemo: e.SEED_DEMO,
+    seedJobs: e.SEED_JOBS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    passwordPolicy: e.PASSWORD_POLICY,
+    commonPasswordsFile: e.COMMON_PASSWORDS_FILE,
+    registrationWarningDays: e.REGISTRATION_WARNING_DAYS,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {
+  const shown = value === undefined ? '' : ` (got "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `must be one of ${issue.values.map(String).join(', ')}${shown}`;
+  }
+  return `${issue.message}${shown}`;
+}
+
+/** Whether demo data (2,000 jobs and the demo accounts) should be written at start. */
+export function shouldSeedDemo(config: Config): boolean {
+  if (config.seedDemo === 'auto') return config.database.kind === 'pglite' && config.env !== 'production';
+  return config.seedDemo === 'true';
+}

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, timestamps } from './columns.ts';
+
+export const ROLES = ['seeker', 'employer', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A login: one row per (role, e-mail). Seekers and employers registered by staff get a row
+ * without a password; opening MyPage sets it. Profiles (seekers, employers, staff) point here.
+ */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    role: text({ enum: ROLES }).notNull(),
+    /** Lower-cased, NFKC-normalised address. */
+    email: text().notNull(),
+    passwordHash: text(),
+    /** When MyPage was opened (password first set). null = registered, not opened. */
+    openedAt: instant(),
+    passwordChangedAt: instant(),
+    failedLoginCount: integer().notNull().default(0),
+    lockedUntil: instant(),
+    mfaEnabled: boolean().notNull().default(false),
+    lastLoginAt: instant(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('accounts_role_email_key').on(t.role, t.email),
+    check('accounts_role_check', sql`${t.role} in ('seeker', 'employer', 'staff')`),
+  ],
+);

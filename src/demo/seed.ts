@@ -1,0 +1,406 @@
+/**
+ * Writes demo data: offices, employers, job postings with their search rows, and the demo accounts
+ * listed in the README. Used by `npm start` on an empty embedded database and by `npm run seed`.
+ */
+import { count } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client.ts';
+import { employers, offices, staffMembers } from '../db/schema/index.ts';
+import type { Deps } from '../deps.ts';
+import { insertAccount } from '../modules/accounts/accounts.repository.ts';
+import { hashPassword } from '../modules/accounts/password-hash.ts';
+import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
+import { formatNumber, insertOffices, raiseSerial } from '../modules/offices/offices.repository.ts';
+import { upsertSearchRows } from '../modules/search/search.repository.ts';
+import { searchRow } from '../modules/search/search-index.ts';
+import { registrationValidUntil } from '../modules/seekers/registration.rules.ts';
+import { emptyDesiredConditions, emptyProfile } from '../modules/seekers/seeker.types.ts';
+import { insertSeeker } from '../modules/seekers/seekers.repository.ts';
+import { addDays, endOfMonth, tokyoDate } from '../platform/dates.ts';
+import { generateEmployers, generateJob, generateOffices, type NewEmployer } from './generator.ts';
+
+export const DEMO_SEED = 20_260_401;
+const JOBS_PER_EMPLOYER = 4;
+/** Serials of generated jobs start here, leaving room below for jobs accepted in the app. */
+const GENERATED_SERIAL_BASE = 10_000_000;
+
+export interface SeedProgress {
+  done: number;
+  total: number;
+}
+
+/** Offices for all 47 prefectures (idempotent). */
+export async function seedOffices(db: Executor): Promise<void> {
+  await insertOffices(db, generateOffices());
+}
+
+/**
+ * Generates `total` open jobs and their employers in batches. Each batch is one transaction:
+ * employers, postings and search rows commit together.
+ */
+export async function seedJobs(
+  db: Database,
+  options: {
+    total: number;
+    now: Date;
+    seed?: number;
+    batchSize?: number;
+    onProgress?: (p: SeedProgress) => void;
+  },
+): Promise<void> {
+  const seed = options.seed ?? DEMO_SEED;
+  const batchSize = options.batchSize ?? 1000;
+  const today = tokyoDate(options.now);
+  const [existing] = await db.select({ n: count() }).from(employers);
+  const employerOffset = existing?.n ?? 0;
+  const employerCount = Math.max(1, Math.ceil(options.total / JOBS_PER_EMPLOYER));
+  const serialByOffice = new Map<string, number>();
+  let pool: NewEmployer[] = [];
+  let poolStart = 0;
+
+  for (let start = 0; start < options.total; start += batchSize) {
+    const end = Math.min(options.total, start + batchSize);
+    await db.transaction(async (tx) => {
+      // Employers used by this batch: job i belongs to employer i mod employerCount.
+      const needed = new Map<number, NewEmployer>();
+      const fresh: NewEmployer[] = [];
+      for (let i = start; i < end; i++) {
+        const e = i % employerCount;
+        if (needed.has(e)) continue;
+        if (e < poolStart || e >= poolStart + pool.length) {
+          poolStart = e - (e % batchSize);
+          pool = generateEmployers(
+            seed,
+            Math.min(batchSize, employerCount - poolStart),
+            options.now,
+            employerOffset + poolStart,
+          );
+        }
+        const employer = pool[e - poolStart]!;
+        needed.set(e, employer);
+        if (i < employerCount) fresh.push(employer);
+      }
+      if (fresh.length) await tx.insert(employers).values(fresh).onConflictDoNothing();
+
+      const jobs = [];
+      for (let i = start; i < end; i++) {
+        const employer = needed.get(i % employerCount)!;
+        const serial = (serialByOffice.get(employer.officeCode) ?? GENERATED_SERIAL_BASE) + 1;
+        serialByOffice.set(employer.officeCode, serial);
+        jobs.push(generateJob(seed, employerOffset + i, employer, today, serial, options.now));
+      }
+      const ids = await insertJobPostings(
+        tx,
+        jobs.map((j) => j.posting),
+      );
+      const idByNumber = new Map(ids.map((r) => [r.jobNumber, r.id]));
+      const rows = jobs
+        .filter((j) => j.posting.publicationScope !== 'private')
+        .map((j) =>
+          searchRow({
+            ...(j.posting as Required<NewJobPosting>),
+            id: idByNumber.get(j.posting.jobNumber!)!,
+            acceptedOn: j.posting.acceptedOn!,
+            referralDeadline: j.posting.referralDeadline!,
+            employerName: j.employerName,
+            employeesTotal: j.employeesTotal,
+          }),
+        );
+      await upsertSearchRows(tx, rows);
+    });
+    options.onProgress?.({ done: end, total: options.total });
+  }
+  for (const [office, serial] of serialByOffice) await raiseSerial(db, 'job', office, serial);
+}
+
+export const DEMO_ACCOUNTS = {
+  staff: { email: 'shokuin@example.jp', password: 'Shokuin-2026!' },
+  employer: { email: 'kyujin@example.jp', password: 'Kyujin-2026!' },
+  seeker: { email: 'kyushoku@example.jp', password: 'Kyushoku-2026!', birthDate: '1998-04-01' },
+  unopenedSeeker: { email: 'mikaisetsu@example.jp', birthDate: '1995-06-15' },
+} as const;
+
+const DEMO_OFFICE = '13010';
+
+/** The demo accounts of the README, and the demo employer's jobs (one is the leaflet's 13010-09999999). */
+export async function seedDemoAccounts(db: Database, now: Date): Promise<void> {
+  const today = tokyoDate(now);
+  const [staffHash, employerHash, seekerHash] = await Promise.all([
+    hashPassword(DEMO_ACCOUNTS.staff.password),
+    hashPassword(DEMO_ACCOUNTS.employer.password),
+    hashPassword(DEMO_ACCOUNTS.seeker.password),
+  ]);
+  await db.transaction(async (tx) => {
+    const staffAccount = await insertAccount(tx, {
+      role: 'staff',
+      email: DEMO_ACCOUNTS.staff.email,
+      passwordHash: staffHash,
+      openedAt: now,
+      now,
+    });
+    await tx.insert(staffMembers).values({
+      accountId: staffAccount.id,
+      officeCode: DEMO_OFFICE,
+      name: '山本 和子',
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    const employerAccount = await insertAccount(tx, {
+      role: 'employer',
+      email: DEMO_ACCOUNTS.employer.email,
+      passwordHash: employerHash,
+      openedAt: now,
+      now,
+    });
+    const [employer] = await tx
+      .insert(employers)
+      .values({
+        establishmentNumber: '1301-999999-9',
+        officeCode: DEMO_OFFICE,
+        name: '株式会社ハローワークケア',
+        nameKana: 'カブシキガイシャハローワークケア',
+        postalCode: '100-8916',
+        prefectureCode: '13',
+        city: '千代田区',
+        address: '霞が関1-2-2',
+        phone: '03-5253-1111',
+        industryCode: 'P',
+        employeesTotal: 48,
+        employeesAtWorkplace: 18,
+        businessDescription: 'グループホーム、デイサービスの運営',
+        accountId: employerAccount.id,
+        mypageOpenedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+
+    const seekerAccount = await insertAccount(tx, {
+      role: 'seeker',
+      email: DEMO_ACCOUNTS.seeker.email,
+      passwordHash: seekerHash,
+      openedAt: now,
+      now,
+    });
+    const appliedOn = addDays(today, -10);
+    await insertSeeker(tx, {
+      accountId: seekerAccount.id,
+      kind: 'registered',
+      seekerNumber: formatNumber(DEMO_OFFICE, 1),
+      officeCode: DEMO_OFFICE,
+      name: '山田 太郎',
+      nameKana: 'ヤマダ タロウ',
+      birthDate: DEMO_ACCOUNTS.seeker.birthDate,
+      postalCode: '160-0023',
+      address: '東京都新宿区西新宿2-8-1',
+      phone: '090-1234-5678',
+      appliedOn,
+      validUntil: registrationValidUntil(appliedOn),
+      active: true,
+      desired: {
+        ...emptyDesiredConditions(),
+        occupation: '介護職',
+        occupationCodes: ['05'],
+        prefectureCodes: ['13'],
+        cities: '千代田区、新宿区',
+        workStyle: 'full_time',
+        employmentTypes: ['regular'],
+        wageMin: 200000,
+        hours: '9:00～18:00',
+        holidays: '土日',
+      },
+      profile: emptyProfile(),
+      createdAt: now,
+      updatedAt: now,
+    });
+    const unopenedAccount = await insertAccount(tx, {
+      role: 'seeker',
+      email: DEMO_ACCOUNTS.unopenedSeeker.email,
+      now,
+    });
+    await insertSeeker(tx, {
+      accountId: unopenedAccount.id,
+      kind: 'registered',
+      seekerNumber: formatNumber(DEMO_OFFICE, 2),
+      officeCode: DEMO_OFFICE,
+      name: '佐藤 花子',
+      nameKana: 'サトウ ハナコ',
+      birthDate: DEMO_ACCOUNTS.unopenedSeeker.birthDate,
+      postalCode: '150-0002',
+      address: '東京都渋谷区渋谷1-1-1',
+      phone: '080-2345-6789',
+      appliedOn: addDays(today, -3),
+      validUntil: registrationValidUntil(addDays(today, -3)),
+      active: true,
+      desired: {
+        ...emptyDesiredConditions(),
+        occupation: '一般事務',
+        occupationCodes: ['03'],
+        prefectureCodes: ['13'],
+      },
+      profile: emptyProfile(),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await raiseSerial(tx, 'seeker', DEMO_OFFICE, 2);
+
+    const jobs = demoEmployerJobs(employer!.id, today, now);
+    const ids = await insertJobPostings(tx, jobs);
+    await upsertSearchRows(
+      tx,
+      jobs.map((job, i) =>
+        searchRow({
+          ...(job as Required<NewJobPosting>),
+          id: ids[i]!.id,
+          acceptedOn: job.acceptedOn!,
+          referralDeadline: job.referralDeadline!,
+          employerName: employer!.name,
+          employeesTotal: employer!.employeesTotal,
+        }),
+      ),
+    );
+    await raiseSerial(tx, 'job', DEMO_OFFICE, 3);
+  });
+}
+
+/** The leaflet's example job (seed 001) and two more of the same employer. */
+function demoEmployerJobs(employerId: string, today: string, now: Date): NewJobPosting[] {
+  const base = {
+    employerId,
+    officeCode: DEMO_OFFICE,
+    status: 'open' as const,
+    acceptedOn: today,
+    referralDeadline: endOfMonth(today, 2),
+    closedOn: null,
+    category: 'general' as const,
+    occupationCode: '05',
+    industryCode: 'P',
+    prefectureCode: '13',
+    city: '千代田区',
+    workplaceAddress: '東京都千代田区霞が関1-2-2',
+    nearestStation: '霞ケ関駅',
+    stationWalkMinutes: 3,
+    ageMin: null,
+    education: null,
+    experience: null,
+    license: null,
+    trialPeriod: 'あり（3か月、労働条件変更なし）',
+    fixedOvertime: null,
+    commuteAllowance: '実費支給（上限あり）月額：30,000円',
+    bonusDetail: '年2回（計3.0か月分）',
+    workHoursNote: '',
+    overtimeMonthlyHours: null,
+    breakMinutes: 60,
+    insurances: ['employment', 'workers_comp', 'health', 'pension'],
+    retirementAge: 65,
+    openings: 1,
+    selectionMethods: ['document', 'interview'],
+    resultNoticeDays: 7,
+    applicationDocuments: ['resume', 'career_history'],
+    documentMethods: ['mypage', 'post'],
+    acceptsOnlineApplication: true,
+    publicationScope: 'full' as const,
+    specialNotes: '応募前に職場見学ができます。お気軽にご相談ください。',
+    createdAt: now,
+    updatedAt: now,
+  };
+  return [
+    {
+      ...base,
+      jobNumber: formatNumber(DEMO_OFFICE, 9_999_999),
+      title: '介護福祉士',
+      workStyle: 'full_time',
+      employmentType: 'regular',
+      employmentPeriod: { fixed: false, months: null, renewal: '' },
+      description:
+        'グループホーム(2ユニット:18人定員)にて、ご利用者様に対する生活全般の介護サービスを提供いたします。食事・入浴・排せつの介助、レクリエーションの企画などをお願いします。',
+      ageMax: 29,
+      ageLimitReason:
+        '例外事由3号のイ（長期勤続によるキャリア形成を図るため、若年者等を期間の定めのない労働契約の対象として募集・採用）',
+      wageType: 'monthly',
+      wageMin: 205000,
+      wageMax: 290000,
+      basePayMin: 185000,
+      basePayMax: 270000,
+      fixedAllowances: [{ name: '処遇改善手当', amount: 20000 }],
+      hasBonus: true,
+      workHours: [{ start: '09:00', end: '17:00' }],
+      hasOvertime: true,
+      annualHolidays: 108,
+      holidays: '他 週休二日制/その他',
+      weeklyTwoDaysOff: 'other',
+      features: ['commute_allowance', 'near_station', 'car_commute'],
+    },
+    {
+      ...base,
+      jobNumber: formatNumber(DEMO_OFFICE, 1),
+      title: 'かいごスタッフ（デイサービス・パート）',
+      workStyle: 'part_time',
+      employmentType: 'non_regular',
+      employmentPeriod: { fixed: true, months: 12, renewal: '契約更新の可能性あり（原則更新）' },
+      description:
+        'デイサービスでの送迎補助、入浴介助、レクリエーションなどのカイゴ業務全般をお願いします。未経験の方も丁寧に指導します。週３日～ＯＫ。',
+      ageMax: null,
+      ageLimitReason: '',
+      wageType: 'hourly',
+      wageMin: 1300,
+      wageMax: 1500,
+      basePayMin: 1300,
+      basePayMax: 1500,
+      fixedAllowances: [],
+      hasBonus: false,
+      workHours: [
+        { start: '09:00', end: '13:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+      hasOvertime: false,
+      annualHolidays: 110,
+      holidays: '土日祝',
+      weeklyTwoDaysOff: 'every_week',
+      insurances: ['employment', 'workers_comp'],
+      features: ['commute_allowance', 'near_station', 'weekend_off', 'senior_welcome'],
+    },
+    {
+      ...base,
+      jobNumber: formatNumber(DEMO_OFFICE, 2),
+      title: '一般事務（介護事業所）',
+      occupationCode: '03',
+      workStyle: 'full_time',
+      employmentType: 'regular',
+      employmentPeriod: { fixed: false, months: null, renewal: '' },
+      description:
+        '介護事業所の受付、電話応対、ＰＣ（Excel・Word）での書類作成、請求事務をお願いします。寮完備（単身者向け）。',
+      ageMax: null,
+      ageLimitReason: '',
+      wageType: 'monthly',
+      wageMin: 210000,
+      wageMax: 250000,
+      basePayMin: 210000,
+      basePayMax: 250000,
+      fixedAllowances: [],
+      hasBonus: true,
+      workHours: [{ start: '09:00', end: '18:00' }],
+      hasOvertime: false,
+      annualHolidays: 120,
+      holidays: '土日祝',
+      weeklyTwoDaysOff: 'every_week',
+      documentMethods: ['post'],
+      acceptsOnlineApplication: false,
+      features: ['commute_allowance', 'near_station', 'weekend_off', 'dormitory', 'no_transfer'],
+    },
+  ];
+}
+
+/** `npm start` on an empty database: offices, demo accounts and SEED_JOBS jobs (2,000 by default). */
+export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
+  const { db, clock, logger, config } = deps;
+  const [row] = await db.select({ n: count() }).from(offices);
+  if ((row?.n ?? 0) > 0) return false;
+  const started = performance.now();
+  const now = clock.now();
+  await seedOffices(db);
+  await seedDemoAccounts(db, now);
+  await seedJobs(db, { total: config.seedJobs, now });
+  logger.info('demo data written', { jobs: config.seedJobs, ms: Math.round(performance.now() - started) });
+  return true;
+}

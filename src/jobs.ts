@@ -1,0 +1,20 @@
+/** Every background job the worker runs, built with the dependencies their handlers need. */
+import type { Mailer } from './adapters/mail/mailer.ts';
+import type { Config } from './config.ts';
+import type { DbHandle } from './db/client.ts';
+import { mailJobDefinition } from './modules/notifications/mail.job.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Logger } from './platform/logger.ts';
+import type { JobDefinition } from './platform/queue.ts';
+
+export interface JobDeps {
+  mailer: Mailer;
+  dbHandle: DbHandle;
+  clock: Clock;
+  logger: Logger;
+  config: Config;
+}
+
+export function jobDefinitions(deps: JobDeps): JobDefinition[] {
+  return [mailJobDefinition(deps.mailer)];
+}

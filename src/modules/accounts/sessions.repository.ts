@@ -1,0 +1,101 @@
+import { eq, lt, or } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { accounts, employers, type Role, seekers, sessions, staffMembers } from '../../db/schema/index.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.rules.ts';
+
+export interface SessionRecord {
+  id: string;
+  accountId: string;
+  role: Role;
+  createdAt: Date;
+  lastSeenAt: Date;
+  email: string;
+  seeker: { id: string; name: string; kind: 'registered' | 'internet' } | null;
+  employer: { id: string; name: string } | null;
+  staff: { id: string; name: string; officeCode: string } | null;
+}
+
+export async function insertSession(
+  db: Executor,
+  row: { id: string; accountId: string; role: Role; now: Date; ip: string; userAgent: string },
+): Promise<void> {
+  await db.insert(sessions).values({
+    id: row.id,
+    accountId: row.accountId,
+    role: row.role,
+    createdAt: row.now,
+    lastSeenAt: row.now,
+    ip: row.ip,
+    userAgent: row.userAgent.slice(0, 300),
+  });
+}
+
+export async function findSession(db: Executor, id: string): Promise<SessionRecord | undefined> {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      accountId: sessions.accountId,
+      role: sessions.role,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      email: accounts.email,
+      seekerId: seekers.id,
+      seekerName: seekers.name,
+      seekerKind: seekers.kind,
+      employerId: employers.id,
+      employerName: employers.name,
+      staffId: staffMembers.id,
+      staffName: staffMembers.name,
+      staffOffice: staffMembers.officeCode,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(seekers, eq(seekers.accountId, accounts.id))
+    .leftJoin(employers, eq(employers.accountId, accounts.id))
+    .leftJoin(staffMembers, eq(staffMembers.accountId, accounts.id))
+    .where(eq(sessions.id, id));
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    role: row.role,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    email: row.email,
+    seeker:
+      row.role === 'seeker' && row.seekerId && row.seekerName && row.seekerKind
+        ? { id: row.seekerId, name: row.seekerName, kind: row.seekerKind }
+        : null,
+    employer:
+      row.role === 'employer' && row.employerId && row.employerName
+        ? { id: row.employerId, name: row.employerName }
+        : null,
+    staff:
+      row.role === 'staff' && row.staffId && row.staffName && row.staffOffice
+        ? { id: row.staffId, name: row.staffName, officeCode: row.staffOffice }
+        : null,
+  };
+}
+
+export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfAccount(db: Executor, accountId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.accountId, accountId));
+}
+
+/** Removes sessions past their idle or absolute limit; returns how many. */
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const idleBefore = new Date(now.getTime() - SESSION_IDLE_MS);
+  const createdBefore = new Date(now.getTime() - SESSION_ABSOLUTE_MS);
+  const removed = await db
+    .delete(sessions)
+    .where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)))
+    .returning({ id: sessions.id });
+  return removed.length;
+}

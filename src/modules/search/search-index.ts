@@ -1,0 +1,173 @@
+/**
+ * What a job contributes to the search index (pure): normalised text, its bigrams, employer-name
+ * bigrams and structured-filter tokens, plus the range and sort columns.
+ */
+
+import { prefectureName } from '../geo/geo.data.ts';
+import type { FeatureTag, Insurance, JobCategory, WageType, WorkHoursPattern } from '../jobs/job.types.ts';
+import { FILTER, NAME, normalizeText, textGrams } from './search-text.ts';
+
+export interface IndexableJob {
+  id: number;
+  acceptedOn: string;
+  referralDeadline: string;
+  title: string;
+  description: string;
+  category: JobCategory;
+  workStyle: string;
+  employmentType: string;
+  occupationCode: string;
+  prefectureCode: string;
+  city: string;
+  workplaceAddress: string;
+  nearestStation: string;
+  ageMin: number | null;
+  ageMax: number | null;
+  education: string | null;
+  experience: string | null;
+  license: string | null;
+  wageType: WageType;
+  wageMin: number;
+  hasBonus: boolean;
+  workHours: WorkHoursPattern[];
+  hasOvertime: boolean;
+  annualHolidays: number;
+  holidays: string;
+  weeklyTwoDaysOff: string;
+  insurances: string[];
+  acceptsOnlineApplication: boolean;
+  publicationScope: string;
+  features: string[];
+  specialNotes: string;
+  employerName: string;
+  employeesTotal: number;
+}
+
+export interface SearchRow {
+  jobId: number;
+  acceptedOn: string;
+  referralDeadline: string;
+  wageMonthly: number;
+  wageHourly: number;
+  annualHolidays: number;
+  ageMin: number;
+  ageMax: number;
+  hoursStart: number;
+  hoursEnd: number;
+  lexemes: string[];
+  body: string;
+  employerName: string;
+}
+
+/** 従業員数 bands used by search: 1–9, 10–29, 30–99, 100–299, 300–999, 1000+. */
+export const EMPLOYEE_BANDS = ['1', '2', '3', '4', '5', '6'] as const;
+export type EmployeeBand = (typeof EMPLOYEE_BANDS)[number];
+export function employeeBand(n: number): EmployeeBand {
+  if (n < 10) return '1';
+  if (n < 30) return '2';
+  if (n < 100) return '3';
+  if (n < 300) return '4';
+  if (n < 1000) return '5';
+  return '6';
+}
+
+export const HOURS_PER_MONTH = 168;
+export const DAYS_PER_MONTH = 21;
+export const HOURS_PER_DAY = 8;
+
+export function monthlyEquivalent(type: WageType, amount: number): number {
+  if (type === 'hourly') return amount * HOURS_PER_MONTH;
+  if (type === 'daily') return amount * DAYS_PER_MONTH;
+  return amount;
+}
+
+export function hourlyEquivalent(type: WageType, amount: number): number {
+  if (type === 'monthly') return Math.floor(amount / HOURS_PER_MONTH);
+  if (type === 'daily') return Math.floor(amount / HOURS_PER_DAY);
+  return amount;
+}
+
+export const minutesOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/** Structured-filter tokens (without the FILTER prefix); search.query.ts asks for the same ones. */
+export const filterToken = {
+  prefecture: (code: string) => `p${code}`,
+  city: (prefectureCode: string, city: string) => `c${prefectureCode}${normalizeText(city)}`,
+  occupation: (code: string) => `o${code}`,
+  category: (c: string) => `k${c}`,
+  workStyle: (w: string) => `w${w}`,
+  employmentType: (e: string) => `e${e}`,
+  bonus: () => 'bonus',
+  noOvertime: () => 'noot',
+  weeklyTwoDaysOff: (v: string) => `2${v}`,
+  insurance: (i: Insurance | string) => `i${i}`,
+  employees: (band: string) => `s${band}`,
+  noEducation: () => 'noedu',
+  noExperience: () => 'noexp',
+  noLicense: () => 'nolic',
+  feature: (f: FeatureTag | string) => `f${f}`,
+  online: () => 'online',
+};
+
+export function searchRow(job: IndexableJob): SearchRow {
+  const showsEmployer = job.publicationScope === 'full';
+  const employerName = showsEmployer ? normalizeText(job.employerName) : '';
+  const body = normalizeText(
+    [
+      job.title,
+      job.description,
+      showsEmployer ? job.employerName : '',
+      prefectureName(job.prefectureCode, 'ja'),
+      job.city,
+      job.workplaceAddress,
+      job.nearestStation,
+      job.education ?? '',
+      job.experience ?? '',
+      job.license ?? '',
+      job.holidays,
+      job.specialNotes,
+    ].join(' '),
+  );
+  const filters = [
+    filterToken.prefecture(job.prefectureCode),
+    filterToken.city(job.prefectureCode, job.city),
+    filterToken.occupation(job.occupationCode),
+    filterToken.category(job.category),
+    filterToken.workStyle(job.workStyle),
+    filterToken.employmentType(job.employmentType),
+    filterToken.weeklyTwoDaysOff(job.weeklyTwoDaysOff),
+    filterToken.employees(employeeBand(job.employeesTotal)),
+    ...job.insurances.map(filterToken.insurance),
+    ...job.features.map(filterToken.feature),
+    ...(job.hasBonus ? [filterToken.bonus()] : []),
+    ...(job.hasOvertime ? [] : [filterToken.noOvertime()]),
+    ...(job.education === null ? [filterToken.noEducation()] : []),
+    ...(job.experience === null ? [filterToken.noExperience()] : []),
+    ...(job.license === null ? [filterToken.noLicense()] : []),
+    ...(job.acceptsOnlineApplication ? [filterToken.online()] : []),
+  ];
+  const starts = job.workHours.map((h) => minutesOf(h.start));
+  // A shift ending after midnight (22:00–06:00) ends "late": count it as past 24:00.
+  const ends = job.workHours.map((h) => {
+    const end = minutesOf(h.end);
+    return end <= minutesOf(h.start) ? end + 1440 : end;
+  });
+  return {
+    jobId: job.id,
+    acceptedOn: job.acceptedOn,
+    referralDeadline: job.referralDeadline,
+    wageMonthly: monthlyEquivalent(job.wageType, job.wageMin),
+    wageHourly: hourlyEquivalent(job.wageType, job.wageMin),
+    annualHolidays: job.annualHolidays,
+    ageMin: job.ageMin ?? 0,
+    ageMax: job.ageMax ?? 999,
+    hoursStart: starts.length ? Math.min(...starts) : 0,
+    hoursEnd: ends.length ? Math.max(...ends) : 1440,
+    lexemes: [...textGrams(body), ...textGrams(employerName, NAME), ...filters.map((f) => FILTER + f)],
+    body,
+    employerName,
+  };
+}

@@ -1,0 +1,41 @@
+/** The search index's writes. Reads live in search.query.ts. */
+import { inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { rowsToJson } from '../../db/json-rows.ts';
+import { jobSearch } from '../../db/schema/index.ts';
+import type { SearchRow } from './search-index.ts';
+
+/** Inserts or replaces the index rows of these jobs. */
+export async function upsertSearchRows(db: Executor, rows: readonly SearchRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(sql`
+    insert into job_search (job_id, accepted_on, referral_deadline, wage_monthly, wage_hourly, annual_holidays,
+      age_min, age_max, hours_start, hours_end, tokens, body, employer_name)
+    select r.job_id, r.accepted_on, r.referral_deadline, r.wage_monthly, r.wage_hourly, r.annual_holidays,
+      r.age_min, r.age_max, r.hours_start, r.hours_end, array_to_tsvector(r.lexemes), r.body, r.employer_name
+    from json_to_recordset(${rowsToJson(rows as unknown as Record<string, unknown>[])}::json) as r(
+      job_id int, accepted_on date, referral_deadline date, wage_monthly int, wage_hourly int,
+      annual_holidays smallint, age_min smallint, age_max smallint, hours_start smallint, hours_end smallint,
+      lexemes text[], body text, employer_name text)
+    on conflict (job_id) do update set
+      accepted_on = excluded.accepted_on, referral_deadline = excluded.referral_deadline,
+      wage_monthly = excluded.wage_monthly, wage_hourly = excluded.wage_hourly,
+      annual_holidays = excluded.annual_holidays, age_min = excluded.age_min, age_max = excluded.age_max,
+      hours_start = excluded.hours_start, hours_end = excluded.hours_end, tokens = excluded.tokens,
+      body = excluded.body, employer_name = excluded.employer_name`);
+}
+
+/** Removes jobs from search (無効, 取下げ, or no longer public). */
+export async function deleteSearchRows(db: Executor, jobIds: readonly number[]): Promise<void> {
+  if (jobIds.length === 0) return;
+  await db.delete(jobSearch).where(inArray(jobSearch.jobId, [...jobIds]));
+}
+
+/** Daily housekeeping: rows whose 紹介期限日 has passed leave the index. */
+export async function deleteExpiredSearchRows(db: Executor, today: string): Promise<number> {
+  const removed = await db
+    .delete(jobSearch)
+    .where(sql`${jobSearch.referralDeadline} < ${today}`)
+    .returning({ id: jobSearch.jobId });
+  return removed.length;
+}

@@ -1,0 +1,46 @@
+/**
+ * How long a 求職登録 stays valid (SPEC MP-8, MP-9). Pure; dates are Tokyo calendar dates.
+ *
+ * - Valid until the end of the month after next from the 求職申込み (翌々月末).
+ * - A 職業相談, a referral or an online direct application in the final month (the month of the
+ *   current end date, on or before it) extends it by one month (to the end of the next month).
+ * - The seeker may switch it 無効 themselves; lapsed or 無効, they can still read their own data.
+ */
+import { addDays, endOfMonth, type LocalDate, sameMonth } from '../../platform/dates.ts';
+
+export function registrationValidUntil(appliedOn: LocalDate): LocalDate {
+  return endOfMonth(appliedOn, 2);
+}
+
+export type ExtendingActivity = 'counselling' | 'referral' | 'direct_application';
+
+/** The new end date after an activity on `on`; unchanged unless the activity falls in the final month. */
+export function extendedValidUntil(validUntil: LocalDate, on: LocalDate): LocalDate {
+  if (on > validUntil || !sameMonth(on, validUntil)) return validUntil;
+  return endOfMonth(validUntil, 1);
+}
+
+export type RegistrationStatus = 'active' | 'inactive' | 'lapsed';
+
+/** 有効 only when the seeker has not switched it off and the end date has not passed. */
+export function registrationStatus(
+  s: { active: boolean; validUntil: LocalDate },
+  today: LocalDate,
+): RegistrationStatus {
+  if (today > s.validUntil) return 'lapsed';
+  return s.active ? 'active' : 'inactive';
+}
+
+/**
+ * Whether the lapse warning (sent `daysBefore` days ahead) is due today: within the window, the
+ * registration still on, and not already sent for this end date.
+ */
+export function expiryWarningDue(
+  s: { active: boolean; validUntil: LocalDate; expiryWarnedFor: LocalDate | null },
+  today: LocalDate,
+  daysBefore: number,
+): boolean {
+  if (!s.active || today > s.validUntil) return false;
+  if (s.expiryWarnedFor === s.validUntil) return false;
+  return today >= addDays(s.validUntil, -daysBefore);
+}

@@ -1,0 +1,158 @@
+/**
+ * Background jobs on pg-boss, on either engine. A job is a definition (stable name, versioned
+ * payload schema, idempotent handler). `enqueue` takes an optional transaction so that a change
+ * and the job it causes commit together or not at all.
+ */
+import { sql } from 'drizzle-orm';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import type { z } from 'zod';
+import type { DbHandle, Executor } from '../db/client.ts';
+import type { Logger } from './logger.ts';
+
+export interface JobContext {
+  logger: Logger;
+}
+
+/** What a producer needs to enqueue a job: importable by use cases without the handler's dependencies. */
+export interface JobSpec<P = unknown> {
+  /** Stable id, e.g. 'mail.send'. Never rename: queued jobs carry it. */
+  name: string;
+  /** Bumped when the payload shape changes incompatibly; old payloads are refused, not misread. */
+  version: number;
+  schema: z.ZodType<P>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Completed jobs are deleted after this long (mail payloads hold codes; keep them briefly). */
+  deleteAfterSeconds?: number;
+  /** A cron expression in Asia/Tokyo for recurring jobs (their payload is {}). */
+  cron?: string;
+}
+
+/** A spec with its handler, built by the composition root with the handler's dependencies. */
+export interface JobDefinition<P = unknown> {
+  spec: JobSpec<P>;
+  handler: (payload: P, ctx: JobContext) => Promise<void>;
+}
+
+export function defineJob<P>(
+  spec: JobSpec<P>,
+  handler: (payload: P, ctx: JobContext) => Promise<void>,
+): JobDefinition {
+  return { spec, handler } as JobDefinition;
+}
+
+export interface EnqueueOptions {
+  tx?: Executor;
+  /** Jobs with the same key are not queued twice while one is waiting. */
+  singletonKey?: string;
+  startAfter?: Date;
+}
+
+export interface Queue {
+  enqueue<P>(spec: JobSpec<P>, payload: P, options?: EnqueueOptions): Promise<void>;
+  /** Start processing jobs (the worker role). */
+  work(): Promise<void>;
+  /** Run every due job now, one after another, until none is left; returns how many ran. For tests and the CLI. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+type Envelope = { v: number; p: unknown };
+
+export async function createQueue(
+  handle: DbHandle,
+  definitions: readonly JobDefinition[],
+  logger: Logger,
+  options: { schedule?: boolean } = {},
+): Promise<Queue> {
+  const boss =
+    handle.kind === 'pglite'
+      ? new PgBoss({
+          db: fromPglite(handle.pglite),
+          backend: 'pglite',
+          schedule: options.schedule ?? false,
+          supervise: options.schedule ?? false,
+        })
+      : new PgBoss({
+          connectionString: handle.url,
+          max: 3,
+          schedule: options.schedule ?? false,
+          supervise: options.schedule ?? false,
+        });
+  boss.on('error', (error) => logger.error('queue error', { error }));
+  await boss.start();
+
+  for (const { spec } of definitions) {
+    await boss.createQueue(spec.name, {
+      retryLimit: spec.retryLimit ?? 5,
+      retryDelay: spec.retryDelaySeconds ?? 30,
+      retryBackoff: true,
+      ...(spec.deleteAfterSeconds ? { deleteAfterSeconds: spec.deleteAfterSeconds } : {}),
+    });
+  }
+
+  const run = async ({ spec, handler }: JobDefinition, data: unknown, id: string) => {
+    const log = logger.child({ job: spec.name, jobId: id });
+    const envelope = data as Envelope | null;
+    if (envelope?.v !== spec.version) {
+      // A payload of another version cannot be interpreted safely; fail it for an operator to look at.
+      throw new Error(`payload version ${String(envelope?.v)} does not match ${spec.name}@${spec.version}`);
+    }
+    const payload = spec.schema.parse(envelope.p);
+    const started = Date.now();
+    await handler(payload, { logger: log });
+    log.info('job done', { ms: Date.now() - started });
+  };
+
+  return {
+    async enqueue(spec, payload, opts = {}) {
+      const data: Envelope = { v: spec.version, p: spec.schema.parse(payload) };
+      await boss.send(spec.name, data, {
+        ...(opts.tx ? { db: fromDrizzle(opts.tx as unknown as DrizzleTransactionLike, sql) } : {}),
+        ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
+        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+      });
+    },
+    async work() {
+      for (const def of definitions) {
+        const { spec } = def;
+        await boss.work(spec.name, { batchSize: 1 }, async ([job]) => {
+          if (!job) return;
+          try {
+            await run(def, job.data, job.id);
+          } catch (error) {
+            logger.error('job failed', { job: spec.name, jobId: job.id, error });
+            throw error;
+          }
+        });
+        if (spec.cron) {
+          await boss.schedule(spec.name, spec.cron, { v: spec.version, p: {} }, { tz: 'Asia/Tokyo' });
+        }
+      }
+    },
+    async drain() {
+      let ran = 0;
+      for (let more = true; more; ) {
+        more = false;
+        for (const def of definitions) {
+          const jobs = await boss.fetch(def.spec.name, { batchSize: 10 });
+          for (const job of jobs) {
+            more = true;
+            ran++;
+            try {
+              await run(def, job.data, job.id);
+              await boss.complete(def.spec.name, job.id);
+            } catch (error) {
+              await boss.fail(def.spec.name, job.id, { message: String(error) });
+              throw error;
+            }
+          }
+        }
+      }
+      return ran;
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000 });
+    },
+  };
+}

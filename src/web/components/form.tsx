@@ -1,0 +1,300 @@
+/**
+ * Form building blocks. Each field has a visible label, an optional hint, and when invalid an inline
+ * message wired with aria-invalid and aria-describedby; the error summary links to each field.
+ * Values passed in are what the user typed, so nothing is lost when a form comes back with errors.
+ */
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import { CSRF_FIELD } from '../auth/csrf.ts';
+import type { AppEnv } from '../env.ts';
+
+export type FormErrors = Record<string, string | undefined>;
+export type FormValues = Record<string, string | string[] | undefined>;
+
+export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+export function CsrfField() {
+  const c = useRequestContext<AppEnv>();
+  return <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />;
+}
+
+export function ErrorSummary({ errors }: { errors: FormErrors }) {
+  const c = useRequestContext<AppEnv>();
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      data-error-summary
+    >
+      <h2 id="error-summary-title" class="error-summary__title">
+        {c.var.t.errors.summaryTitle}
+      </h2>
+      <ul class="error-summary__list">
+        {entries.map(([name, message]) => (
+          <li>
+            <a href={`#${fieldId(name)}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+interface FieldBase {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  /** Shown next to the label: 必須 / 任意. */
+  badge?: 'required' | 'optional';
+}
+
+function Label({ name, label, badge }: Pick<FieldBase, 'name' | 'label' | 'badge'>) {
+  const c = useRequestContext<AppEnv>();
+  return (
+    <label class="field__label" for={fieldId(name)}>
+      {label}
+      {badge ? (
+        <Badge kind={badge} text={badge === 'required' ? c.var.t.common.required : c.var.t.common.optional} />
+      ) : null}
+    </label>
+  );
+}
+
+function Badge({ kind, text }: { kind: 'required' | 'optional'; text: string }) {
+  return <span class={`badge badge--${kind}`}>{text}</span>;
+}
+
+function HintAndError({ name, hint, error }: Pick<FieldBase, 'name' | 'hint' | 'error'>) {
+  return (
+    <>
+      {hint ? (
+        <p class="field__hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${fieldId(name)}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describedBy(name: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldBase & {
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number' | 'search';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'text' | 'email' | 'tel' | 'search';
+    maxLength?: number;
+    width?: 'short' | 'medium' | 'long';
+    spellcheck?: boolean;
+  },
+) {
+  const { name, label, hint, error, value, type = 'text', width = 'long' } = props;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <Label name={name} label={label} badge={props.badge} />
+      <HintAndError name={name} hint={hint} error={error} />
+      <input
+        class={`input input--${width}`}
+        id={fieldId(name)}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        maxlength={props.maxLength}
+        required={props.required}
+        spellcheck={props.spellcheck}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(
+  props: FieldBase & { value?: string | undefined; rows?: number; maxLength?: number },
+) {
+  const { name, label, hint, error, value, rows = 5 } = props;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <Label name={name} label={label} badge={props.badge} />
+      <HintAndError name={name} hint={hint} error={error} />
+      <textarea
+        class="textarea"
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        required={props.required}
+        data-maxchars={props.maxLength}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function Select(
+  props: FieldBase & { value?: string | undefined; options: Option[]; placeholder?: string },
+) {
+  const { name, label, hint, error, value, options } = props;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <Label name={name} label={label} badge={props.badge} />
+      <HintAndError name={name} hint={hint} error={error} />
+      <select
+        class="select"
+        id={fieldId(name)}
+        name={name}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A group of radios or checkboxes in a fieldset with a legend. The first input carries the field id. */
+export function ChoiceGroup(
+  props: FieldBase & {
+    type: 'radio' | 'checkbox';
+    options: Option[];
+    value?: string | string[] | undefined;
+    inline?: boolean;
+  },
+) {
+  const { name, label, hint, error, options, type } = props;
+  const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value] : []);
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend class="field__label">
+          {label}
+          {props.badge ? <LegendBadge kind={props.badge} /> : null}
+        </legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        <div class={`choices${props.inline ? ' choices--inline' : ''}`}>
+          {options.map((o, i) => {
+            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`;
+            return (
+              <div class="choice">
+                <input
+                  class="choice__input"
+                  type={type}
+                  id={id}
+                  name={name}
+                  value={o.value}
+                  checked={selected.has(o.value)}
+                  aria-invalid={error ? 'true' : undefined}
+                />
+                <label class="choice__label" for={id}>
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function LegendBadge({ kind }: { kind: 'required' | 'optional' }) {
+  const c = useRequestContext<AppEnv>();
+  return <Badge kind={kind} text={kind === 'required' ? c.var.t.common.required : c.var.t.common.optional} />;
+}
+
+/** A single checkbox, e.g. a consent sentence such as 「同意します」. */
+export function Checkbox(props: FieldBase & { checked?: boolean; value?: string; children?: Child }) {
+  const { name, label, hint, error } = props;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <HintAndError name={name} hint={hint} error={error} />
+      <div class="choice">
+        <input
+          class="choice__input"
+          type="checkbox"
+          id={fieldId(name)}
+          name={name}
+          value={props.value ?? 'yes'}
+          checked={props.checked}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy(name, hint, error)}
+        />
+        <label class="choice__label" for={fieldId(name)}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export function Button({
+  children,
+  variant = 'primary',
+  name,
+  value,
+  type = 'submit',
+}: {
+  children?: Child;
+  variant?: 'primary' | 'secondary' | 'danger' | 'link';
+  name?: string;
+  value?: string;
+  type?: 'submit' | 'button';
+}) {
+  return (
+    <button
+      type={type}
+      class={`button button--${variant}`}
+      name={name}
+      value={value}
+      data-once={type === 'submit' ? '' : undefined}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function ButtonLink({
+  href,
+  children,
+  variant = 'secondary',
+}: {
+  href: string;
+  children?: Child;
+  variant?: 'primary' | 'secondary';
+}) {
+  return (
+    <a class={`button button--${variant}`} href={href}>
+      {children}
+    </a>
+  );
+}

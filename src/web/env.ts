@@ -1,0 +1,27 @@
+import type { Deps } from '../deps.ts';
+import type { Locale, Messages } from '../i18n/index.ts';
+import type { Logger } from '../platform/logger.ts';
+import type { Auth } from './auth/session.ts';
+
+export type Portal = 'public' | 'seeker' | 'employer' | 'staff';
+
+export interface PageProps {
+  title: string;
+  portal?: Portal;
+  /** Trail shown above the heading; the last item is the current page. */
+  breadcrumbs?: { label: string; href?: string }[];
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    t: Messages;
+    auth: Auth | null;
+    /** The browser's session had just expired (idle or absolute limit) when this request came. */
+    sessionEnded: boolean;
+    csrfToken: string;
+  };
+};

@@ -1,0 +1,151 @@
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { Messages } from '../../i18n/index.ts';
+import { CSRF_FIELD } from '../auth/csrf.ts';
+import type { AppEnv, PageProps, Portal } from '../env.ts';
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navFor(portal: Portal, t: Messages): NavItem[] {
+  switch (portal) {
+    case 'employer':
+      return [
+        { href: '/employer', label: t.nav.employerHome },
+        { href: '/employer/jobs', label: t.nav.employerJobs },
+      ];
+    case 'staff':
+      return [
+        { href: '/staff', label: t.nav.staffHome },
+        { href: '/staff/seekers', label: t.nav.staffSeekers },
+        { href: '/staff/employers', label: t.nav.staffEmployers },
+        { href: '/staff/jobs', label: t.nav.staffJobs },
+      ];
+    default:
+      // SPEC: seeker navigation is exactly ホーム · 求人検索 · 求職活動状況 · メッセージ · 求職者情報・設定.
+      return [
+        { href: '/mypage', label: t.nav.home },
+        { href: '/jobs', label: t.nav.search },
+        { href: '/mypage/activity', label: t.nav.activity },
+        { href: '/mypage/messages', label: t.nav.messages },
+        { href: '/mypage/settings', label: t.nav.settings },
+      ];
+  }
+}
+
+const loginPath: Record<Portal, string> = {
+  public: '/login',
+  seeker: '/login',
+  employer: '/employer/login',
+  staff: '/staff/login',
+};
+
+/** The current nav item: the longest href that prefixes the path. */
+function currentHref(items: NavItem[], path: string): string | undefined {
+  return items
+    .filter((i) => path === i.href || path.startsWith(`${i.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
+export function Layout({
+  children,
+  title,
+  portal = 'public',
+  breadcrumbs,
+}: PageProps & { children?: Child }) {
+  const c = useRequestContext<AppEnv>();
+  const t = c.var.t;
+  const auth = c.var.auth;
+  const path = c.req.path;
+  const items = navFor(portal, t);
+  const current = currentHref(items, path);
+  const portalName =
+    portal === 'employer'
+      ? t.site.employerPortal
+      : portal === 'staff'
+        ? t.site.staffPortal
+        : t.site.seekerPortal;
+  const otherLocale = c.var.locale === 'ja' ? 'en' : 'ja';
+  const here = c.req.url.slice(new URL(c.req.url).origin.length);
+  return (
+    <html lang={t.locale.htmlLang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${portalName} | ${t.site.name}`}</title>
+        <link rel="stylesheet" href="/assets/tokens.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        <script type="module" src="/assets/app.js" />
+      </head>
+      <body class={`portal-${portal}`}>
+        <a class="skip-link" href="#main">
+          {t.site.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a
+              class="site-header__brand"
+              href={portal === 'employer' ? '/employer' : portal === 'staff' ? '/staff' : '/'}
+            >
+              <span class="site-header__service">{t.site.name}</span>
+              <span class="site-header__portal">{portalName}</span>
+            </a>
+            <div class="site-header__tools">
+              <a
+                class="site-header__lang"
+                href={`/locale?lang=${otherLocale}&next=${encodeURIComponent(here)}`}
+                lang={otherLocale}
+                hreflang={otherLocale}
+              >
+                {t.locale.switchTo}
+              </a>
+              {auth ? (
+                <form method="post" action="/logout" class="site-header__logout">
+                  <span class="site-header__user">{auth.displayName}</span>
+                  <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />
+                  <button type="submit" class="button button--secondary button--small">
+                    {t.nav.logout}
+                  </button>
+                </form>
+              ) : (
+                <a class="button button--secondary button--small" href={loginPath[portal]}>
+                  {t.nav.login}
+                </a>
+              )}
+            </div>
+          </div>
+          <nav class="site-nav" aria-label={t.site.mainNav}>
+            <ul class="site-nav__list">
+              {items.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="main" tabindex={-1}>
+          {breadcrumbs && breadcrumbs.length > 0 ? (
+            <nav aria-label={t.site.breadcrumb} class="breadcrumbs">
+              <ol>
+                {breadcrumbs.map((b) => (
+                  <li>
+                    {b.href ? <a href={b.href}>{b.label}</a> : <span aria-current="page">{b.label}</span>}
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t.site.footer}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { RequestContext } from 'hono/jsx-renderer';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { messages } from '../i18n/index.ts';
+import type { AppEnv, PageProps } from './env.ts';
+import { Layout } from './layout/layout.tsx';
+
+/**
+ * Renders a full page (DOCTYPE + layout) for this request. Works at any point of the request,
+ * including the error handler before the locale or session middleware ran.
+ */
+export async function page(
+  c: Context<AppEnv>,
+  props: PageProps,
+  content: Child,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  if (!c.var.t) {
+    c.set('locale', 'ja');
+    c.set('t', messages('ja'));
+  }
+  if (c.var.auth === undefined) c.set('auth', null);
+  const tree = (
+    <RequestContext.Provider value={c}>
+      <Layout {...props}>{content}</Layout>
+    </RequestContext.Provider>
+  );
+  const html = await tree.toString();
+  return c.html(`<!DOCTYPE html>${html}`, status);
+}
