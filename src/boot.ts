@@ -13,6 +13,7 @@ import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { jobDefinitions } from './jobs.ts';
+import { loadPasswordChecker } from './modules/accounts/password-policy.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { StartupError } from './platform/errors.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -43,7 +44,8 @@ export async function boot(
     },
   );
   const secret = config.sessionSecret ?? (await developmentSecret(config));
-  const deps: Deps = { config, dbHandle, db: dbHandle.db, clock, logger, queue, secret };
+  const passwords = await loadPasswordChecker(config);
+  const deps: Deps = { config, dbHandle, db: dbHandle.db, clock, logger, queue, secret, passwords };
   return {
     deps,
     mailer,

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
+import type { PasswordChecker } from './modules/accounts/password-policy.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Queue } from './platform/queue.ts';
@@ -12,6 +13,7 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   queue: Queue;
+  passwords: PasswordChecker;
   /** Secret for CSRF tokens and other HMACs (SESSION_SECRET, or a per-data-dir secret in development). */
   secret: string;
 }

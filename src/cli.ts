@@ -1,0 +1,144 @@
+/**
+ * Operator commands: `npm run cli -- <command> [options]`.
+ *
+ *   migrate                         apply database migrations
+ *   seed [--jobs N] [--no-demo]     write offices, the demo accounts and N generated jobs
+ *   staff:create --email E --name N --office NNNNN
+ *                                   create a staff account; the password is read from the
+ *                                   STAFF_PASSWORD variable or asked for on the terminal
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { boot, runEntry } from './boot.ts';
+import type { DbHandle } from './db/client.ts';
+import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
+import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
+import { createStaffAccount } from './modules/accounts/create-staff-account.ts';
+import { StartupError } from './platform/errors.ts';
+import { progressBar } from './platform/progress.ts';
+
+const [command, ...rest] = process.argv.slice(2);
+
+await runEntry(`cli ${command ?? ''}`.trim(), async () => {
+  switch (command) {
+    case 'migrate':
+      return migrateCommand();
+    case 'seed':
+      return seedCommand(rest);
+    case 'staff:create':
+      return staffCreateCommand(rest);
+    default:
+      throw new StartupError(`unknown command "${command ?? ''}". Commands: migrate, seed, staff:create`);
+  }
+});
+
+async function migrateCommand() {
+  const booted = await boot();
+  booted.deps.logger.info('migrations applied', { database: booted.deps.dbHandle.kind });
+  await booted.close();
+}
+
+async function seedCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { jobs: { type: 'string', default: '2000' }, 'no-demo': { type: 'boolean', default: false } },
+  });
+  const total = Number(values.jobs);
+  if (!Number.isInteger(total) || total < 0) throw new StartupError('--jobs must be a whole number');
+  const booted = await boot();
+  const { db, clock, logger, dbHandle } = booted.deps;
+  const now = clock.now();
+  await seedOffices(db);
+  if (!values['no-demo'] && !(await findAccountByEmail(db, 'staff', DEMO_ACCOUNTS.staff.email))) {
+    await seedDemoAccounts(db, now);
+    logger.info('demo accounts written');
+  }
+  const bulk = total >= 50_000;
+  if (bulk) await dropSearchIndexes(dbHandle);
+  const bar = progressBar('jobs', total);
+  const started = performance.now();
+  await seedJobs(db, { total, now, onProgress: (p) => bar.update(p.done) });
+  bar.finish();
+  const loadSeconds = (performance.now() - started) / 1000;
+  let indexSeconds = 0;
+  if (bulk) {
+    const t = performance.now();
+    process.stderr.write('building search indexes …\n');
+    await createSearchIndexes(dbHandle);
+    indexSeconds = (performance.now() - t) / 1000;
+  }
+  await db.execute(sql`analyze job_postings`);
+  await db.execute(sql`analyze job_search`);
+  logger.info('seeded', {
+    jobs: total,
+    loadSeconds: Math.round(loadSeconds),
+    rowsPerSecond: Math.round(total / Math.max(loadSeconds, 0.001)),
+    indexSeconds: Math.round(indexSeconds),
+  });
+  await booted.close();
+}
+
+/** Building the search indexes once after a large load is much faster than updating them per row. */
+async function dropSearchIndexes(handle: DbHandle) {
+  await handle.db.execute(sql`drop index if exists job_search_tokens_idx`);
+}
+
+async function createSearchIndexes(handle: DbHandle) {
+  if (handle.kind === 'postgres') await handle.db.execute(sql`set maintenance_work_mem = '1GB'`);
+  await handle.db.execute(
+    sql`create index if not exists job_search_tokens_idx on job_search using gin (tokens) with (fastupdate = off)`,
+  );
+}
+
+async function staffCreateCommand(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, office: { type: 'string' } },
+  });
+  if (!values.email || !values.name || !values.office) {
+    throw new StartupError('usage: staff:create --email E --name "氏名" --office NNNNN');
+  }
+  const password = process.env.STAFF_PASSWORD ?? (await askHidden('Password: '));
+  const booted = await boot();
+  try {
+    const result = await createStaffAccount(booted.deps, {
+      email: values.email,
+      name: values.name,
+      officeCode: values.office,
+      password,
+    });
+    if (!result.ok) throw new StartupError(`staff account not created: ${result.problems.join(', ')}`);
+    booted.deps.logger.info('staff account created', { email: values.email, office: values.office });
+  } finally {
+    await booted.close();
+  }
+}
+
+/** Reads a line from the terminal without echoing it. */
+function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) throw new StartupError('no terminal to ask for the password: set STAFF_PASSWORD');
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  stdin.setEncoding('utf8');
+  return new Promise((resolve) => {
+    let value = '';
+    const onData = (ch: string) => {
+      if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+        stdin.setRawMode(false);
+        stdin.pause();
+        stdin.off('data', onData);
+        process.stderr.write('\n');
+        resolve(value);
+      } else if (ch === '\u0003') {
+        process.exit(130);
+      } else if (ch === '\u007f') {
+        value = value.slice(0, -1);
+      } else {
+        value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

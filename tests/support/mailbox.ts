@@ -1,0 +1,71 @@
+/**
+ * A real SMTP server in the test process: mail sent by the app over SMTP arrives here and is
+ * parsed with postal-mime, so tests read what a user's mail client would show.
+ */
+import type { AddressInfo } from 'node:net';
+import PostalMime from 'postal-mime';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailbox {
+  url: string;
+  messages: ReceivedMail[];
+  /** Mail to this address, newest last. */
+  to(address: string): ReceivedMail[];
+  last(address: string): ReceivedMail | undefined;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startMailbox(): Promise<Mailbox> {
+  const messages: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        try {
+          const parsed = await PostalMime.parse(Buffer.concat(chunks));
+          messages.push({
+            to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+            from: parsed.from?.address ?? '',
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+          });
+          callback();
+        } catch (error) {
+          callback(error as Error);
+        }
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const to = (address: string) => messages.filter((m) => m.to.includes(address.toLowerCase()));
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    to,
+    last: (address) => to(address).at(-1),
+    clear: () => {
+      messages.length = 0;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The 認証キー / one-time code in a mail body (the first run of 6+ digits on its own line). */
+export function codeIn(mail: ReceivedMail | undefined): string {
+  const m = mail?.text.match(/^\s*(?:[^\d\n]*[:：]\s*)?(\d{6,})\s*$/m);
+  if (!m) throw new Error(`no code in mail: ${mail?.subject ?? '(none)'}`);
+  return m[1]!;
+}

@@ -1,0 +1,88 @@
+/**
+ * The app as tests use it: real use cases on a fresh migrated database (PGlite, or PostgreSQL when
+ * DATABASE_URL is set), real SMTP to an in-process mailbox, a fixed clock, real pg-boss jobs run on
+ * demand with drain().
+ */
+import type { Hono } from 'hono';
+import { createSmtpMailer } from '../../src/adapters/mail/smtp-mailer.ts';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { DbHandle } from '../../src/db/client.ts';
+import type { Deps } from '../../src/deps.ts';
+import { jobDefinitions } from '../../src/jobs.ts';
+import { passwordChecker } from '../../src/modules/accounts/password-policy.ts';
+import { FixedClock } from '../../src/platform/clock.ts';
+import { createMemoryLogger } from '../../src/platform/logger.ts';
+import { createQueue } from '../../src/platform/queue.ts';
+import type { AppEnv } from '../../src/web/env.ts';
+import { openTestDatabase } from './database.ts';
+import { TestClient } from './http.ts';
+import { type Mailbox, startMailbox } from './mailbox.ts';
+
+/** 2026-11-21 10:00 in Tokyo. */
+export const DEFAULT_NOW = '2026-11-21T01:00:00Z';
+
+export interface TestContext {
+  app: Hono<AppEnv>;
+  deps: Deps;
+  db: DbHandle['db'];
+  clock: FixedClock;
+  mailbox: Mailbox;
+  logs: ReturnType<typeof createMemoryLogger>['lines'];
+  /** Runs every queued background job (mail, …) now. */
+  drain(): Promise<number>;
+  /** A browser-like client with its own cookies; `ip` is the client address the app sees. */
+  client(ip?: string): TestClient;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestContext> {
+  const clock = new FixedClock(options.now ?? DEFAULT_NOW);
+  const mailbox = await startMailbox();
+  const dbHandle = await openTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: 'http://localhost',
+    SMTP_URL: mailbox.url,
+    MAIL_FROM: 'ハローワークインターネットサービス <system@example.jp>',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logger = createMemoryLogger();
+  const mailer = createSmtpMailer(mailbox.url, config.mail.from);
+  const queue = await createQueue(
+    dbHandle,
+    jobDefinitions({ mailer, dbHandle, clock, logger, config }),
+    logger,
+  );
+  const deps: Deps = {
+    config,
+    dbHandle,
+    db: dbHandle.db,
+    clock,
+    logger,
+    queue,
+    secret: config.sessionSecret!,
+    passwords: passwordChecker(config.passwordPolicy),
+  };
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    db: dbHandle.db,
+    clock,
+    mailbox,
+    logs: logger.lines,
+    drain: () => queue.drain(),
+    client: (ip = '203.0.113.10') => new TestClient(app, ip),
+    async close() {
+      await queue.stop();
+      await mailer.close();
+      await mailbox.close();
+      await dbHandle.close();
+    },
+  };
+}
