@@ -8,11 +8,18 @@ import { assetRoutes } from './web/assets.ts';
 import { csrfMiddleware } from './web/auth/csrf.ts';
 import { sessionMiddleware } from './web/auth/session.ts';
 import { devMailRoutes } from './web/dev/mail.routes.tsx';
+import { employerPortal } from './web/employer/employer.routes.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, requestContext, securityHeaders } from './web/middleware.ts';
 import { healthRoutes } from './web/public/health.routes.ts';
+import { loginRoutes, logoutRoutes } from './web/public/login.routes.tsx';
+import { openingRoutes } from './web/public/open.routes.tsx';
+import { passwordResetRoutes } from './web/public/password-reset.routes.tsx';
+import { signupRoutes } from './web/public/signup.routes.tsx';
 import { topRoutes } from './web/public/top.routes.tsx';
+import { seekerPortal } from './web/seeker/seeker.routes.tsx';
+import { staffPortal } from './web/staff/staff.routes.tsx';
 
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -27,6 +34,21 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(csrfMiddleware());
 
   app.route('/', topRoutes);
+  app.route('/', loginRoutes('seeker'));
+  app.route('/', loginRoutes('employer'));
+  app.route('/', loginRoutes('staff'));
+  app.route('/', logoutRoutes);
+  app.route('/', openingRoutes('seeker'));
+  app.route('/', openingRoutes('employer'));
+  app.route('/', passwordResetRoutes('seeker'));
+  app.route('/', passwordResetRoutes('employer'));
+  app.route('/', signupRoutes());
+
+  // Portals: each guarded by its role. Registered after the public routes above, which share
+  // their prefixes (/mypage/open, /employer/login …) and answer first.
+  app.route('/mypage', seekerPortal());
+  app.route('/employer', employerPortal());
+  app.route('/staff', staffPortal());
   if (deps.config.env !== 'production') app.route('/dev/mail', devMailRoutes);
 
   app.notFound(notFoundHandler);

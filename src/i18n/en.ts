@@ -1,5 +1,13 @@
 /** English: the second locale. Same shape as ja.ts (the Messages type enforces it). */
 import { formatEnglishDate } from '../platform/dates.ts';
+import { accounts } from './en/accounts.ts';
+import { codes } from './en/codes.ts';
+import { employer } from './en/employer.ts';
+import { jobs } from './en/jobs.ts';
+import { registration } from './en/registration.ts';
+import { search } from './en/search.ts';
+import { seeker } from './en/seeker.ts';
+import { staff } from './en/staff.ts';
 import type { Messages } from './ja.ts';
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
@@ -54,6 +62,7 @@ export const en: Messages = {
     hours: (n) => `${n} h`,
     count: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'result' : 'results'}`,
     date: formatEnglishDate,
+    choiceNumber: (n) => `Choice ${n}`,
   },
   errors: {
     summaryTitle: 'There is a problem',
@@ -97,6 +106,7 @@ export const en: Messages = {
     postalCode: (label) => `${label} must be 7 digits (e.g. 100-8916)`,
     jobNumber: (label) => `${label} must look like 13010-09999999`,
     invalid: (label) => `${label} is not valid`,
+    passwordMismatch: () => 'The two passwords do not match',
   },
   top: {
     title: 'Hello Work Internet Service',
@@ -118,6 +128,14 @@ export const en: Messages = {
     staffHeading: 'Hello Work staff',
     staffLogin: 'Staff sign-in',
   },
+  accounts,
+  codes,
+  registration,
+  seeker,
+  staff,
+  employer,
+  jobs,
+  search,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

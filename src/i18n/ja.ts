@@ -3,6 +3,14 @@
  * leaflets (../shared/seeds) word for word. This object defines the Messages type; en.ts must match it.
  */
 import { formatJapaneseDate } from '../platform/dates.ts';
+import { accounts } from './ja/accounts.ts';
+import { codes } from './ja/codes.ts';
+import { employer } from './ja/employer.ts';
+import { jobs } from './ja/jobs.ts';
+import { registration } from './ja/registration.ts';
+import { search } from './ja/search.ts';
+import { seeker } from './ja/seeker.ts';
+import { staff } from './ja/staff.ts';
 
 export const ja = {
   locale: { name: '日本語', switchTo: 'English', htmlLang: 'ja' },
@@ -57,6 +65,7 @@ export const ja = {
     hours: (n: number) => `${n}時間`,
     count: (n: number) => `${n.toLocaleString('ja-JP')}件`,
     date: formatJapaneseDate,
+    choiceNumber: (n: number) => `第${n}希望`,
   },
   errors: {
     summaryTitle: '入力内容に誤りがあります',
@@ -102,6 +111,7 @@ export const ja = {
     postalCode: (label: string) => `${label}は7桁の数字で入力してください（例：100-8916）`,
     jobNumber: (label: string) => `${label}は 13010-09999999 の形式で入力してください`,
     invalid: (label: string) => `${label}の内容が正しくありません`,
+    passwordMismatch: (_label: string) => 'パスワード（確認用）がパスワードと一致しません',
   },
   top: {
     title: 'ハローワークインターネットサービス',
@@ -122,6 +132,14 @@ export const ja = {
     staffHeading: 'ハローワーク職員の方',
     staffLogin: '職員ログイン',
   },
+  accounts,
+  codes,
+  registration,
+  seeker,
+  staff,
+  employer,
+  jobs,
+  search,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

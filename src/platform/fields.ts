@@ -25,7 +25,8 @@ export type ValidationKey =
   | 'phone'
   | 'postalCode'
   | 'jobNumber'
-  | 'invalid';
+  | 'invalid'
+  | 'passwordMismatch';
 
 /** Number of characters as people count them (code points, not UTF-16 units). */
 export const charCount = (s: string) => [...s].length;

@@ -59,6 +59,7 @@ const KEYS: readonly ValidationKey[] = [
   'postalCode',
   'jobNumber',
   'invalid',
+  'passwordMismatch',
 ];
 
 function issueMessage(issue: z.core.$ZodIssue, label: string, t: Messages): string {

@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './counselling.ts';
 export * from './employers.ts';
 export * from './jobs.ts';
 export * from './mail.ts';
@@ -7,3 +8,4 @@ export * from './search.ts';
 export * from './seekers.ts';
 export * from './sessions.ts';
 export * from './staff.ts';
+export * from './verifications.ts';

@@ -6,13 +6,14 @@ import type { AppEnv } from '../env.ts';
  * Cookies for sessions and CSRF. Under https they get Secure and the __Host- prefix (bound to this
  * host and path /). No Max-Age or Expires: they end when the browser closes (shared office PCs).
  */
-export type CookieKind = 'session' | 'csrf' | 'device' | 'lang';
+export type CookieKind = 'session' | 'csrf' | 'device' | 'lang' | 'journey';
 
 const baseNames: Record<CookieKind, string> = {
   session: 'hw_session',
   csrf: 'hw_csrf',
   device: 'hw_device',
   lang: 'hw_lang',
+  journey: 'hw_journey',
 };
 
 export function cookieName(c: Context<AppEnv>, kind: CookieKind): string {

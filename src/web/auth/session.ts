@@ -77,6 +77,7 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   if (token) await deleteSession(c.var.deps.db, sha256(token));
   clearCookie(c, 'session');
   clearCookie(c, 'csrf');
-  c.header('Clear-Site-Data', '"cache", "cookies", "storage"');
+  // Not "cookies": that would also drop the language choice and a browser the user chose to trust.
+  c.header('Clear-Site-Data', '"cache", "storage"');
   c.set('auth', null);
 }

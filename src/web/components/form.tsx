@@ -298,3 +298,44 @@ export function ButtonLink({
     </a>
   );
 }
+
+/** Up to `count` choices from a long list (e.g. 都道府県): one select per choice, in a fieldset. */
+export function MultiSelect(
+  props: FieldBase & {
+    options: Option[];
+    value?: string[] | undefined;
+    count: number;
+    itemLabel: (n: number) => string;
+  },
+) {
+  const { name, label, hint, error, options, count } = props;
+  const values = props.value ?? [];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend class="field__label">{label}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        <div class="choices choices--inline">
+          {Array.from({ length: count }, (_, i) => {
+            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+            return (
+              <div>
+                <label class="field__hint" for={id}>
+                  {props.itemLabel(i + 1)}
+                </label>
+                <select class="select" id={id} name={name} aria-invalid={error ? 'true' : undefined}>
+                  <option value="" />
+                  {options.map((o) => (
+                    <option value={o.value} selected={values[i] === o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** Japanese strings: jobs. */
+export const jobs = {};

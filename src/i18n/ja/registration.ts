@@ -1,0 +1,2 @@
+/** Japanese strings: registration. */
+export const registration = {};

@@ -1,0 +1,2 @@
+/** Japanese strings: search. */
+export const search = {};

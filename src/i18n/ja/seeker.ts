@@ -1,0 +1,97 @@
+/** Japanese strings: the seeker's MyPage (ホーム, 求職者情報・設定, 求職活動状況, メッセージ). */
+export const seeker = {
+  home: {
+    title: 'ホーム',
+    greeting: (name: string) => `${name} さんのマイページ`,
+    registration: '求職登録',
+    seekerNumber: '求職番号',
+    validUntil: '有効期限',
+    status: '状態',
+    statusActive: '有効',
+    statusInactive: '無効（ご自身で無効にしています）',
+    statusLapsed: '有効期限切れ',
+    internetOnly: 'インターネットでの登録のみ',
+    lapsedNote:
+      'ご登録の有効期限が過ぎています。登録した情報や応募履歴は引き続き閲覧できます。仕事探しを続ける場合は、ハローワークにご相談ください。',
+    inactiveNote:
+      '求職登録を無効にしています。求人者へのメッセージの送信や、新たな紹介の受付はできません。「求職者情報・設定」から有効に戻せます。',
+    referralsTitle: 'オンラインハローワーク紹介対象求人',
+    referralsNone: '現在、オンラインハローワーク紹介の対象求人はありません。',
+    informationTitle: 'ハローワークからの情報提供',
+    informationNone: '現在、ハローワークからの情報提供はありません。',
+    unavailable: 'ご利用いただけません',
+    unavailableReason:
+      'この機能は、ハローワークで求職登録をした上で求職者マイページを開設した方のみご利用いただけます。ご利用を希望する場合は、お近くのハローワークで求職登録をしてください。',
+    shortcutsTitle: 'よく使う機能',
+    toSearch: '求人を検索する',
+    toFavorites: 'お気に入り求人',
+    toSavedSearches: '保存した検索条件',
+    toSettings: '求職情報を確認・変更する',
+  },
+  settings: {
+    title: '求職者情報・設定',
+    profileTitle: '登録情報',
+    name: '氏名',
+    nameKana: 'フリガナ',
+    birthDate: '生年月日',
+    address: '住所',
+    phone: '電話番号',
+    email: 'メールアドレス（ログインID）',
+    appliedOn: '求職申込日',
+    profileNote: '氏名・住所などの登録情報を変更する場合は、ハローワークの窓口にお申し出ください。',
+    desiredTitle: '求職情報',
+    desiredSave: '求職情報を保存する',
+    desiredSaved: '求職情報を保存しました。',
+    statusTitle: '求職登録の有効／無効',
+    statusLead:
+      '就職が決まった場合などは、求職登録を無効にできます。無効の間は、求人者へのメッセージの送信や新たな紹介の受付ができません。',
+    statusLabel: '求職登録',
+    statusActive: '有効',
+    statusInactive: '無効',
+    statusSave: '変更する',
+    statusSaved: (active: boolean): string =>
+      active ? '求職登録を有効にしました。' : '求職登録を無効にしました。',
+    statusLapsed:
+      '有効期限が過ぎているため、マイページから有効に戻すことはできません。ハローワークにご相談ください。',
+    validityNote: (until: string) =>
+      `有効期限：${until}（期限の月に職業相談や応募をすると1か月延長されます）`,
+    securityTitle: 'ログインの設定',
+    mfaLabel: 'ログイン時の認証コード',
+    mfaOn: '使う（ログインのたびにメールで認証コードを受け取る）',
+    mfaOff: '使わない',
+    mfaSave: '設定する',
+    mfaSaved: (on: boolean): string =>
+      on
+        ? 'ログイン時の認証コードを使う設定にしました。'
+        : 'ログイン時の認証コードを使わない設定にしました。',
+    passwordTitle: 'パスワードの変更',
+    passwordSave: 'パスワードを変更する',
+    passwordSaved: 'パスワードを変更しました。',
+    passwordWrong: '現在のパスワードが正しくありません',
+  },
+  desired: {
+    occupation: '希望職種',
+    occupationHint: '例：介護職、一般事務',
+    occupationCodes: '職業分類（3つまで）',
+    prefectureCodes: '希望勤務地（都道府県・3つまで）',
+    cities: '希望勤務地（市区町村）',
+    workStyle: '希望する就業形態',
+    employmentTypes: '希望する雇用形態',
+    wageType: '賃金の形態',
+    wageMin: '希望賃金（下限・円）',
+    wageMinHint: '例：200000（半角・全角どちらでも入力できます）',
+    hours: '希望就業時間',
+    hoursHint: '例：9:00～18:00',
+    holidays: '希望休日',
+    notes: 'その他の希望',
+  },
+  activity: {
+    title: '求職活動状況',
+    applicationsTitle: '応募中求人一覧',
+    none: '応募中の求人はありません。',
+  },
+  messages: {
+    title: 'メッセージ',
+    none: 'メッセージはありません。',
+  },
+};

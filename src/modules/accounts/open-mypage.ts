@@ -1,0 +1,140 @@
+/**
+ * Opening MyPage (SPEC MP-2, MP-3, MP-4) for a seeker registered at an office, and the same for an
+ * employer registered by staff. Step ② never tells whether the address matched (no account
+ * probing): mail goes out only when it did. Step ④ sets the password when the 認証キー is right.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { accounts, employers, seekers } from '../../db/schema/index.ts';
+import type { Deps } from '../../deps.ts';
+import { type Locale, messages } from '../../i18n/index.ts';
+import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import { normalizeEmail, setPassword } from './accounts.repository.ts';
+import type { PasswordProblem } from './password.rules.ts';
+import { hashPassword } from './password-hash.ts';
+import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
+import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
+import { consumeCode, issueCode } from './verification.ts';
+
+export type OpeningRole = 'seeker' | 'employer';
+
+export interface OpenRequest {
+  role: OpeningRole;
+  email: string;
+  /** 生年月日 for seekers, 事業所番号 for employers. */
+  proof: string;
+  locale: Locale;
+  ip: string;
+}
+
+const purposeOf = (role: OpeningRole) =>
+  role === 'seeker' ? ('open_mypage' as const) : ('employer_open' as const);
+
+/** Step ②–③: mails a 認証キー when the address and proof match a registered, unopened account. */
+export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<void> {
+  const { db, clock, queue, config, secret } = deps;
+  const now = clock.now();
+  await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
+  const email = normalizeEmail(req.email);
+  const match = await findOpenable(deps, req.role, email, req.proof);
+  if (!match) return;
+  if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
+  const t = messages(req.locale);
+  const portal = req.role === 'seeker' ? t.site.seekerPortal : t.site.employerPortal;
+  await db.transaction(async (tx) => {
+    if (match.openedAt) {
+      await queueMail(
+        queue,
+        {
+          to: email,
+          subject: t.accounts.mail.alreadyOpenSubject,
+          text: t.accounts.mail.alreadyOpenBody({ baseUrl: config.baseUrl, portal }),
+        },
+        tx,
+      );
+      return;
+    }
+    const code = await issueCode(
+      { db: tx, secret, now },
+      purposeOf(req.role),
+      match.accountId,
+      CODE_TTL_MINUTES,
+    );
+    const expires = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
+    await queueMail(
+      queue,
+      {
+        to: email,
+        subject: t.accounts.mail.openKeySubject,
+        text: t.accounts.mail.openKeyBody({
+          name: match.name,
+          code,
+          expires,
+          baseUrl: config.baseUrl,
+          portal,
+        }),
+      },
+      tx,
+    );
+  });
+}
+
+async function findOpenable(deps: Deps, role: OpeningRole, email: string, proof: string) {
+  const { db } = deps;
+  if (role === 'seeker') {
+    const [row] = await db
+      .select({ accountId: accounts.id, openedAt: accounts.openedAt, name: seekers.name })
+      .from(accounts)
+      .innerJoin(seekers, eq(seekers.accountId, accounts.id))
+      .where(
+        and(
+          eq(accounts.role, 'seeker'),
+          eq(accounts.email, email),
+          eq(seekers.kind, 'registered'),
+          eq(seekers.birthDate, proof),
+        ),
+      );
+    return row;
+  }
+  const [row] = await db
+    .select({ accountId: accounts.id, openedAt: accounts.openedAt, name: employers.name })
+    .from(accounts)
+    .innerJoin(employers, eq(employers.accountId, accounts.id))
+    .where(
+      and(eq(accounts.role, 'employer'), eq(accounts.email, email), eq(employers.establishmentNumber, proof)),
+    );
+  return row;
+}
+
+export type OpenResult =
+  | { ok: true }
+  | { ok: false; passwordProblems: PasswordProblem[]; code?: undefined }
+  | { ok: false; code: Exclude<CodeOutcome, 'ok'>; passwordProblems?: undefined };
+
+/** Step ④: checks the 認証キー and sets the password, opening MyPage. */
+export async function completeOpen(
+  deps: Deps,
+  req: { role: OpeningRole; email: string; password: string; code: string; ip: string },
+): Promise<OpenResult> {
+  const { db, clock, secret, passwords } = deps;
+  const now = clock.now();
+  const email = normalizeEmail(req.email);
+  const problems = passwords.check(req.password, email);
+  if (problems.length) return { ok: false, passwordProblems: problems };
+  await hitLimit(db, LIMITS.codeEntriesPerIp, req.ip, now);
+  const [account] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.role, req.role), eq(accounts.email, email), isNull(accounts.openedAt)));
+  if (!account) return { ok: false, code: 'missing' };
+  const passwordHash = await hashPassword(req.password);
+  const outcome = await db.transaction(async (tx) => {
+    const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), account.id, req.code);
+    if (result === 'ok') {
+      await setPassword(tx, account.id, passwordHash, now);
+      if (req.role === 'employer') await markEmployerMyPageOpened(tx, account.id, now);
+    }
+    return result;
+  });
+  return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };
+}

@@ -1,0 +1,33 @@
+import { lt, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { rateLimits } from '../../db/schema/index.ts';
+
+/**
+ * Counts one hit for `key` in a fixed window of `windowMs` and returns the count in the current
+ * window (atomic: concurrent requests get distinct counts).
+ */
+export async function countHit(db: Executor, key: string, windowMs: number, now: Date): Promise<number> {
+  const windowStartBefore = new Date(now.getTime() - windowMs).toISOString();
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`insert into rate_limits (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
+        on conflict (key) do update set
+          count = case when rate_limits.window_start <= ${windowStartBefore}::timestamptz then 1 else rate_limits.count + 1 end,
+          window_start = case when rate_limits.window_start <= ${windowStartBefore}::timestamptz then excluded.window_start else rate_limits.window_start end
+        returning count`,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** The count in the current window without adding to it. */
+export async function peekHits(db: Executor, key: string, windowMs: number, now: Date): Promise<number> {
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`select count from rate_limits where key = ${key} and window_start > ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
+
+export async function deleteOldRateLimits(db: Executor, before: Date): Promise<void> {
+  await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));
+}

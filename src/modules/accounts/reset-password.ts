@@ -1,0 +1,85 @@
+/**
+ * Password reset by mail (issue: "Password reset by mail"). The request answers the same whether
+ * or not the address is known; completing it ends every session and trusted browser of the account.
+ */
+
+import type { Role } from '../../db/schema/index.ts';
+import type { Deps } from '../../deps.ts';
+import { type Locale, messages } from '../../i18n/index.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import { findAccountByEmail, normalizeEmail, setPassword } from './accounts.repository.ts';
+import type { PasswordProblem } from './password.rules.ts';
+import { hashPassword } from './password-hash.ts';
+import { deleteSessionsOfAccount } from './sessions.repository.ts';
+import { forgetTrustedDevices } from './sign-in.ts';
+import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
+import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
+import { consumeCode, issueCode } from './verification.ts';
+
+export async function requestPasswordReset(
+  deps: Deps,
+  req: { role: Role; email: string; locale: Locale; ip: string },
+): Promise<void> {
+  const { db, clock, queue, secret, config } = deps;
+  const now = clock.now();
+  await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
+  const account = await findAccountByEmail(db, req.role, req.email);
+  if (!account?.openedAt) return;
+  if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, account.email, now))) return;
+  const t = messages(req.locale);
+  await db.transaction(async (tx) => {
+    const code = await issueCode({ db: tx, secret, now }, 'password_reset', account.id, CODE_TTL_MINUTES);
+    await queueMail(
+      queue,
+      {
+        to: account.email,
+        subject: t.accounts.mail.resetSubject,
+        text: t.accounts.mail.resetBody({
+          code,
+          expires: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+          baseUrl: config.baseUrl,
+        }),
+      },
+      tx,
+    );
+  });
+}
+
+export type ResetResult =
+  | { ok: true }
+  | { ok: false; passwordProblems: PasswordProblem[]; code?: undefined }
+  | { ok: false; code: Exclude<CodeOutcome, 'ok'>; passwordProblems?: undefined };
+
+export async function completePasswordReset(
+  deps: Deps,
+  req: { role: Role; email: string; password: string; code: string; ip: string; locale: Locale },
+): Promise<ResetResult> {
+  const { db, clock, secret, passwords, queue, config } = deps;
+  const now = clock.now();
+  const email = normalizeEmail(req.email);
+  const problems = passwords.check(req.password, email);
+  if (problems.length) return { ok: false, passwordProblems: problems };
+  await hitLimit(db, LIMITS.codeEntriesPerIp, req.ip, now);
+  const account = await findAccountByEmail(db, req.role, email);
+  if (!account?.openedAt) return { ok: false, code: 'missing' };
+  const passwordHash = await hashPassword(req.password);
+  const t = messages(req.locale);
+  const outcome = await db.transaction(async (tx) => {
+    const result = await consumeCode({ db: tx, secret, now }, 'password_reset', account.id, req.code);
+    if (result !== 'ok') return result;
+    await setPassword(tx, account.id, passwordHash, now);
+    await deleteSessionsOfAccount(tx, account.id);
+    await forgetTrustedDevices(tx, account.id);
+    await queueMail(
+      queue,
+      {
+        to: account.email,
+        subject: t.accounts.mail.passwordChangedSubject,
+        text: t.accounts.mail.passwordChangedBody({ at: now, baseUrl: config.baseUrl }),
+      },
+      tx,
+    );
+    return result;
+  });
+  return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };
+}

@@ -1,0 +1,149 @@
+/**
+ * Signing in (SPEC MP-5, MP-11) for the three roles. One answer for every failure (unknown
+ * address, no password yet, wrong password, locked), equal work in each case, a soft lock after
+ * ten consecutive failures with a notice mail, throttling per client address, and an optional
+ * one-time code by mail unless this browser is trusted.
+ */
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { type Role, trustedDevices } from '../../db/schema/index.ts';
+import type { Deps } from '../../deps.ts';
+import { type Locale, messages } from '../../i18n/index.ts';
+import { randomToken, sha256 } from '../../platform/ids.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import {
+  type Account,
+  findAccount,
+  findAccountByEmail,
+  recordLoginFailure,
+  recordLoginSuccess,
+} from './accounts.repository.ts';
+import { isLocked, lockedUntilAfter, lockNoticeDue, TRUSTED_DEVICE_DAYS } from './login.rules.ts';
+import { decoyHash, verifyPassword } from './password-hash.ts';
+import { hitLimit, LIMITS, refuseIfLimited, withinLimit } from './throttle.ts';
+import { type CodeOutcome, LOGIN_CODE_TTL_MINUTES } from './verification.rules.ts';
+import { consumeCode, issueCode } from './verification.ts';
+
+export type SignInResult =
+  | { kind: 'signed_in'; account: Account }
+  | { kind: 'code_sent'; account: Account }
+  | { kind: 'failed' };
+
+export async function signIn(
+  deps: Deps,
+  req: {
+    role: Role;
+    email: string;
+    password: string;
+    ip: string;
+    deviceToken?: string | undefined;
+    locale: Locale;
+  },
+): Promise<SignInResult> {
+  const { db, clock, queue, config } = deps;
+  const now = clock.now();
+  await refuseIfLimited(db, LIMITS.loginFailuresPerIp, req.ip, now);
+  const account = await findAccountByEmail(db, req.role, req.email);
+  const usable = account?.passwordHash && !isLocked(account.lockedUntil, now);
+  // Verify against a decoy when there is nothing to verify, so every failure costs the same.
+  const valid = await verifyPassword(usable ? account.passwordHash! : await decoyHash(), req.password);
+  if (!account || !usable || !valid) {
+    await withinLimit(db, LIMITS.loginFailuresPerIp, req.ip, now);
+    if (account?.passwordHash && !isLocked(account.lockedUntil, now)) {
+      const failures = await recordLoginFailure(db, account.id, (n) => lockedUntilAfter(n, now));
+      if (lockNoticeDue(failures)) {
+        const t = messages(req.locale);
+        await queueMail(queue, {
+          to: account.email,
+          subject: t.accounts.mail.lockSubject,
+          text: t.accounts.mail.lockBody({
+            until: lockedUntilAfter(failures, now)!,
+            baseUrl: config.baseUrl,
+          }),
+        });
+      }
+    }
+    return { kind: 'failed' };
+  }
+  if (account.mfaEnabled && !(await isTrustedDevice(deps, account.id, req.deviceToken))) {
+    await sendLoginCode(deps, account, req.locale);
+    return { kind: 'code_sent', account };
+  }
+  await recordLoginSuccess(db, account.id, now);
+  return { kind: 'signed_in', account };
+}
+
+async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Promise<void> {
+  const { db, clock, queue, secret, config } = deps;
+  const now = clock.now();
+  const t = messages(locale);
+  await db.transaction(async (tx) => {
+    const code = await issueCode({ db: tx, secret, now }, 'login_code', account.id, LOGIN_CODE_TTL_MINUTES);
+    await queueMail(
+      queue,
+      {
+        to: account.email,
+        subject: t.accounts.mail.loginCodeSubject,
+        text: t.accounts.mail.loginCodeBody({
+          code,
+          expires: new Date(now.getTime() + LOGIN_CODE_TTL_MINUTES * 60_000),
+          baseUrl: config.baseUrl,
+        }),
+      },
+      tx,
+    );
+  });
+}
+
+export type LoginCodeResult =
+  | { ok: true; account: Account; deviceToken?: string }
+  | { ok: false; outcome: Exclude<CodeOutcome, 'ok'> };
+
+/** Second step of a sign-in with a one-time code; optionally trusts this browser for 30 days. */
+export async function verifyLoginCode(
+  deps: Deps,
+  req: { accountId: string; code: string; trustDevice: boolean; ip: string },
+): Promise<LoginCodeResult> {
+  const { db, clock, secret } = deps;
+  const now = clock.now();
+  await hitLimit(db, LIMITS.codeEntriesPerIp, req.ip, now);
+  const account = await findAccount(db, req.accountId);
+  if (!account) return { ok: false, outcome: 'missing' };
+  const outcome = await db.transaction((tx) =>
+    consumeCode({ db: tx, secret, now }, 'login_code', account.id, req.code),
+  );
+  if (outcome !== 'ok') return { ok: false, outcome };
+  await recordLoginSuccess(db, account.id, now);
+  if (!req.trustDevice) return { ok: true, account };
+  const deviceToken = randomToken();
+  await db
+    .delete(trustedDevices)
+    .where(and(eq(trustedDevices.accountId, account.id), lt(trustedDevices.expiresAt, now)));
+  await db.insert(trustedDevices).values({
+    tokenHash: sha256(deviceToken),
+    accountId: account.id,
+    expiresAt: new Date(now.getTime() + TRUSTED_DEVICE_DAYS * 86_400_000),
+    createdAt: now,
+  });
+  return { ok: true, account, deviceToken };
+}
+
+async function isTrustedDevice(deps: Deps, accountId: string, token: string | undefined): Promise<boolean> {
+  if (!token) return false;
+  const [row] = await deps.db
+    .select({ accountId: trustedDevices.accountId })
+    .from(trustedDevices)
+    .where(
+      and(
+        eq(trustedDevices.tokenHash, sha256(token)),
+        eq(trustedDevices.accountId, accountId),
+        gt(trustedDevices.expiresAt, deps.clock.now()),
+      ),
+    );
+  return Boolean(row);
+}
+
+/** Forget every trusted browser of an account (password reset or change). */
+export async function forgetTrustedDevices(db: Executor, accountId: string): Promise<void> {
+  await db.delete(trustedDevices).where(eq(trustedDevices.accountId, accountId));
+}

@@ -1,0 +1,33 @@
+/**
+ * Rules for codes sent by mail (SPEC MP-3, MP-11). Pure. A code is valid for its lifetime from
+ * the moment it was sent (30 minutes for the 認証キー), single use, and dies after five wrong
+ * entries: the sixth try is refused even with the right code.
+ */
+export const CODE_DIGITS = 6;
+export const CODE_TTL_MINUTES = 30;
+export const LOGIN_CODE_TTL_MINUTES = 10;
+export const MAX_CODE_ATTEMPTS = 5;
+
+export type CodeOutcome = 'ok' | 'wrong' | 'expired' | 'exhausted' | 'missing';
+
+export interface StoredCode {
+  attempts: number;
+  expiresAt: Date;
+}
+
+/** Decides what a code entry means. `matches` is whether the entered code equals the stored one. */
+export function codeOutcome(stored: StoredCode | undefined, matches: boolean, now: Date): CodeOutcome {
+  if (!stored) return 'missing';
+  if (now.getTime() >= stored.expiresAt.getTime()) return 'expired';
+  if (stored.attempts >= MAX_CODE_ATTEMPTS) return 'exhausted';
+  return matches ? 'ok' : 'wrong';
+}
+
+/** After a wrong entry: is the code now dead? */
+export function exhaustedAfterWrong(attemptsBefore: number): boolean {
+  return attemptsBefore + 1 >= MAX_CODE_ATTEMPTS;
+}
+
+export function codeExpiry(now: Date, minutes: number): Date {
+  return new Date(now.getTime() + minutes * 60_000);
+}

@@ -1,0 +1,139 @@
+/**
+ * Test data written through the same repositories the app uses. Every factory makes unique rows
+ * (e-mail addresses, numbers), so tests in one file never collide.
+ */
+import { randomBytes } from 'node:crypto';
+import { staffMembers } from '../../src/db/schema/index.ts';
+import { seedOffices } from '../../src/demo/seed.ts';
+import type { Deps } from '../../src/deps.ts';
+import { insertAccount } from '../../src/modules/accounts/accounts.repository.ts';
+import { hashPassword } from '../../src/modules/accounts/password-hash.ts';
+import { insertEmployer } from '../../src/modules/employers/employers.repository.ts';
+import { formatNumber, nextSerial } from '../../src/modules/offices/offices.repository.ts';
+import { registrationValidUntil } from '../../src/modules/seekers/registration.rules.ts';
+import { emptyDesiredConditions, emptyProfile } from '../../src/modules/seekers/seeker.types.ts';
+import { insertSeeker, type NewSeeker } from '../../src/modules/seekers/seekers.repository.ts';
+import { addDays, tokyoDate } from '../../src/platform/dates.ts';
+
+export const PASSWORD = 'Tq7#mZ2!pLr9';
+export const OFFICE = '13010';
+
+const unique = () => randomBytes(4).toString('hex');
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${unique()}@example.jp`;
+
+let officesSeeded: Promise<void> | undefined;
+const offices = (deps: Deps) => {
+  officesSeeded ??= seedOffices(deps.db);
+  return officesSeeded;
+};
+
+export interface SeekerOptions {
+  email?: string;
+  kind?: 'registered' | 'internet';
+  opened?: boolean;
+  password?: string;
+  birthDate?: string;
+  appliedOn?: string;
+  validUntil?: string;
+  active?: boolean;
+  mfa?: boolean;
+  name?: string;
+  extra?: Partial<NewSeeker>;
+}
+
+export async function createSeeker(deps: Deps, o: SeekerOptions = {}) {
+  await offices(deps);
+  const now = deps.clock.now();
+  const email = o.email ?? uniqueEmail('seeker');
+  const opened = o.opened ?? true;
+  const account = await insertAccount(deps.db, {
+    role: 'seeker',
+    email,
+    passwordHash: opened ? await hashPassword(o.password ?? PASSWORD) : null,
+    openedAt: opened ? now : null,
+    now,
+  });
+  if (o.mfa) {
+    const { setMfa } = await import('../../src/modules/accounts/accounts.repository.ts');
+    await setMfa(deps.db, account.id, true, now);
+  }
+  const kind = o.kind ?? 'registered';
+  const appliedOn = o.appliedOn ?? addDays(tokyoDate(now), -5);
+  const seeker = await insertSeeker(deps.db, {
+    accountId: account.id,
+    kind,
+    seekerNumber:
+      kind === 'registered' ? formatNumber(OFFICE, await nextSerial(deps.db, 'seeker', OFFICE)) : null,
+    officeCode: kind === 'registered' ? OFFICE : null,
+    name: o.name ?? '試験 太郎',
+    nameKana: 'シケン タロウ',
+    birthDate: o.birthDate ?? '1990-05-20',
+    appliedOn,
+    validUntil: o.validUntil ?? registrationValidUntil(appliedOn),
+    active: o.active ?? true,
+    desired: emptyDesiredConditions(),
+    profile: emptyProfile(),
+    createdAt: now,
+    updatedAt: now,
+    ...o.extra,
+  });
+  return { account, seeker, email, password: o.password ?? PASSWORD };
+}
+
+export async function createEmployer(
+  deps: Deps,
+  o: { email?: string; opened?: boolean; withLogin?: boolean } = {},
+) {
+  await offices(deps);
+  const now = deps.clock.now();
+  const withLogin = o.withLogin ?? true;
+  const email = o.email ?? uniqueEmail('employer');
+  const opened = o.opened ?? true;
+  const account = withLogin
+    ? await insertAccount(deps.db, {
+        role: 'employer',
+        email,
+        passwordHash: opened ? await hashPassword(PASSWORD) : null,
+        openedAt: opened ? now : null,
+        now,
+      })
+    : undefined;
+  const n = Number.parseInt(unique(), 16) % 1_000_000;
+  const employer = await insertEmployer(deps.db, {
+    establishmentNumber: `1301-${String(n).padStart(6, '0')}-${n % 10}`,
+    officeCode: OFFICE,
+    name: `株式会社テスト${unique()}`,
+    nameKana: 'カブシキガイシャテスト',
+    postalCode: '100-0001',
+    prefectureCode: '13',
+    city: '千代田区',
+    address: '千代田1-1',
+    phone: '03-0000-0000',
+    industryCode: 'P',
+    employeesTotal: 30,
+    employeesAtWorkplace: 10,
+    accountId: account?.id ?? null,
+    mypageOpenedAt: opened && withLogin ? now : null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { account, employer, email, password: PASSWORD };
+}
+
+export async function createStaff(deps: Deps, o: { email?: string } = {}) {
+  await offices(deps);
+  const now = deps.clock.now();
+  const email = o.email ?? uniqueEmail('staff');
+  const account = await insertAccount(deps.db, {
+    role: 'staff',
+    email,
+    passwordHash: await hashPassword(PASSWORD),
+    openedAt: now,
+    now,
+  });
+  const [staff] = await deps.db
+    .insert(staffMembers)
+    .values({ accountId: account.id, officeCode: OFFICE, name: '職員 一郎', createdAt: now, updatedAt: now })
+    .returning();
+  return { account, staff: staff!, email, password: PASSWORD };
+}
