@@ -13,9 +13,11 @@ import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, requestContext, securityHeaders } from './web/middleware.ts';
 import { healthRoutes } from './web/public/health.routes.ts';
+import { jobDetailRoutes } from './web/public/job-detail.routes.tsx';
 import { loginRoutes, logoutRoutes } from './web/public/login.routes.tsx';
 import { openingRoutes } from './web/public/open.routes.tsx';
 import { passwordResetRoutes } from './web/public/password-reset.routes.tsx';
+import { searchRoutes } from './web/public/search.routes.tsx';
 import { signupRoutes } from './web/public/signup.routes.tsx';
 import { topRoutes } from './web/public/top.routes.tsx';
 import { seekerPortal } from './web/seeker/seeker.routes.tsx';
@@ -43,6 +45,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', passwordResetRoutes('seeker'));
   app.route('/', passwordResetRoutes('employer'));
   app.route('/', signupRoutes());
+  app.route('/jobs', searchRoutes());
+  app.route('/jobs', jobDetailRoutes());
 
   // Portals: each guarded by its role. Registered after the public routes above, which share
   // their prefixes (/mypage/open, /employer/login …) and answer first.

@@ -7,6 +7,7 @@ import { employerOf, requireRole } from '../auth/guards.ts';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { employerJobsRoutes } from './employer-jobs.routes.tsx';
 
 function Home({ name, number }: { name: string; number: string }) {
   const { t } = useRequestContext<AppEnv>().var;
@@ -29,13 +30,16 @@ function Home({ name, number }: { name: string; number: string }) {
 }
 
 export function employerPortal(): Hono<AppEnv> {
-  return new Hono<AppEnv>().use(requireRole('employer')).get('/', async (c) => {
-    const employer = await findEmployer(c.var.deps.db, employerOf(c).id);
-    if (!employer) throw new AppError('not_found', 'employer');
-    return page(
-      c,
-      { title: c.var.t.employer.home.title, portal: 'employer' },
-      <Home name={employer.name} number={employer.establishmentNumber} />,
-    );
-  });
+  return new Hono<AppEnv>()
+    .use(requireRole('employer'))
+    .route('/jobs', employerJobsRoutes())
+    .get('/', async (c) => {
+      const employer = await findEmployer(c.var.deps.db, employerOf(c).id);
+      if (!employer) throw new AppError('not_found', 'employer');
+      return page(
+        c,
+        { title: c.var.t.employer.home.title, portal: 'employer' },
+        <Home name={employer.name} number={employer.establishmentNumber} />,
+      );
+    });
 }

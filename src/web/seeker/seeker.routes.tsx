@@ -38,6 +38,7 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
 async function loadSeeker(c: Context<AppEnv>) {
   const row = await findSeekerWithEmail(c.var.deps.db, seekerOf(c).id);
@@ -296,6 +297,7 @@ export function seekerPortal(): Hono<AppEnv> {
       if (!c.var.auth?.seeker) return c.redirect('/signup/profile', 303);
       await next();
     })
+    .route('/', seekerSearchRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);

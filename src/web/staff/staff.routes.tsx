@@ -4,6 +4,9 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { requireRole, staffOf } from '../auth/guards.ts';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { staffEmployersRoutes } from './staff-employers.routes.tsx';
+import { staffJobsRoutes } from './staff-jobs.routes.tsx';
+import { staffSeekersRoutes } from './staff-seekers.routes.tsx';
 
 function Home() {
   const c = useRequestContext<AppEnv>();
@@ -30,5 +33,8 @@ function Home() {
 export function staffPortal(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use(requireRole('staff'))
-    .get('/', async (c) => page(c, { title: c.var.t.staff.home.title, portal: 'staff' }, <Home />));
+    .get('/', async (c) => page(c, { title: c.var.t.staff.home.title, portal: 'staff' }, <Home />))
+    .route('/seekers', staffSeekersRoutes())
+    .route('/employers', staffEmployersRoutes())
+    .route('/jobs', staffJobsRoutes());
 }

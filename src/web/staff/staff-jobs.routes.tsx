@@ -1,0 +1,7 @@
+/** Routes filled in by their own change. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+
+export function staffJobsRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>();
+}
