@@ -57,7 +57,13 @@ async function seedCommand(args: string[]) {
   if (bulk) await dropSearchIndexes(dbHandle);
   const bar = progressBar('jobs', total);
   const started = performance.now();
-  await seedJobs(db, { total, now, onProgress: (p) => bar.update(p.done) });
+  await seedJobs(db, {
+    total,
+    now,
+    batchSize: bulk ? 2000 : 1000,
+    parallel: dbHandle.kind === 'postgres' ? 3 : 1,
+    onProgress: (p) => bar.update(p.done),
+  });
   bar.finish();
   const loadSeconds = (performance.now() - started) / 1000;
   let indexSeconds = 0;

@@ -2,9 +2,9 @@
  * Writes demo data: offices, employers, job postings with their search rows, and the demo accounts
  * listed in the README. Used by `npm start` on an empty embedded database and by `npm run seed`.
  */
-import { count } from 'drizzle-orm';
+import { count, like } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client.ts';
-import { employers, offices, staffMembers } from '../db/schema/index.ts';
+import { employers, numberSequences, offices, staffMembers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { insertAccount } from '../modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
@@ -44,6 +44,8 @@ export async function seedJobs(
     now: Date;
     seed?: number;
     batchSize?: number;
+    /** Batches written at once (each its own transaction); 2 suits a 2-core PostgreSQL. */
+    parallel?: number;
     onProgress?: (p: SeedProgress) => void;
   },
 ): Promise<void> {
@@ -53,41 +55,31 @@ export async function seedJobs(
   const [existing] = await db.select({ n: count() }).from(employers);
   const employerOffset = existing?.n ?? 0;
   const employerCount = Math.max(1, Math.ceil(options.total / JOBS_PER_EMPLOYER));
-  const serialByOffice = new Map<string, number>();
-  let pool: NewEmployer[] = [];
-  let poolStart = 0;
 
-  for (let start = 0; start < options.total; start += batchSize) {
-    const end = Math.min(options.total, start + batchSize);
+  // Employers first, so job batches can run in parallel without waiting for each other.
+  const pool: NewEmployer[] = [];
+  for (let start = 0; start < employerCount; start += batchSize) {
+    const batch = generateEmployers(seed, Math.min(batchSize, employerCount - start), options.now, employerOffset + start);
+    await db.insert(employers).values(batch).onConflictDoNothing();
+    pool.push(...batch);
+  }
+
+  // Continue numbering after jobs already there (a second `npm run seed` adds, it does not collide).
+  const serialByOffice = new Map(
+    (await db.select().from(numberSequences).where(like(numberSequences.scope, 'job:%'))).map(
+      (r) => [r.scope.slice(4), Math.max(r.lastValue, GENERATED_SERIAL_BASE)] as const,
+    ),
+  );
+  const writeBatch = async (start: number, end: number) => {
+    const jobs: ReturnType<typeof generateJob>[] = [];
+    for (let i = start; i < end; i++) {
+      // Job i belongs to employer i mod employerCount.
+      const employer = pool[i % employerCount]!;
+      const serial = (serialByOffice.get(employer.officeCode) ?? GENERATED_SERIAL_BASE) + 1;
+      serialByOffice.set(employer.officeCode, serial);
+      jobs.push(generateJob(seed, employerOffset + i, employer, today, serial, options.now));
+    }
     await db.transaction(async (tx) => {
-      // Employers used by this batch: job i belongs to employer i mod employerCount.
-      const needed = new Map<number, NewEmployer>();
-      const fresh: NewEmployer[] = [];
-      for (let i = start; i < end; i++) {
-        const e = i % employerCount;
-        if (needed.has(e)) continue;
-        if (e < poolStart || e >= poolStart + pool.length) {
-          poolStart = e - (e % batchSize);
-          pool = generateEmployers(
-            seed,
-            Math.min(batchSize, employerCount - poolStart),
-            options.now,
-            employerOffset + poolStart,
-          );
-        }
-        const employer = pool[e - poolStart]!;
-        needed.set(e, employer);
-        if (i < employerCount) fresh.push(employer);
-      }
-      if (fresh.length) await tx.insert(employers).values(fresh).onConflictDoNothing();
-
-      const jobs = [];
-      for (let i = start; i < end; i++) {
-        const employer = needed.get(i % employerCount)!;
-        const serial = (serialByOffice.get(employer.officeCode) ?? GENERATED_SERIAL_BASE) + 1;
-        serialByOffice.set(employer.officeCode, serial);
-        jobs.push(generateJob(seed, employerOffset + i, employer, today, serial, options.now));
-      }
       const ids = await insertJobPostings(
         tx,
         jobs.map((j) => j.posting),
@@ -107,8 +99,21 @@ export async function seedJobs(
         );
       await upsertSearchRows(tx, rows);
     });
-    options.onProgress?.({ done: end, total: options.total });
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  let done = 0;
+  for (let start = 0; start < options.total; start += batchSize) {
+    const end = Math.min(options.total, start + batchSize);
+    const task = writeBatch(start, end).then(() => {
+      inFlight.delete(task);
+      done += end - start;
+      options.onProgress?.({ done, total: options.total });
+    });
+    inFlight.add(task);
+    if (inFlight.size >= (options.parallel ?? 1)) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   for (const [office, serial] of serialByOffice) await raiseSerial(db, 'job', office, serial);
 }
 

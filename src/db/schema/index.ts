@@ -9,3 +9,4 @@ export * from './seekers.ts';
 export * from './sessions.ts';
 export * from './staff.ts';
 export * from './verifications.ts';
+export * from './seeker-lists.ts';

@@ -96,6 +96,7 @@ export const minutesOf = (hhmm: string) => {
 export const filterToken = {
   prefecture: (code: string) => `p${code}`,
   city: (prefectureCode: string, city: string) => `c${prefectureCode}${normalizeText(city)}`,
+  municipality: (city: string) => `m${normalizeText(city)}`,
   occupation: (code: string) => `o${code}`,
   category: (c: string) => `k${c}`,
   workStyle: (w: string) => `w${w}`,
@@ -134,6 +135,7 @@ export function searchRow(job: IndexableJob): SearchRow {
   const filters = [
     filterToken.prefecture(job.prefectureCode),
     filterToken.city(job.prefectureCode, job.city),
+    filterToken.municipality(job.city),
     filterToken.occupation(job.occupationCode),
     filterToken.category(job.category),
     filterToken.workStyle(job.workStyle),
