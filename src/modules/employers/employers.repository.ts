@@ -1,5 +1,5 @@
-import { asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { accounts, employers } from '../../db/schema/index.ts';
 
 export type Employer = typeof employers.$inferSelect;
@@ -50,9 +50,31 @@ export async function findEmployerWithEmail(db: Executor, id: string) {
   return row;
 }
 
-/** Staff list: by name, kana or number, newest first when no query. */
+/** A row id from a URL: anything but a UUID can name no row (and must not reach the database). */
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Escapes LIKE wildcards so a typed % or _ matches itself. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** Hiragana typed into a kana search matches the stored katakana. */
+const toKatakana = (s: string) =>
+  s.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+
+/** The staff console's view of one employer (with its login e-mail); undefined for an unknown id. */
+export async function findEmployerForStaff(db: Executor, id: string) {
+  if (!isUuid(id)) return undefined;
+  return findEmployerWithEmail(db, id);
+}
+
+/**
+ * Staff list: by 事業所名, カナ (spaces ignored, hiragana accepted), 事業所番号 (prefix, hyphens
+ * optional) or login e-mail; newest first. Returns at most `limit` rows.
+ */
 export async function listEmployers(db: Executor, query: string, limit = 50) {
-  const q = query.trim();
+  const q = query.normalize('NFKC').trim();
+  const compact = q.replace(/\s+/g, '');
+  const digits = q.replace(/[-\s]/g, '');
   return db
     .select({ employer: employers, email: accounts.email })
     .from(employers)
@@ -60,13 +82,50 @@ export async function listEmployers(db: Executor, query: string, limit = 50) {
     .where(
       q
         ? or(
-            ilike(employers.name, `%${q}%`),
-            ilike(employers.nameKana, `%${q}%`),
-            eq(employers.establishmentNumber, q),
-            eq(accounts.email, q.toLowerCase()),
+            sql`replace(${employers.name}, ' ', '') ilike ${`%${likeEscape(compact)}%`}`,
+            sql`replace(${employers.nameKana}, ' ', '') ilike ${`%${likeEscape(toKatakana(compact))}%`}`,
+            /^\d+$/.test(digits)
+              ? sql`replace(${employers.establishmentNumber}, '-', '') like ${`${digits}%`}`
+              : undefined,
+            ilike(accounts.email, `%${likeEscape(q.toLowerCase())}%`),
           )
         : undefined,
     )
-    .orderBy(q ? asc(employers.name) : desc(employers.createdAt))
+    .orderBy(desc(employers.createdAt), desc(employers.establishmentNumber))
     .limit(limit);
+}
+
+/**
+ * The smallest free 6-digit serial under a 4-digit 事業所番号 prefix (see establishment-number.ts),
+ * or null when all 999,999 are taken. Run it in the registering transaction; the unique index on
+ * establishment_number settles a race between two registrations.
+ */
+export async function nextEstablishmentSerial(db: Executor, prefix: string): Promise<number | null> {
+  const rows = await queryRows<{ next: number | null }>(
+    db,
+    sql`
+      with used as (
+        select substring(establishment_number from 6 for 6)::int as n
+        from employers
+        where establishment_number like ${`${prefix}-%`} and establishment_number ~ ${'^[0-9]{4}-[0-9]{6}-[0-9]$'}
+      )
+      select case
+        when not exists (select 1 from used where n = 1) then 1
+        else (
+          select min(u.n + 1) from used u
+          where u.n < 999999 and not exists (select 1 from used v where v.n = u.n + 1)
+        )
+      end as next`,
+  );
+  const next = rows[0]?.next;
+  return next === null || next === undefined ? null : Number(next);
+}
+
+/** Whether an error is PostgreSQL's unique violation (23505), optionally of one constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint: name } = e as { code?: unknown; constraint?: unknown };
+    if (code === '23505') return constraint === undefined || name === constraint;
+  }
+  return false;
 }

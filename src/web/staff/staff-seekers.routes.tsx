@@ -1,7 +1,604 @@
-/** Routes filled in by their own change. */
-import { Hono } from 'hono';
+/**
+ * Staff console: 求職者 (SPEC MP-1, ST-1, MP-9). The list with search, 求職登録 at the counter, and a
+ * seeker's page with their registration, 求職情報 and 職業相談 history and form. Mounted at
+ * /staff/seekers behind requireRole('staff').
+ */
+import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import { useRequestContext } from 'hono/jsx-renderer';
+import { listCounselling } from '../../modules/counselling/counselling.repository.ts';
+import { counsellingRefusal } from '../../modules/counselling/counselling.rules.ts';
+import { counsellingSchema } from '../../modules/counselling/counselling.schemas.ts';
+import { recordCounselling } from '../../modules/counselling/record-counselling.ts';
+import { prefectureName } from '../../modules/geo/geo.data.ts';
+import type { OccupationGroup, WageType } from '../../modules/jobs/job.types.ts';
+import { registerSeeker } from '../../modules/seekers/register-seeker.ts';
+import { type RegistrationStatus, registrationStatus } from '../../modules/seekers/registration.rules.ts';
+import type { DesiredConditions } from '../../modules/seekers/seeker.types.ts';
+import { seekerRegistrationSchema } from '../../modules/seekers/seeker-registration.schemas.ts';
+import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
+import {
+  findSeekerForStaff,
+  listSeekersForStaff,
+  type SeekerListRow,
+} from '../../modules/seekers/seekers-admin.repository.ts';
+import { ageOn, tokyoDate } from '../../platform/dates.ts';
+import { AppError } from '../../platform/errors.ts';
+import { staffOf } from '../auth/guards.ts';
+import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
+import {
+  Button,
+  ButtonLink,
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  type FormValues,
+  TextArea,
+  TextField,
+} from '../components/form.tsx';
+import { Notice } from '../components/notice.tsx';
+import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
+import { one, readForm, validate } from '../forms.ts';
+import { page } from '../render.tsx';
+
+const LIST_LIMIT = 50;
+
+type T = AppEnv['Variables']['t'];
+
+const today = (c: Context<AppEnv>) => tokyoDate(c.var.deps.clock.now());
+
+function crumbs(t: T, current?: string) {
+  return [
+    { label: t.nav.staffHome, href: '/staff' },
+    ...(current
+      ? [{ label: t.staff.seekers.listTitle, href: '/staff/seekers' }, { label: current }]
+      : [{ label: t.staff.seekers.listTitle }]),
+  ];
+}
+
+/** Multi-line text as lines (table cells do not keep line breaks). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return (
+    <>
+      {lines.map((line, i) => (
+        <>
+          {i > 0 ? <br /> : null}
+          {line}
+        </>
+      ))}
+    </>
+  );
+}
+
+function StatusLabel({ status }: { status: RegistrationStatus }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <span class={`status status--${status === 'active' ? 'valid' : 'invalid'}`}>
+      {t.staff.seekers.status[status]}
+    </span>
+  );
+}
+
+// ---------------------------------------------------------------- list
+
+function SeekerList({ query, rows }: { query: string; rows: SeekerListRow[] }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const s = t.staff.seekers;
+  const on = today(c);
+  const shown = rows.slice(0, LIST_LIMIT);
+  return (
+    <>
+      <h1>{s.listTitle}</h1>
+      <p>
+        <ButtonLink href="/staff/seekers/new" variant="primary">
+          {s.register}
+        </ButtonLink>
+      </p>
+      <search>
+        <form method="get" action="/staff/seekers" class="form">
+          <TextField
+            name="q"
+            type="search"
+            label={s.searchLabel}
+            hint={s.searchHint}
+            value={query}
+            maxLength={100}
+          />
+          <div class="actions">
+            <Button variant="secondary">{t.staff.list.searchButton}</Button>
+            {query ? <a href="/staff/seekers">{t.staff.list.clear}</a> : null}
+          </div>
+        </form>
+      </search>
+      {shown.length === 0 ? (
+        <p>{query ? s.noMatch(query) : s.empty}</p>
+      ) : (
+        <>
+          <p aria-live="polite">
+            {rows.length > LIST_LIMIT ? t.staff.list.truncated(LIST_LIMIT) : t.staff.list.count(rows.length)}
+          </p>
+          <div class="table-wrap">
+            <table id="seekers">
+              <caption class="visually-hidden">{s.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.columns.number}</th>
+                  <th scope="col">{s.columns.name}</th>
+                  <th scope="col">{s.columns.kind}</th>
+                  <th scope="col">{s.columns.email}</th>
+                  <th scope="col">{s.columns.mypage}</th>
+                  <th scope="col">{s.columns.validUntil}</th>
+                  <th scope="col">{s.columns.status}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr>
+                    <td>{r.seekerNumber ?? '―'}</td>
+                    <td>
+                      <a href={`/staff/seekers/${r.id}`}>{r.name}</a>
+                      <br />
+                      <span class="muted">{r.nameKana}</span>
+                    </td>
+                    <td>{s.kindShort[r.kind]}</td>
+                    <td>{r.email}</td>
+                    <td>{r.openedAt ? s.mypageOpened : s.mypageNotOpened}</td>
+                    <td>{t.common.date(r.validUntil)}</td>
+                    <td>
+                      <StatusLabel status={registrationStatus(r, on)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+// ---------------------------------------------------------------- 求職登録 (MP-1)
+
+function registrationLabels(t: T): Record<string, string> {
+  const f = t.staff.seekers.fields;
+  return {
+    ...desiredConditionLabels(t),
+    name: f.name,
+    nameKana: f.nameKana,
+    birthDate: f.birthDate,
+    email: f.email,
+    postalCode: f.postalCode,
+    address: f.address,
+    phone: f.phone,
+  };
+}
+
+function RegisterForm({ values, errors }: { values: FormValues; errors: FormErrors }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const s = t.staff.seekers;
+  const f = s.fields;
+  return (
+    <>
+      <h1>{s.newTitle}</h1>
+      <p>{s.newLead}</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/staff/seekers/new" class="form" novalidate>
+        <CsrfField />
+        <section aria-labelledby="register-personal">
+          <h2 id="register-personal">{s.personalLegend}</h2>
+          <TextField
+            name="name"
+            label={f.name}
+            hint={f.nameHint}
+            value={one(values, 'name')}
+            error={errors.name}
+            autocomplete="off"
+            badge="required"
+          />
+          <TextField
+            name="nameKana"
+            label={f.nameKana}
+            hint={f.nameKanaHint}
+            value={one(values, 'nameKana')}
+            error={errors.nameKana}
+            autocomplete="off"
+            badge="required"
+          />
+          <TextField
+            name="birthDate"
+            label={f.birthDate}
+            hint={f.birthDateHint}
+            value={one(values, 'birthDate')}
+            error={errors.birthDate}
+            width="medium"
+            autocomplete="off"
+            badge="required"
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={f.email}
+            hint={f.emailHint}
+            value={one(values, 'email')}
+            error={errors.email}
+            autocomplete="off"
+            spellcheck={false}
+            badge="required"
+          />
+          <TextField
+            name="postalCode"
+            label={f.postalCode}
+            hint={f.postalCodeHint}
+            value={one(values, 'postalCode')}
+            error={errors.postalCode}
+            inputmode="numeric"
+            width="short"
+            autocomplete="off"
+            badge="required"
+          />
+          <TextField
+            name="address"
+            label={f.address}
+            value={one(values, 'address')}
+            error={errors.address}
+            autocomplete="off"
+            badge="required"
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={f.phone}
+            hint={f.phoneHint}
+            value={one(values, 'phone')}
+            error={errors.phone}
+            width="medium"
+            autocomplete="off"
+            badge="optional"
+          />
+        </section>
+        <section aria-labelledby="register-desired">
+          <h2 id="register-desired">{s.desiredLegend}</h2>
+          <DesiredConditionsFields values={values} errors={errors} />
+        </section>
+        <div class="actions">
+          <Button>{s.submit}</Button>
+          <a href="/staff/seekers">{s.cancel}</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function renderRegister(c: Context<AppEnv>, values: FormValues, errors: FormErrors, status: 200 | 400 = 200) {
+  const t = c.var.t;
+  return page(
+    c,
+    { title: t.staff.seekers.newTitle, portal: 'staff', breadcrumbs: crumbs(t, t.staff.seekers.newTitle) },
+    <RegisterForm values={values} errors={errors} />,
+    status,
+  );
+}
+
+// ---------------------------------------------------------------- detail and 職業相談 (ST-1, MP-9)
+
+type CounsellingRow = Awaited<ReturnType<typeof listCounselling>>[number];
+
+interface CounsellingState {
+  values: FormValues;
+  errors: FormErrors;
+}
+
+function DesiredSummary({ desired }: { desired: DesiredConditions }) {
+  const { t, locale } = useRequestContext<AppEnv>().var;
+  const d = t.staff.seekers.desired;
+  const place = [
+    desired.prefectureCodes.map((p) => prefectureName(p, locale)).join(t.staff.list.separator),
+    desired.cities,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <SummaryList
+      id="desired"
+      rows={[
+        [d.occupation, desired.occupation],
+        [
+          d.occupationCodes,
+          desired.occupationCodes
+            .map((code) => t.codes.occupation[code as OccupationGroup] ?? code)
+            .join(t.staff.list.separator),
+        ],
+        [d.workStyle, t.codes.seekerWorkStyle[desired.workStyle] ?? desired.workStyle],
+        [
+          d.employmentTypes,
+          desired.employmentTypes
+            .map((e) => t.codes.employmentType[e as keyof typeof t.codes.employmentType] ?? e)
+            .join(t.staff.list.separator),
+        ],
+        [d.place, place],
+        [
+          d.wage,
+          desired.wageMin === null
+            ? t.common.notRequired
+            : d.wageMin(t.codes.wageType[desired.wageType as WageType], t.common.yen(desired.wageMin)),
+        ],
+        [d.hours, desired.hours],
+        [d.holidays, desired.holidays],
+        [d.notes, desired.notes ? <Lines text={desired.notes} /> : ''],
+      ]}
+    />
+  );
+}
+
+function CounsellingHistory({ sessions }: { sessions: CounsellingRow[] }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const k = t.staff.counselling;
+  if (sessions.length === 0) return <p>{k.none}</p>;
+  return (
+    <div class="table-wrap">
+      <table id="counselling">
+        <caption class="visually-hidden">{k.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{k.columns.heldOn}</th>
+            <th scope="col">{k.columns.desiredConditions}</th>
+            <th scope="col">{k.columns.notes}</th>
+            <th scope="col">{k.columns.staff}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => (
+            <tr>
+              <td>{t.common.date(s.heldOn)}</td>
+              <td>
+                <Lines text={s.desiredConditions} />
+              </td>
+              <td>{s.notes ? <Lines text={s.notes} /> : '―'}</td>
+              <td>{s.staffName}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CounsellingForm({ seeker, state }: { seeker: Seeker; state: CounsellingState }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const k = t.staff.counselling;
+  const lapsed = registrationStatus(seeker, today(c)) === 'lapsed';
+  return (
+    <>
+      <h3 id="counselling-form">{k.formTitle}</h3>
+      <p class="muted">{lapsed ? k.lapsedNote : k.extendNote}</p>
+      <ErrorSummary errors={state.errors} />
+      <form method="post" action={`/staff/seekers/${seeker.id}/counselling`} class="form" novalidate>
+        <CsrfField />
+        <TextField
+          name="heldOn"
+          label={k.heldOn}
+          hint={k.heldOnHint}
+          value={one(state.values, 'heldOn') || today(c)}
+          error={state.errors.heldOn}
+          width="medium"
+          autocomplete="off"
+          badge="required"
+        />
+        <TextArea
+          name="desiredConditions"
+          label={k.desiredConditions}
+          hint={k.desiredConditionsHint}
+          value={one(state.values, 'desiredConditions')}
+          error={state.errors.desiredConditions}
+          maxLength={1000}
+          badge="required"
+        />
+        <TextArea
+          name="notes"
+          label={k.notes}
+          hint={k.notesHint}
+          value={one(state.values, 'notes')}
+          error={state.errors.notes}
+          maxLength={2000}
+          rows={4}
+          badge="optional"
+        />
+        <div class="actions">
+          <Button>{k.submit}</Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function SeekerDetail({
+  seeker,
+  email,
+  openedAt,
+  sessions,
+  counselling,
+  refused,
+}: {
+  seeker: Seeker;
+  email: string;
+  openedAt: Date | null;
+  sessions: CounsellingRow[];
+  counselling: CounsellingState;
+  refused: boolean;
+}) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const s = t.staff.seekers;
+  const d = s.detail;
+  const k = t.staff.counselling;
+  const on = today(c);
+  const registered = seeker.kind === 'registered';
+  const saved = c.req.query('saved');
+  const notice: Child[] = [];
+  if (c.req.query('registered') && seeker.seekerNumber) {
+    notice.push(
+      <Notice kind="success" title={s.registered(seeker.seekerNumber)}>
+        <p>{s.registeredMail}</p>
+      </Notice>,
+    );
+  }
+  if (saved === 'counselling') {
+    notice.push(
+      <Notice kind="success" title={k.saved}>
+        {c.req.query('extended') ? <p>{k.extended(t.common.date(seeker.validUntil))}</p> : null}
+      </Notice>,
+    );
+  }
+  return (
+    <>
+      <h1>{seeker.name}</h1>
+      {notice}
+      <section class="panel" aria-labelledby="seeker-registration">
+        <h2 id="seeker-registration">{s.registrationTitle}</h2>
+        <SummaryList
+          id="registration"
+          rows={[
+            [d.number, seeker.seekerNumber ?? s.internetOnlyNumber],
+            [d.kind, s.kind[seeker.kind]],
+            [d.office, seeker.officeCode ?? ''],
+            [d.appliedOn, t.common.date(seeker.appliedOn)],
+            [d.validUntil, t.common.date(seeker.validUntil)],
+            [d.status, <StatusLabel status={registrationStatus(seeker, on)} />],
+            [d.mypage, openedAt ? s.mypageOpenedOn(t.common.date(tokyoDate(openedAt))) : s.mypageNotOpened],
+          ]}
+        />
+      </section>
+      <section class="panel" aria-labelledby="seeker-profile">
+        <h2 id="seeker-profile">{s.profileTitle}</h2>
+        <SummaryList
+          id="profile"
+          rows={[
+            [d.name, seeker.name],
+            [d.nameKana, seeker.nameKana],
+            [d.birthDate, d.birthDateWithAge(t.common.date(seeker.birthDate), ageOn(seeker.birthDate, on))],
+            [d.email, email],
+            [d.address, `${seeker.postalCode ? `〒${seeker.postalCode} ` : ''}${seeker.address}`],
+            [d.phone, seeker.phone],
+          ]}
+        />
+      </section>
+      <section class="panel" aria-labelledby="seeker-desired">
+        <h2 id="seeker-desired">{s.desiredTitle}</h2>
+        <DesiredSummary desired={seeker.desired} />
+      </section>
+      <section class="panel" aria-labelledby="seeker-counselling">
+        <h2 id="seeker-counselling">{k.title}</h2>
+        <CounsellingHistory sessions={sessions} />
+        {registered ? (
+          <CounsellingForm seeker={seeker} state={counselling} />
+        ) : (
+          <div id="counselling-refused">
+            <Notice kind={refused ? 'error' : 'info'} title={k.internetOnlyTitle}>
+              <p>{k.internetOnly}</p>
+            </Notice>
+          </div>
+        )}
+      </section>
+      <p>
+        <a href="/staff/seekers">{s.backToList}</a>
+      </p>
+    </>
+  );
+}
+
+async function renderDetail(
+  c: Context<AppEnv>,
+  id: string,
+  counselling: CounsellingState = { values: {}, errors: {} },
+  status: 200 | 400 | 409 = 200,
+) {
+  const { db } = c.var.deps;
+  const row = await findSeekerForStaff(db, id);
+  if (!row) throw new AppError('not_found', 'seeker');
+  const sessions = await listCounselling(db, row.seeker.id);
+  const t = c.var.t;
+  return page(
+    c,
+    {
+      title: `${row.seeker.name} | ${t.staff.seekers.detailTitle}`,
+      portal: 'staff',
+      breadcrumbs: crumbs(t, row.seeker.name),
+    },
+    <SeekerDetail
+      seeker={row.seeker}
+      email={row.email}
+      openedAt={row.openedAt}
+      sessions={sessions}
+      counselling={counselling}
+      refused={status === 409}
+    />,
+    status,
+  );
+}
+
+// ---------------------------------------------------------------- routes
 
 export function staffSeekersRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const query = (c.req.query('q') ?? '').slice(0, 100).trim();
+      const rows = await listSeekersForStaff(c.var.deps.db, query, LIST_LIMIT + 1);
+      const t = c.var.t;
+      return page(
+        c,
+        { title: t.staff.seekers.listTitle, portal: 'staff', breadcrumbs: crumbs(t) },
+        <SeekerList query={query} rows={rows} />,
+      );
+    })
+    .get('/new', async (c) => renderRegister(c, {}, {}))
+    .post('/new', async (c) => {
+      const t = c.var.t;
+      const values = await readForm(c);
+      const v = validate(seekerRegistrationSchema, values, registrationLabels(t), t);
+      if (!v.ok) return renderRegister(c, values, v.errors, 400);
+      const result = await registerSeeker(c.var.deps, { officeCode: staffOf(c).officeCode, data: v.data });
+      if (!result.ok) {
+        const s = t.staff.seekers;
+        const message =
+          result.field === 'email'
+            ? s.emailTaken
+            : result.problem === 'future'
+              ? s.birthDateFuture
+              : s.birthDateImplausible;
+        return renderRegister(c, values, { [result.field]: message }, 400);
+      }
+      return c.redirect(`/staff/seekers/${result.seekerId}?registered=1`, 303);
+    })
+    .get('/:id', async (c) => renderDetail(c, c.req.param('id')))
+    .post('/:id/counselling', async (c) => {
+      const id = c.req.param('id');
+      const t = c.var.t;
+      const k = t.staff.counselling;
+      const row = await findSeekerForStaff(c.var.deps.db, id);
+      if (!row) throw new AppError('not_found', 'seeker');
+      if (counsellingRefusal(row.seeker)) return renderDetail(c, id, { values: {}, errors: {} }, 409);
+      const values = await readForm(c);
+      const labels = { heldOn: k.heldOn, desiredConditions: k.desiredConditions, notes: k.notes };
+      const v = validate(counsellingSchema, values, labels, t);
+      if (!v.ok) return renderDetail(c, id, { values, errors: v.errors }, 400);
+      const result = await recordCounselling(c.var.deps, {
+        seekerId: row.seeker.id,
+        staffId: staffOf(c).id,
+        data: v.data,
+      });
+      if (!result.ok) {
+        if ('refusal' in result) return renderDetail(c, id, { values: {}, errors: {} }, 409);
+        const message = result.problem === 'future' ? k.future : k.beforeRegistration;
+        return renderDetail(c, id, { values, errors: { heldOn: message } }, 400);
+      }
+      return c.redirect(
+        `/staff/seekers/${row.seeker.id}?saved=counselling${result.extendedTo ? '&extended=1' : ''}`,
+        303,
+      );
+    });
 }

@@ -1,0 +1,101 @@
+/**
+ * 事業所 registration by staff (SPEC ST-1). In one transaction: the employer with a 事業所番号 under
+ * the staff's office (establishment-number.ts) and, when a login e-mail is given, the 求人者マイページ
+ * account (role employer, no password: opened later with the e-mail and the 事業所番号) and its
+ * invitation mail. A race for the same 事業所番号 is retried once with a fresh number.
+ */
+import type { Deps } from '../../deps.ts';
+import { messages } from '../../i18n/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import type { EmployerRegistrationInput } from './employer-registration.schemas.ts';
+import { insertEmployer, isUniqueViolation, nextEstablishmentSerial } from './employers.repository.ts';
+import { establishmentPrefix, formatEstablishmentNumber } from './establishment-number.ts';
+
+export type RegisterEmployerResult =
+  | { ok: true; employerId: string; establishmentNumber: string }
+  | { ok: false; field: 'loginEmail'; problem: 'taken' }
+  | { ok: false; field: 'employeesAtWorkplace'; problem: 'over_total' };
+
+class EmailTaken extends Error {}
+
+const NUMBER_CONSTRAINT = 'employers_establishmentNumber_unique';
+
+export async function registerEmployer(
+  deps: Deps,
+  input: { officeCode: string; data: EmployerRegistrationInput },
+): Promise<RegisterEmployerResult> {
+  const { data } = input;
+  if (data.employeesAtWorkplace > data.employeesTotal)
+    return { ok: false, field: 'employeesAtWorkplace', problem: 'over_total' };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptRegistration(deps, input.officeCode, data);
+    } catch (error) {
+      if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key'))
+        return { ok: false, field: 'loginEmail', problem: 'taken' };
+      if (attempt === 0 && isUniqueViolation(error, NUMBER_CONSTRAINT)) continue;
+      throw error;
+    }
+  }
+}
+
+async function attemptRegistration(
+  deps: Deps,
+  officeCode: string,
+  data: EmployerRegistrationInput,
+): Promise<RegisterEmployerResult> {
+  const { db, clock, queue, config } = deps;
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const loginEmail = data.loginEmail;
+    if (loginEmail && (await emailTaken(tx, 'employer', loginEmail))) throw new EmailTaken();
+    const account = loginEmail ? await insertAccount(tx, { role: 'employer', email: loginEmail, now }) : null;
+    const serial = await nextEstablishmentSerial(tx, establishmentPrefix(officeCode));
+    if (serial === null) throw new AppError('conflict', `no free 事業所番号 under ${officeCode}`);
+    const establishmentNumber = formatEstablishmentNumber(officeCode, serial);
+    const employer = await insertEmployer(tx, {
+      establishmentNumber,
+      officeCode,
+      name: data.name,
+      nameKana: data.nameKana,
+      postalCode: data.postalCode,
+      prefectureCode: required(data.prefectureCode),
+      city: data.city,
+      address: data.address,
+      phone: data.phone,
+      industryCode: required(data.industryCode),
+      employeesTotal: data.employeesTotal,
+      employeesAtWorkplace: data.employeesAtWorkplace,
+      businessDescription: data.businessDescription,
+      accountId: account?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (account) {
+      // The employer's language is not known: the mail is in Japanese, the default locale.
+      const t = messages('ja');
+      await queueMail(
+        queue,
+        {
+          to: account.email,
+          subject: t.accounts.mail.employerRegisteredSubject,
+          text: t.accounts.mail.employerRegisteredBody({
+            name: employer.name,
+            establishmentNumber,
+            baseUrl: config.baseUrl,
+          }),
+        },
+        tx,
+      );
+    }
+    return { ok: true as const, employerId: employer.id, establishmentNumber };
+  });
+}
+
+/** A value the schema already required; its type still allows the empty case. */
+function required<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new AppError('bad_request', 'missing required value');
+  return value;
+}

@@ -1,0 +1,85 @@
+/**
+ * 求職登録 by staff at the office (SPEC MP-1, MP-9). In one transaction: the login account (role
+ * seeker, no password: the seeker sets one when opening MyPage, MP-2), the seeker with a 求職番号 of
+ * the staff's office, and the 求職登録完了 mail to the registered address.
+ */
+import type { Deps } from '../../deps.ts';
+import { messages } from '../../i18n/index.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
+import { registrationValidUntil } from './registration.rules.ts';
+import { emptyProfile } from './seeker.types.ts';
+import { type BirthDateProblem, birthDateProblem } from './seeker-registration.rules.ts';
+import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
+import { insertSeeker } from './seekers.repository.ts';
+import { toDesiredConditions } from './seekers.schemas.ts';
+import { isUniqueViolation } from './seekers-admin.repository.ts';
+
+export type RegisterSeekerResult =
+  | { ok: true; seekerId: string; seekerNumber: string }
+  | { ok: false; field: 'email'; problem: 'taken' }
+  | { ok: false; field: 'birthDate'; problem: BirthDateProblem };
+
+class EmailTaken extends Error {}
+
+export async function registerSeeker(
+  deps: Deps,
+  input: { officeCode: string; data: SeekerRegistrationInput },
+): Promise<RegisterSeekerResult> {
+  const { db, clock, queue, config } = deps;
+  const { data, officeCode } = input;
+  const now = clock.now();
+  const appliedOn = tokyoDate(now);
+  const birth = birthDateProblem(data.birthDate, appliedOn);
+  if (birth) return { ok: false, field: 'birthDate', problem: birth };
+  try {
+    return await db.transaction(async (tx) => {
+      if (await emailTaken(tx, 'seeker', data.email)) throw new EmailTaken();
+      const account = await insertAccount(tx, { role: 'seeker', email: data.email, now });
+      const seekerNumber = formatNumber(officeCode, await nextSerial(tx, 'seeker', officeCode));
+      const validUntil = registrationValidUntil(appliedOn);
+      const seeker = await insertSeeker(tx, {
+        accountId: account.id,
+        kind: 'registered',
+        seekerNumber,
+        officeCode,
+        name: data.name,
+        nameKana: data.nameKana,
+        birthDate: data.birthDate,
+        postalCode: data.postalCode,
+        address: data.address,
+        phone: data.phone,
+        appliedOn,
+        validUntil,
+        active: true,
+        desired: toDesiredConditions(data),
+        profile: emptyProfile(),
+        createdAt: now,
+        updatedAt: now,
+      });
+      // The seeker's own language is not known yet: the mail is in Japanese, the default locale.
+      const t = messages('ja');
+      await queueMail(
+        queue,
+        {
+          to: account.email,
+          subject: t.accounts.mail.registeredSubject,
+          text: t.accounts.mail.registeredBody({
+            name: seeker.name,
+            seekerNumber,
+            validUntil: t.common.date(validUntil),
+            baseUrl: config.baseUrl,
+          }),
+        },
+        tx,
+      );
+      return { ok: true as const, seekerId: seeker.id, seekerNumber };
+    });
+  } catch (error) {
+    if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key'))
+      return { ok: false, field: 'email', problem: 'taken' };
+    throw error;
+  }
+}

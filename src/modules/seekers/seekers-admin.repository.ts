@@ -1,0 +1,107 @@
+/**
+ * The staff console's reads and writes of 求職者 (SPEC MP-1, ST-1, MP-9): the searchable list, one
+ * seeker with their login, and the registration's end date. Staff of any office may see every
+ * seeker (a seeker may consult at any ハローワーク); the portal guard restricts these to staff.
+ */
+import { desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { accounts, seekers } from '../../db/schema/index.ts';
+import type { LocalDate } from '../../platform/dates.ts';
+import type { Seeker } from './seekers.repository.ts';
+
+/** A row id from a URL: anything but a UUID can name no row (and must not reach the database). */
+export const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** Hiragana typed into a kana search matches the stored katakana. */
+export const toKatakana = (s: string) =>
+  s.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
+
+/** Escapes LIKE wildcards so a typed % or _ matches itself. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+export interface SeekerListRow {
+  id: string;
+  kind: Seeker['kind'];
+  seekerNumber: string | null;
+  name: string;
+  nameKana: string;
+  validUntil: LocalDate;
+  active: boolean;
+  email: string;
+  openedAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * Staff list: by 求職番号 (prefix), 氏名 or フリガナ (spaces ignored, hiragana accepted) or e-mail,
+ * newest registration first. Returns at most `limit` rows.
+ */
+export async function listSeekersForStaff(db: Executor, query: string, limit = 50): Promise<SeekerListRow[]> {
+  const q = query.normalize('NFKC').trim();
+  const compact = likeEscape(q.replace(/\s+/g, ''));
+  const kana = likeEscape(toKatakana(q).replace(/\s+/g, ''));
+  return db
+    .select({
+      id: seekers.id,
+      kind: seekers.kind,
+      seekerNumber: seekers.seekerNumber,
+      name: seekers.name,
+      nameKana: seekers.nameKana,
+      validUntil: seekers.validUntil,
+      active: seekers.active,
+      email: accounts.email,
+      openedAt: accounts.openedAt,
+      createdAt: seekers.createdAt,
+    })
+    .from(seekers)
+    .innerJoin(accounts, eq(accounts.id, seekers.accountId))
+    .where(
+      q
+        ? or(
+            ilike(seekers.seekerNumber, `${likeEscape(q)}%`),
+            sql`replace(${seekers.name}, ' ', '') ilike ${`%${compact}%`}`,
+            sql`replace(${seekers.nameKana}, ' ', '') ilike ${`%${kana}%`}`,
+            ilike(accounts.email, `%${likeEscape(q.toLowerCase())}%`),
+          )
+        : undefined,
+    )
+    .orderBy(desc(seekers.createdAt), desc(seekers.seekerNumber))
+    .limit(limit);
+}
+
+/** One seeker with their login e-mail and when MyPage was opened; undefined for an unknown id. */
+export async function findSeekerForStaff(db: Executor, id: string) {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db
+    .select({ seeker: seekers, email: accounts.email, openedAt: accounts.openedAt })
+    .from(seekers)
+    .innerJoin(accounts, eq(accounts.id, seekers.accountId))
+    .where(eq(seekers.id, id));
+  return row;
+}
+
+/** The seeker's row, locked until the transaction ends (for read-modify-write of the end date). */
+export async function lockSeeker(db: Executor, id: string): Promise<Seeker | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(seekers).where(eq(seekers.id, id)).for('update');
+  return row;
+}
+
+export async function setValidUntil(
+  db: Executor,
+  id: string,
+  validUntil: LocalDate,
+  now: Date,
+): Promise<void> {
+  await db.update(seekers).set({ validUntil, updatedAt: now }).where(eq(seekers.id, id));
+}
+
+/** Whether an error is PostgreSQL's unique violation (23505), optionally of one constraint. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, constraint: name } = e as { code?: unknown; constraint?: unknown };
+    if (code === '23505') return constraint === undefined || name === constraint;
+  }
+  return false;
+}
