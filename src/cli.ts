@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { boot, runEntry } from './boot.ts';
 import type { DbHandle } from './db/client.ts';
+import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
 import { createStaffAccount } from './modules/accounts/create-staff-account.ts';
@@ -60,8 +61,9 @@ async function seedCommand(args: string[]) {
   await seedJobs(db, {
     total,
     now,
-    batchSize: bulk ? 2000 : 1000,
-    parallel: dbHandle.kind === 'postgres' ? 3 : 1,
+    batchSize: bulk ? 5000 : 1000,
+    parallel: dbHandle.kind === 'postgres' ? 2 : 1,
+    ...(dbHandle.kind === 'postgres' ? { writer: copyWriter(dbHandle.pool) } : {}),
     onProgress: (p) => bar.update(p.done),
   });
   bar.finish();

@@ -2,7 +2,9 @@
 import type { Mailer } from './adapters/mail/mailer.ts';
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/client.ts';
+import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
+import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Logger } from './platform/logger.ts';
 import type { JobDefinition } from './platform/queue.ts';
@@ -16,5 +18,10 @@ export interface JobDeps {
 }
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
-  return [mailJobDefinition(deps.mailer)];
+  const { mailer, dbHandle, clock, config } = deps;
+  return [
+    mailJobDefinition(mailer),
+    expiryWarningDefinition({ db: dbHandle.db, clock, mailer, config }),
+    housekeepingDefinition({ db: dbHandle.db, clock }),
+  ];
 }

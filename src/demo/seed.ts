@@ -16,7 +16,8 @@ import { registrationValidUntil } from '../modules/seekers/registration.rules.ts
 import { emptyDesiredConditions, emptyProfile } from '../modules/seekers/seeker.types.ts';
 import { insertSeeker } from '../modules/seekers/seekers.repository.ts';
 import { addDays, endOfMonth, tokyoDate } from '../platform/dates.ts';
-import { generateEmployers, generateJob, generateOffices, type NewEmployer } from './generator.ts';
+import { jsonWriter, type SeedWriter } from './bulk-writers.ts';
+import { type GeneratedJob, generateEmployers, generateJob, generateOffices, type NewEmployer } from './generator.ts';
 
 export const DEMO_SEED = 20_260_401;
 const JOBS_PER_EMPLOYER = 4;
@@ -44,13 +45,16 @@ export async function seedJobs(
     now: Date;
     seed?: number;
     batchSize?: number;
-    /** Batches written at once (each its own transaction); 2 suits a 2-core PostgreSQL. */
+    /** Batches written at once; 2 suits a 2-core PostgreSQL. */
     parallel?: number;
+    /** How rows are written: JSON inserts (default, both engines) or COPY (PostgreSQL, bulk). */
+    writer?: SeedWriter;
     onProgress?: (p: SeedProgress) => void;
   },
 ): Promise<void> {
   const seed = options.seed ?? DEMO_SEED;
   const batchSize = options.batchSize ?? 1000;
+  const writer = options.writer ?? jsonWriter(db);
   const today = tokyoDate(options.now);
   const [existing] = await db.select({ n: count() }).from(employers);
   const employerOffset = existing?.n ?? 0;
@@ -60,7 +64,7 @@ export async function seedJobs(
   const pool: NewEmployer[] = [];
   for (let start = 0; start < employerCount; start += batchSize) {
     const batch = generateEmployers(seed, Math.min(batchSize, employerCount - start), options.now, employerOffset + start);
-    await db.insert(employers).values(batch).onConflictDoNothing();
+    await writer.writeEmployers(batch);
     pool.push(...batch);
   }
 
@@ -70,8 +74,8 @@ export async function seedJobs(
       (r) => [r.scope.slice(4), Math.max(r.lastValue, GENERATED_SERIAL_BASE)] as const,
     ),
   );
-  const writeBatch = async (start: number, end: number) => {
-    const jobs: ReturnType<typeof generateJob>[] = [];
+  const generateBatch = (start: number, end: number) => {
+    const jobs: GeneratedJob[] = [];
     for (let i = start; i < end; i++) {
       // Job i belongs to employer i mod employerCount.
       const employer = pool[i % employerCount]!;
@@ -79,33 +83,14 @@ export async function seedJobs(
       serialByOffice.set(employer.officeCode, serial);
       jobs.push(generateJob(seed, employerOffset + i, employer, today, serial, options.now));
     }
-    await db.transaction(async (tx) => {
-      const ids = await insertJobPostings(
-        tx,
-        jobs.map((j) => j.posting),
-      );
-      const idByNumber = new Map(ids.map((r) => [r.jobNumber, r.id]));
-      const rows = jobs
-        .filter((j) => j.posting.publicationScope !== 'private')
-        .map((j) =>
-          searchRow({
-            ...(j.posting as Required<NewJobPosting>),
-            id: idByNumber.get(j.posting.jobNumber!)!,
-            acceptedOn: j.posting.acceptedOn!,
-            referralDeadline: j.posting.referralDeadline!,
-            employerName: j.employerName,
-            employeesTotal: j.employeesTotal,
-          }),
-        );
-      await upsertSearchRows(tx, rows);
-    });
+    return jobs;
   };
 
   const inFlight = new Set<Promise<void>>();
   let done = 0;
   for (let start = 0; start < options.total; start += batchSize) {
     const end = Math.min(options.total, start + batchSize);
-    const task = writeBatch(start, end).then(() => {
+    const task = writer.writeJobs(generateBatch(start, end)).then(() => {
       inFlight.delete(task);
       done += end - start;
       options.onProgress?.({ done, total: options.total });

@@ -82,25 +82,20 @@ export function date(opts: { optional?: boolean } = {}) {
 
 /** A whole number typed as text (full-width digits and thousands separators accepted); '' → null when optional. */
 export function integer(opts: { min?: number; max?: number; optional?: boolean } = {}) {
+  const NOT_A_NUMBER = 'not-a-number';
   return z.preprocess(
     (v) => {
       const s = nfkc(asString(v)).replace(/[,，\s円]/g, '');
       if (s === '') return null;
-      return /^-?\d+$/.test(s) ? Number(s) : Number.NaN;
+      return /^-?\d+$/.test(s) ? Number(s) : NOT_A_NUMBER;
     },
     z
-      .number()
-      .nullable()
+      .union([z.number(), z.null(), z.literal(NOT_A_NUMBER)])
       .refine((n) => opts.optional || n !== null, { message: 'required', abort: true })
-      .refine((n) => n === null || Number.isInteger(n), { message: 'integer', abort: true })
-      .refine((n) => n === null || opts.min === undefined || n >= opts.min, {
-        message: 'min',
-        params: { min: opts.min },
-      })
-      .refine((n) => n === null || opts.max === undefined || n <= opts.max, {
-        message: 'max',
-        params: { max: opts.max },
-      }),
+      .refine((n) => n !== NOT_A_NUMBER, { message: 'integer', abort: true })
+      .transform((n) => n as number | null)
+      .refine((n) => n === null || opts.min === undefined || n >= opts.min, { message: 'min', params: { min: opts.min } })
+      .refine((n) => n === null || opts.max === undefined || n <= opts.max, { message: 'max', params: { max: opts.max } }),
   );
 }
 

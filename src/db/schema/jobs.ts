@@ -26,7 +26,8 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
 export const jobPostings = pgTable(
   'job_postings',
   {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // BY DEFAULT (not ALWAYS) so the bulk loader can COPY rows with ids it reserved from the sequence.
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
     /** 求人番号 NNNNN-NNNNNNNN (SR-5); null until accepted. */
     jobNumber: text().unique(),
     employerId: uuid()

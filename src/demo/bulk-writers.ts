@@ -1,0 +1,155 @@
+/**
+ * How seedJobs writes its rows. `jsonWriter` works on both engines (one INSERT … SELECT FROM
+ * json_populate_recordset per batch); `copyWriter` streams COPY text to PostgreSQL, several times
+ * faster, for the large benchmark data sets.
+ */
+import { getTableColumns } from 'drizzle-orm';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyKindOf, copyLine, type CopyValue, tsvectorLiteral } from '../db/copy-text.ts';
+import type { Database } from '../db/client.ts';
+import { snakeCase } from '../db/json-rows.ts';
+import { employers, jobPostings } from '../db/schema/index.ts';
+import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
+import { type SearchRow, searchRow } from '../modules/search/search-index.ts';
+import { upsertSearchRows } from '../modules/search/search.repository.ts';
+import type { GeneratedJob, NewEmployer } from './generator.ts';
+
+export interface SeedWriter {
+  writeEmployers(rows: NewEmployer[]): Promise<void>;
+  writeJobs(jobs: GeneratedJob[]): Promise<void>;
+}
+
+function searchRowsFor(jobs: GeneratedJob[], ids: number[]): SearchRow[] {
+  const rows: SearchRow[] = [];
+  jobs.forEach((j, i) => {
+    if (j.posting.publicationScope === 'private') return;
+    rows.push(
+      searchRow({
+        ...(j.posting as Required<NewJobPosting>),
+        id: ids[i]!,
+        acceptedOn: j.posting.acceptedOn!,
+        referralDeadline: j.posting.referralDeadline!,
+        employerName: j.employerName,
+        employeesTotal: j.employeesTotal,
+      }),
+    );
+  });
+  return rows;
+}
+
+export function jsonWriter(db: Database): SeedWriter {
+  return {
+    async writeEmployers(rows) {
+      await db.insert(employers).values(rows).onConflictDoNothing();
+    },
+    async writeJobs(jobs) {
+      await db.transaction(async (tx) => {
+        const inserted = await insertJobPostings(
+          tx,
+          jobs.map((j) => j.posting),
+        );
+        const idByNumber = new Map(inserted.map((r) => [r.jobNumber, r.id]));
+        await upsertSearchRows(tx, searchRowsFor(jobs, jobs.map((j) => idByNumber.get(j.posting.jobNumber!)!)));
+      });
+    },
+  };
+}
+
+const employerKeys = Object.keys(getTableColumns(employers));
+const postingColumns = getTableColumns(jobPostings);
+const postingKeys = Object.keys(postingColumns);
+const postingKinds = postingKeys.map((k) => copyKindOf(postingColumns[k as keyof typeof postingColumns].getSQLType()));
+const SEARCH_COLUMNS = [
+  'job_id',
+  'accepted_on',
+  'referral_deadline',
+  'wage_monthly',
+  'wage_hourly',
+  'annual_holidays',
+  'age_min',
+  'age_max',
+  'hours_start',
+  'hours_end',
+  'tokens',
+  'body',
+  'employer_name',
+];
+
+async function copyRows(client: pg.PoolClient, table: string, columns: string[], lines: Iterable<string>): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    for (const line of lines) stream.write(line);
+    stream.end();
+  });
+}
+
+export function copyWriter(pool: pg.Pool): SeedWriter {
+  return {
+    async writeEmployers(rows) {
+      const client = await pool.connect();
+      try {
+        await copyRows(
+          client,
+          'employers',
+          employerKeys.map(snakeCase),
+          rows.map((r) => copyLine(employerKeys.map((k) => (r as Record<string, CopyValue>)[k]))),
+        );
+      } finally {
+        client.release();
+      }
+    },
+    async writeJobs(jobs) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const { rows } = await client.query<{ id: number }>(
+          `select nextval(pg_get_serial_sequence('job_postings', 'id'))::int as id from generate_series(1, $1)`,
+          [jobs.length],
+        );
+        const ids = rows.map((r) => r.id);
+        await copyRows(
+          client,
+          'job_postings',
+          postingKeys.map(snakeCase),
+          jobs.map((j, i) =>
+            copyLine(
+              postingKeys.map((k) => (k === 'id' ? ids[i]! : (j.posting as Record<string, CopyValue>)[k])),
+              postingKinds,
+            ),
+          ),
+        );
+        await copyRows(
+          client,
+          'job_search',
+          SEARCH_COLUMNS,
+          searchRowsFor(jobs, ids).map((r) =>
+            copyLine([
+              r.jobId,
+              r.acceptedOn,
+              r.referralDeadline,
+              r.wageMonthly,
+              r.wageHourly,
+              r.annualHolidays,
+              r.ageMin,
+              r.ageMax,
+              r.hoursStart,
+              r.hoursEnd,
+              tsvectorLiteral(r.lexemes),
+              r.body,
+              r.employerName,
+            ]),
+          ),
+        );
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Nightly housekeeping: expired sessions, codes, trusted browsers and throttle windows are deleted;
+ * jobs past their 紹介期限日 leave the search index.
+ */
+import { lt } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { trustedDevices } from '../../db/schema/index.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { defineJob, type JobSpec } from '../../platform/queue.ts';
+import { deleteExpiredSearchRows } from '../search/search.repository.ts';
+import { deleteOldRateLimits } from './rate-limits.repository.ts';
+import { deleteExpiredSessions } from './sessions.repository.ts';
+import { deleteExpiredVerifications } from './verifications.repository.ts';
+
+export const housekeepingJob: JobSpec<Record<string, never>> = {
+  name: 'maintenance.housekeeping',
+  version: 1,
+  schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  cron: '30 3 * * *',
+  retryLimit: 2,
+};
+
+export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
+  const now = deps.clock.now();
+  const sessions = await deleteExpiredSessions(deps.db, now);
+  const codes = await deleteExpiredVerifications(deps.db, now);
+  await deps.db.delete(trustedDevices).where(lt(trustedDevices.expiresAt, now));
+  await deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3_600_000));
+  const searchRows = await deleteExpiredSearchRows(deps.db, tokyoDate(now));
+  return { sessions, codes, searchRows };
+}
+
+export const housekeepingDefinition = (deps: { db: Database; clock: Clock }) =>
+  defineJob(housekeepingJob, async (_payload, { logger }) => {
+    logger.info('housekeeping done', await runHousekeeping(deps));
+  });

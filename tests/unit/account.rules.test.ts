@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isLocked, lockedUntilAfter, lockMinutes, lockNoticeDue } from '../../src/modules/accounts/login.rules.ts';
+import { needsTouch, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionState } from '../../src/modules/accounts/session.rules.ts';
+import { codeOutcome, exhaustedAfterWrong, MAX_CODE_ATTEMPTS } from '../../src/modules/accounts/verification.rules.ts';
+
+const at = (iso: string) => new Date(iso);
+
+describe('MP-3 code outcome', () => {
+  const expiresAt = at('2026-11-21T01:30:00Z');
+  it('MP-3 accepts a matching code before expiry', () => {
+    expect(codeOutcome({ attempts: 0, expiresAt }, true, at('2026-11-21T01:29:59Z'))).toBe('ok');
+  });
+  it('MP-3 is expired at exactly the expiry instant', () => {
+    expect(codeOutcome({ attempts: 0, expiresAt }, true, expiresAt)).toBe('expired');
+  });
+  it('MP-3 reports a wrong code while attempts remain', () => {
+    expect(codeOutcome({ attempts: MAX_CODE_ATTEMPTS - 1, expiresAt }, false, at('2026-11-21T01:00:00Z'))).toBe('wrong');
+  });
+  it('MP-3 refuses even the right code after five wrong entries', () => {
+    expect(codeOutcome({ attempts: MAX_CODE_ATTEMPTS, expiresAt }, true, at('2026-11-21T01:00:00Z'))).toBe('exhausted');
+  });
+  it('MP-3 a missing code (used or replaced) is refused', () => {
+    expect(codeOutcome(undefined, true, at('2026-11-21T01:00:00Z'))).toBe('missing');
+  });
+  it('MP-3 the fifth wrong entry kills the code', () => {
+    expect(exhaustedAfterWrong(3)).toBe(false);
+    expect(exhaustedAfterWrong(4)).toBe(true);
+  });
+});
+
+describe('MP-5 sign-in lock', () => {
+  it('does not lock below ten consecutive failures', () => {
+    expect(lockMinutes(9)).toBe(0);
+    expect(lockedUntilAfter(9, at('2026-11-21T01:00:00Z'))).toBeNull();
+  });
+  it('locks at ten failures with a delay that grows and is capped at an hour', () => {
+    expect([10, 11, 12, 13, 15, 16, 17, 30].map(lockMinutes)).toEqual([1, 2, 4, 8, 32, 60, 60, 60]);
+    expect(lockedUntilAfter(10, at('2026-11-21T01:00:00Z'))?.toISOString()).toBe('2026-11-21T01:01:00.000Z');
+  });
+  it('sends the notice once, when the lock starts', () => {
+    expect([9, 10, 11].map(lockNoticeDue)).toEqual([false, true, false]);
+  });
+  it('is locked strictly before the end instant', () => {
+    const until = at('2026-11-21T01:01:00Z');
+    expect(isLocked(until, at('2026-11-21T01:00:59Z'))).toBe(true);
+    expect(isLocked(until, until)).toBe(false);
+    expect(isLocked(null, until)).toBe(false);
+  });
+});
+
+describe('sessions: idle 30 minutes, absolute 12 hours', () => {
+  const created = at('2026-11-21T00:00:00Z');
+  it('is live just before the idle limit and dead at it', () => {
+    expect(sessionState({ createdAt: created, lastSeenAt: created }, new Date(created.getTime() + SESSION_IDLE_MS - 1))).toBe('live');
+    expect(sessionState({ createdAt: created, lastSeenAt: created }, new Date(created.getTime() + SESSION_IDLE_MS))).toBe('idle_expired');
+  });
+  it('dies at 12 hours even when used constantly', () => {
+    const now = new Date(created.getTime() + SESSION_ABSOLUTE_MS);
+    expect(sessionState({ createdAt: created, lastSeenAt: new Date(now.getTime() - 1000) }, now)).toBe('absolute_expired');
+  });
+  it('writes last-seen at most once a minute', () => {
+    expect(needsTouch(created, new Date(created.getTime() + 59_000))).toBe(false);
+    expect(needsTouch(created, new Date(created.getTime() + 60_000))).toBe(true);
+  });
+});
