@@ -7,7 +7,9 @@ export type CopyValue = string | number | boolean | Date | null | undefined | re
 
 /** Escapes a field for COPY text format. */
 export function copyEscape(s: string): string {
-  return s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return s.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 /** A text[] literal: {a,"b c","d\"e"}. */

@@ -6,13 +6,13 @@
 import { getTableColumns } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyKindOf, copyLine, type CopyValue, tsvectorLiteral } from '../db/copy-text.ts';
 import type { Database } from '../db/client.ts';
+import { type CopyValue, copyKindOf, copyLine, tsvectorLiteral } from '../db/copy-text.ts';
 import { snakeCase } from '../db/json-rows.ts';
 import { employers, jobPostings } from '../db/schema/index.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
-import { type SearchRow, searchRow } from '../modules/search/search-index.ts';
 import { upsertSearchRows } from '../modules/search/search.repository.ts';
+import { type SearchRow, searchRow } from '../modules/search/search-index.ts';
 import type { GeneratedJob, NewEmployer } from './generator.ts';
 
 export interface SeedWriter {
@@ -50,7 +50,13 @@ export function jsonWriter(db: Database): SeedWriter {
           jobs.map((j) => j.posting),
         );
         const idByNumber = new Map(inserted.map((r) => [r.jobNumber, r.id]));
-        await upsertSearchRows(tx, searchRowsFor(jobs, jobs.map((j) => idByNumber.get(j.posting.jobNumber!)!)));
+        await upsertSearchRows(
+          tx,
+          searchRowsFor(
+            jobs,
+            jobs.map((j) => idByNumber.get(j.posting.jobNumber!)!),
+          ),
+        );
       });
     },
   };
@@ -59,7 +65,9 @@ export function jsonWriter(db: Database): SeedWriter {
 const employerKeys = Object.keys(getTableColumns(employers));
 const postingColumns = getTableColumns(jobPostings);
 const postingKeys = Object.keys(postingColumns);
-const postingKinds = postingKeys.map((k) => copyKindOf(postingColumns[k as keyof typeof postingColumns].getSQLType()));
+const postingKinds = postingKeys.map((k) =>
+  copyKindOf(postingColumns[k as keyof typeof postingColumns].getSQLType()),
+);
 const SEARCH_COLUMNS = [
   'job_id',
   'accepted_on',
@@ -76,7 +84,12 @@ const SEARCH_COLUMNS = [
   'employer_name',
 ];
 
-async function copyRows(client: pg.PoolClient, table: string, columns: string[], lines: Iterable<string>): Promise<void> {
+async function copyRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: string[],
+  lines: Iterable<string>,
+): Promise<void> {
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   await new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);

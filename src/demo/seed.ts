@@ -17,7 +17,13 @@ import { emptyDesiredConditions, emptyProfile } from '../modules/seekers/seeker.
 import { insertSeeker } from '../modules/seekers/seekers.repository.ts';
 import { addDays, endOfMonth, tokyoDate } from '../platform/dates.ts';
 import { jsonWriter, type SeedWriter } from './bulk-writers.ts';
-import { type GeneratedJob, generateEmployers, generateJob, generateOffices, type NewEmployer } from './generator.ts';
+import {
+  type GeneratedJob,
+  generateEmployers,
+  generateJob,
+  generateOffices,
+  type NewEmployer,
+} from './generator.ts';
 
 export const DEMO_SEED = 20_260_401;
 const JOBS_PER_EMPLOYER = 4;
@@ -63,7 +69,12 @@ export async function seedJobs(
   // Employers first, so job batches can run in parallel without waiting for each other.
   const pool: NewEmployer[] = [];
   for (let start = 0; start < employerCount; start += batchSize) {
-    const batch = generateEmployers(seed, Math.min(batchSize, employerCount - start), options.now, employerOffset + start);
+    const batch = generateEmployers(
+      seed,
+      Math.min(batchSize, employerCount - start),
+      options.now,
+      employerOffset + start,
+    );
     await writer.writeEmployers(batch);
     pool.push(...batch);
   }

@@ -94,8 +94,14 @@ export function integer(opts: { min?: number; max?: number; optional?: boolean }
       .refine((n) => opts.optional || n !== null, { message: 'required', abort: true })
       .refine((n) => n !== NOT_A_NUMBER, { message: 'integer', abort: true })
       .transform((n) => n as number | null)
-      .refine((n) => n === null || opts.min === undefined || n >= opts.min, { message: 'min', params: { min: opts.min } })
-      .refine((n) => n === null || opts.max === undefined || n <= opts.max, { message: 'max', params: { max: opts.max } }),
+      .refine((n) => n === null || opts.min === undefined || n >= opts.min, {
+        message: 'min',
+        params: { min: opts.min },
+      })
+      .refine((n) => n === null || opts.max === undefined || n <= opts.max, {
+        message: 'max',
+        params: { max: opts.max },
+      }),
   );
 }
 

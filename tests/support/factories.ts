@@ -137,3 +137,34 @@ export async function createStaff(deps: Deps, o: { email?: string } = {}) {
     .returning();
   return { account, staff: staff!, email, password: PASSWORD };
 }
+
+let jobSerial = 50_000_000;
+
+/**
+ * An open, searchable job (with its search row), built from the demo generator with overrides.
+ * The employer is created unless given.
+ */
+export async function createJob(
+  deps: Deps,
+  overrides: Partial<import('../../src/modules/jobs/jobs.repository.ts').NewJobPosting> = {},
+  employer?: import('../../src/modules/employers/employers.repository.ts').Employer,
+) {
+  const { generateJob } = await import('../../src/demo/generator.ts');
+  const { insertJobPostings } = await import('../../src/modules/jobs/jobs.repository.ts');
+  const { reindexJob } = await import('../../src/modules/search/reindex-job.ts');
+  const owner = employer ?? (await createEmployer(deps)).employer;
+  const now = deps.clock.now();
+  const serial = ++jobSerial;
+  const generated = generateJob(
+    7,
+    serial,
+    { ...owner, prefectureCode: '13', city: '千代田区', address: '千代田1-1' },
+    tokyoDate(now),
+    serial,
+    now,
+  );
+  const posting = { ...generated.posting, publicationScope: 'full' as const, ...overrides };
+  const [row] = await insertJobPostings(deps.db, [posting]);
+  await reindexJob(deps.db, row!.id, now);
+  return { id: row!.id, jobNumber: posting.jobNumber!, posting, employer: owner };
+}

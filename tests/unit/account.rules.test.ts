@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { isLocked, lockedUntilAfter, lockMinutes, lockNoticeDue } from '../../src/modules/accounts/login.rules.ts';
-import { needsTouch, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, sessionState } from '../../src/modules/accounts/session.rules.ts';
-import { codeOutcome, exhaustedAfterWrong, MAX_CODE_ATTEMPTS } from '../../src/modules/accounts/verification.rules.ts';
+import {
+  isLocked,
+  lockedUntilAfter,
+  lockMinutes,
+  lockNoticeDue,
+} from '../../src/modules/accounts/login.rules.ts';
+import {
+  needsTouch,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+  sessionState,
+} from '../../src/modules/accounts/session.rules.ts';
+import {
+  codeOutcome,
+  exhaustedAfterWrong,
+  MAX_CODE_ATTEMPTS,
+} from '../../src/modules/accounts/verification.rules.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -14,10 +28,14 @@ describe('MP-3 code outcome', () => {
     expect(codeOutcome({ attempts: 0, expiresAt }, true, expiresAt)).toBe('expired');
   });
   it('MP-3 reports a wrong code while attempts remain', () => {
-    expect(codeOutcome({ attempts: MAX_CODE_ATTEMPTS - 1, expiresAt }, false, at('2026-11-21T01:00:00Z'))).toBe('wrong');
+    expect(
+      codeOutcome({ attempts: MAX_CODE_ATTEMPTS - 1, expiresAt }, false, at('2026-11-21T01:00:00Z')),
+    ).toBe('wrong');
   });
   it('MP-3 refuses even the right code after five wrong entries', () => {
-    expect(codeOutcome({ attempts: MAX_CODE_ATTEMPTS, expiresAt }, true, at('2026-11-21T01:00:00Z'))).toBe('exhausted');
+    expect(codeOutcome({ attempts: MAX_CODE_ATTEMPTS, expiresAt }, true, at('2026-11-21T01:00:00Z'))).toBe(
+      'exhausted',
+    );
   });
   it('MP-3 a missing code (used or replaced) is refused', () => {
     expect(codeOutcome(undefined, true, at('2026-11-21T01:00:00Z'))).toBe('missing');
@@ -51,12 +69,24 @@ describe('MP-5 sign-in lock', () => {
 describe('sessions: idle 30 minutes, absolute 12 hours', () => {
   const created = at('2026-11-21T00:00:00Z');
   it('is live just before the idle limit and dead at it', () => {
-    expect(sessionState({ createdAt: created, lastSeenAt: created }, new Date(created.getTime() + SESSION_IDLE_MS - 1))).toBe('live');
-    expect(sessionState({ createdAt: created, lastSeenAt: created }, new Date(created.getTime() + SESSION_IDLE_MS))).toBe('idle_expired');
+    expect(
+      sessionState(
+        { createdAt: created, lastSeenAt: created },
+        new Date(created.getTime() + SESSION_IDLE_MS - 1),
+      ),
+    ).toBe('live');
+    expect(
+      sessionState(
+        { createdAt: created, lastSeenAt: created },
+        new Date(created.getTime() + SESSION_IDLE_MS),
+      ),
+    ).toBe('idle_expired');
   });
   it('dies at 12 hours even when used constantly', () => {
     const now = new Date(created.getTime() + SESSION_ABSOLUTE_MS);
-    expect(sessionState({ createdAt: created, lastSeenAt: new Date(now.getTime() - 1000) }, now)).toBe('absolute_expired');
+    expect(sessionState({ createdAt: created, lastSeenAt: new Date(now.getTime() - 1000) }, now)).toBe(
+      'absolute_expired',
+    );
   });
   it('writes last-seen at most once a minute', () => {
     expect(needsTouch(created, new Date(created.getTime() + 59_000))).toBe(false);

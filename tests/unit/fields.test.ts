@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { choices, date, email, integer, kana, phone, postalCode, text } from '../../src/platform/fields.ts';
 
 const first = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
-  return r.success ? { ok: true as const, data: r.data } : { ok: false as const, message: r.error.issues[0]?.message };
+  return r.success
+    ? { ok: true as const, data: r.data }
+    : { ok: false as const, message: r.error.issues[0]?.message };
 };
 
 describe('G-1 field builders accept forgiving input and name the problem', () => {

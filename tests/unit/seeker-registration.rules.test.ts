@@ -48,12 +48,15 @@ describe('MP-9 registration validity', () => {
     const s = { active: true, validUntil: '2027-01-31', expiryWarnedFor: null };
     it('is not due eight days before', () => expect(expiryWarningDue(s, '2027-01-23', 7)).toBe(false));
     it('is due seven days before', () => expect(expiryWarningDue(s, '2027-01-24', 7)).toBe(true));
-    it('is still due on the last day if missed', () => expect(expiryWarningDue(s, '2027-01-31', 7)).toBe(true));
+    it('is still due on the last day if missed', () =>
+      expect(expiryWarningDue(s, '2027-01-31', 7)).toBe(true));
     it('is not due after the end date', () => expect(expiryWarningDue(s, '2027-02-01', 7)).toBe(false));
     it('is sent once per end date', () =>
       expect(expiryWarningDue({ ...s, expiryWarnedFor: '2027-01-31' }, '2027-01-25', 7)).toBe(false));
     it('is due again after an extension moved the end date', () =>
-      expect(expiryWarningDue({ ...s, validUntil: '2027-02-28', expiryWarnedFor: '2027-01-31' }, '2027-02-21', 7)).toBe(true));
+      expect(
+        expiryWarningDue({ ...s, validUntil: '2027-02-28', expiryWarnedFor: '2027-01-31' }, '2027-02-21', 7),
+      ).toBe(true));
     it('is not sent to a seeker who switched the registration off', () =>
       expect(expiryWarningDue({ ...s, active: false }, '2027-01-25', 7)).toBe(false));
   });

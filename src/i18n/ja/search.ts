@@ -5,7 +5,8 @@ export const search = {
   form: {
     keywordLegend: 'キーワード',
     kw: 'フリーワード',
-    kwHint: '職種、仕事の内容、地域などを50文字以内で。複数の語はスペースで区切ります。ひらがな・カタカナ、全角・半角はどちらでも検索できます',
+    kwHint:
+      '職種、仕事の内容、地域などを50文字以内で。複数の語はスペースで区切ります。ひらがな・カタカナ、全角・半角はどちらでも検索できます',
     kwMode: '複数のキーワードの扱い',
     kwAnd: 'すべてを含む（AND）',
     kwOr: 'いずれかを含む（OR）',
@@ -56,7 +57,8 @@ export const search = {
   count: (n: number): string => `${n.toLocaleString('ja-JP')}件`,
   countCapped: '10,000件以上',
   countNote: '10,000件を超える場合は上位10,000件まで表示します。条件を追加して絞り込んでください。',
-  showing: (from: number, to: number) => `${from.toLocaleString('ja-JP')}～${to.toLocaleString('ja-JP')}件目を表示`,
+  showing: (from: number, to: number) =>
+    `${from.toLocaleString('ja-JP')}～${to.toLocaleString('ja-JP')}件目を表示`,
   none: '条件に合う求人はありませんでした。キーワードを減らすか、条件を変えて検索してください。',
   sort: '並び順',
   sortNew: '受付年月日が新しい順',

@@ -1,8 +1,10 @@
-import { and, count, eq, getTableColumns, gte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { rowsToJson, snakeCase } from '../../db/json-rows.ts';
-import { jobPostings } from '../../db/schema/index.ts';
+import { employers, jobPostings, offices } from '../../db/schema/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
+import type { Employer } from '../employers/employers.repository.ts';
+import type { JobStatus } from './job.types.ts';
 
 /** Open, public jobs whose 紹介期限日 has not passed. */
 export async function countSearchableJobs(db: Executor, now: Date): Promise<number> {
@@ -42,4 +44,129 @@ export async function insertJobPostings(
     id: Number(r.id),
     jobNumber: r.job_number,
   }));
+}
+
+export type JobPosting = typeof jobPostings.$inferSelect;
+
+/** A job with its employer (事業所) and the name of its 受理安定所. */
+export interface JobRecord {
+  job: JobPosting;
+  employer: Employer;
+  officeName: string;
+}
+
+const recordColumns = { job: jobPostings, employer: employers, officeName: offices.name };
+
+async function findRecord(db: Executor, where: SQL | undefined): Promise<JobRecord | undefined> {
+  const [row] = await db
+    .select(recordColumns)
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .innerJoin(offices, eq(offices.code, jobPostings.officeCode))
+    .where(where);
+  return row;
+}
+
+/** By 求人番号 (accepted jobs only have one). */
+export function findJobByNumber(db: Executor, jobNumber: string): Promise<JobRecord | undefined> {
+  return findRecord(db, eq(jobPostings.jobNumber, jobNumber));
+}
+
+export function findJobById(db: Executor, id: number): Promise<JobRecord | undefined> {
+  return findRecord(db, eq(jobPostings.id, id));
+}
+
+/** One of this employer's jobs; another employer's job is simply not found. */
+export function findEmployerJob(
+  db: Executor,
+  employerId: string,
+  id: number,
+): Promise<JobRecord | undefined> {
+  return findRecord(db, and(eq(jobPostings.id, id), eq(jobPostings.employerId, employerId)));
+}
+
+export function listEmployerJobs(db: Executor, employerId: string): Promise<JobPosting[]> {
+  return db
+    .select()
+    .from(jobPostings)
+    .where(eq(jobPostings.employerId, employerId))
+    .orderBy(desc(jobPostings.updatedAt), desc(jobPostings.id));
+}
+
+export interface StaffJobRow {
+  job: JobPosting;
+  employerName: string;
+  establishmentNumber: string;
+}
+
+/** Jobs in one status for the staff console, oldest change first (the order staff work through them). */
+export function listJobsByStatus(
+  db: Executor,
+  status: JobStatus,
+  options: { officeCode?: string; limit?: number } = {},
+): Promise<StaffJobRow[]> {
+  return db
+    .select({
+      job: jobPostings,
+      employerName: employers.name,
+      establishmentNumber: employers.establishmentNumber,
+    })
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(
+      and(
+        eq(jobPostings.status, status),
+        options.officeCode ? eq(jobPostings.officeCode, options.officeCode) : undefined,
+      ),
+    )
+    .orderBy(asc(jobPostings.updatedAt), asc(jobPostings.id))
+    .limit(options.limit ?? 100);
+}
+
+export async function insertJob(db: Executor, row: NewJobPosting): Promise<number> {
+  const [inserted] = await db.insert(jobPostings).values(row).returning({ id: jobPostings.id });
+  return inserted!.id;
+}
+
+/**
+ * Changes a job only while it is in one of `statuses` (and belongs to `employerId` when given), so
+ * two concurrent changes cannot both win. Returns the updated row, or nothing when it did not apply.
+ */
+export async function updateJobWhere(
+  db: Executor,
+  id: number,
+  statuses: readonly JobStatus[],
+  patch: Partial<NewJobPosting>,
+  employerId?: string,
+): Promise<JobPosting | undefined> {
+  const [row] = await db
+    .update(jobPostings)
+    .set(patch)
+    .where(
+      and(
+        eq(jobPostings.id, id),
+        inArray(jobPostings.status, [...statuses]),
+        employerId ? eq(jobPostings.employerId, employerId) : undefined,
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** Jobs with their employer's name, in the order of `ids` (search hits); unknown ids are skipped. */
+export async function listJobsWithEmployerName(
+  db: Executor,
+  ids: readonly number[],
+): Promise<{ job: JobPosting; employerName: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ job: jobPostings, employerName: employers.name })
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(inArray(jobPostings.id, [...ids]));
+  const byId = new Map(rows.map((r) => [r.job.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
 }

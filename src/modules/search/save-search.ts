@@ -1,7 +1,7 @@
 /** SR-2: a seeker keeps up to 3 named search-condition patterns. */
 import type { Deps } from '../../deps.ts';
-import { listOutcome, MAX_SAVED_SEARCHES, type ListAddOutcome } from './seeker-lists.rules.ts';
 import { countSavedSearches, insertSavedSearch, lockSeekerLists } from './seeker-lists.repository.ts';
+import { type ListAddOutcome, listOutcome, MAX_SAVED_SEARCHES } from './seeker-lists.rules.ts';
 
 export async function saveSearch(
   deps: Deps,

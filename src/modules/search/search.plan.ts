@@ -4,9 +4,18 @@
  * range conditions, and paging. search.query.ts runs it.
  */
 import { addDays, type LocalDate } from '../../platform/dates.ts';
-import { minutesOf, filterToken } from './search-index.ts';
 import { MAX_RESULTS, type SearchConditions, type SearchSort } from './search.schemas.ts';
-import { FILTER, likePattern, NAME, quoteLexeme, splitWords, type WordMatch, wordMatch, wordQuery } from './search-text.ts';
+import { filterToken, minutesOf } from './search-index.ts';
+import {
+  FILTER,
+  likePattern,
+  NAME,
+  quoteLexeme,
+  splitWords,
+  type WordMatch,
+  wordMatch,
+  wordQuery,
+} from './search-text.ts';
 
 export interface SearchPlan {
   /** Everything the GIN index can answer, or null when nothing narrows by tokens. */

@@ -27,7 +27,13 @@ export function whereClause(plan: SearchPlan): SQL {
   const conds: SQL[] = [sql`s.referral_deadline >= ${plan.deadlineFrom}::date`];
   if (plan.tsquery) conds.push(sql`s.tokens @@ ${plan.tsquery}::tsquery`);
   for (const p of plan.likeAll) conds.push(sql`s.body like ${p}`);
-  if (plan.likeAny.length) conds.push(sql`(${sql.join(plan.likeAny.map((p) => sql`s.body like ${p}`), sql` or `)})`);
+  if (plan.likeAny.length)
+    conds.push(
+      sql`(${sql.join(
+        plan.likeAny.map((p) => sql`s.body like ${p}`),
+        sql` or `,
+      )})`,
+    );
   for (const ex of plan.exclude) {
     conds.push(
       ex.like

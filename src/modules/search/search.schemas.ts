@@ -3,6 +3,7 @@
  * full-width digits and letters, 求人番号 typed with any dash, wages with commas or 円.
  */
 import { z } from 'zod';
+import { choice, choices, integer, nfkc, text } from '../../platform/fields.ts';
 import { PREFECTURE_CODES } from '../geo/geo.data.ts';
 import {
   EMPLOYMENT_TYPES,
@@ -12,7 +13,6 @@ import {
   OCCUPATION_GROUPS,
   WORK_STYLES,
 } from '../jobs/job.types.ts';
-import { choice, choices, integer, nfkc, text } from '../../platform/fields.ts';
 import { EMPLOYEE_BANDS } from './search-index.ts';
 
 export const KEYWORD_MAX = 50;
@@ -22,7 +22,13 @@ export type SearchSort = (typeof SORTS)[number];
 export const NEW_WITHIN = ['2', '7'] as const;
 export const MAX_RESULTS = 10_000;
 
-const flag = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().optional().transform((s) => s === '1'));
+const flag = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v),
+  z
+    .string()
+    .optional()
+    .transform((s) => s === '1'),
+);
 
 /** HH:MM, accepting full-width digits and 9:00 / 0900 / 9時. */
 const time = z.preprocess(
@@ -66,7 +72,10 @@ export const searchSchema = z.object({
   kwx: text({ max: KEYWORD_MAX, optional: true }),
   pref: choices(PREFECTURE_CODES, { max: 3 }),
   city: z.preprocess(
-    (v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).map((s) => nfkc(String(s)).trim()).filter(Boolean),
+    (v) =>
+      (Array.isArray(v) ? v : typeof v === 'string' ? [v] : [])
+        .map((s) => nfkc(String(s)).trim())
+        .filter(Boolean),
     z.array(z.string().max(30)).refine((a) => a.length <= 3, { message: 'tooMany', params: { max: 3 } }),
   ),
   occ: choices(OCCUPATION_GROUPS, { max: 3 }),

@@ -10,11 +10,18 @@ export async function lockSeekerLists(db: Executor, seekerId: string): Promise<v
 }
 
 export function listSavedSearches(db: Executor, seekerId: string): Promise<SavedSearch[]> {
-  return db.select().from(savedSearches).where(eq(savedSearches.seekerId, seekerId)).orderBy(asc(savedSearches.createdAt));
+  return db
+    .select()
+    .from(savedSearches)
+    .where(eq(savedSearches.seekerId, seekerId))
+    .orderBy(asc(savedSearches.createdAt));
 }
 
 export async function countSavedSearches(db: Executor, seekerId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(savedSearches).where(eq(savedSearches.seekerId, seekerId));
+  const [row] = await db
+    .select({ n: count() })
+    .from(savedSearches)
+    .where(eq(savedSearches.seekerId, seekerId));
   return row?.n ?? 0;
 }
 
@@ -22,7 +29,9 @@ export async function insertSavedSearch(
   db: Executor,
   row: { seekerId: string; name: string; query: string; now: Date },
 ): Promise<void> {
-  await db.insert(savedSearches).values({ seekerId: row.seekerId, name: row.name, query: row.query, createdAt: row.now });
+  await db
+    .insert(savedSearches)
+    .values({ seekerId: row.seekerId, name: row.name, query: row.query, createdAt: row.now });
 }
 
 /** Deletes one of the seeker's own saved searches; returns whether one was deleted. */
@@ -34,7 +43,11 @@ export async function deleteSavedSearch(db: Executor, seekerId: string, id: stri
   return removed.length > 0;
 }
 
-export async function findSavedSearch(db: Executor, seekerId: string, id: string): Promise<SavedSearch | undefined> {
+export async function findSavedSearch(
+  db: Executor,
+  seekerId: string,
+  id: string,
+): Promise<SavedSearch | undefined> {
   const [row] = await db
     .select()
     .from(savedSearches)
@@ -55,7 +68,12 @@ export async function hasFavorite(db: Executor, seekerId: string, jobId: number)
   return Boolean(row);
 }
 
-export async function insertFavorite(db: Executor, seekerId: string, jobId: number, now: Date): Promise<void> {
+export async function insertFavorite(
+  db: Executor,
+  seekerId: string,
+  jobId: number,
+  now: Date,
+): Promise<void> {
   await db.insert(favorites).values({ seekerId, jobId, createdAt: now }).onConflictDoNothing();
 }
 
@@ -74,7 +92,11 @@ export async function listFavoriteJobIds(db: Executor, seekerId: string): Promis
 }
 
 /** Which of these jobs the seeker already keeps. */
-export async function favoriteJobIdsAmong(db: Executor, seekerId: string, jobIds: number[]): Promise<Set<number>> {
+export async function favoriteJobIdsAmong(
+  db: Executor,
+  seekerId: string,
+  jobIds: number[],
+): Promise<Set<number>> {
   if (jobIds.length === 0) return new Set();
   const rows = await db
     .select({ jobId: favorites.jobId })

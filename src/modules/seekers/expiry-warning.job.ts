@@ -24,7 +24,12 @@ export const expiryWarningJob: JobSpec<Record<string, never>> = {
 };
 
 /** Sends the due warnings; returns how many were sent. */
-export async function sendExpiryWarnings(deps: { db: Database; clock: Clock; mailer: Mailer; config: Config }): Promise<number> {
+export async function sendExpiryWarnings(deps: {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+}): Promise<number> {
   const { db, clock, mailer, config } = deps;
   const today = tokyoDate(clock.now());
   const windowEnd = addDays(today, config.registrationWarningDays);
@@ -55,7 +60,11 @@ export async function sendExpiryWarnings(deps: { db: Database; clock: Clock; mai
     await mailer.send({
       to: s.email,
       subject: t.accounts.mail.expirySubject,
-      text: t.accounts.mail.expiryBody({ name: s.name, validUntil: t.common.date(s.validUntil), baseUrl: config.baseUrl }),
+      text: t.accounts.mail.expiryBody({
+        name: s.name,
+        validUntil: t.common.date(s.validUntil),
+        baseUrl: config.baseUrl,
+      }),
     });
     await db.update(seekers).set({ expiryWarnedFor: s.validUntil }).where(eq(seekers.id, s.id));
     sent++;
@@ -63,7 +72,12 @@ export async function sendExpiryWarnings(deps: { db: Database; clock: Clock; mai
   return sent;
 }
 
-export const expiryWarningDefinition = (deps: { db: Database; clock: Clock; mailer: Mailer; config: Config }) =>
+export const expiryWarningDefinition = (deps: {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+}) =>
   defineJob(expiryWarningJob, async (_payload, { logger }) => {
     const sent = await sendExpiryWarnings(deps);
     logger.info('expiry warnings sent', { sent });

@@ -1,7 +1,115 @@
-/** Routes filled in by their own change. */
+/**
+ * 求人情報 (SPEC SR-4, SR-5, SR-7): GET /jobs/:number shows the whole 求人票 to anyone allowed to see
+ * it, with the contract notice at the top and the viewer's buttons. 公開範囲 decides how much: staff
+ * and the owning employer see everything; jobs not accepted or 「公開しない」 are 404 to everyone else.
+ * Applying (応募) comes with its own change; this page only says whether オンライン自主応募 is accepted.
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../env.ts';
+import { useRequestContext } from 'hono/jsx-renderer';
+import { type JobViewer, jobVisibility } from '../../modules/jobs/job.rules.ts';
+import { JOB_NUMBER, normalizeJobNumber } from '../../modules/jobs/job.schemas.ts';
+import { type JobDetailView, toJobDetailView } from '../../modules/jobs/job-view.ts';
+import { findJobByNumber } from '../../modules/jobs/jobs.repository.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Auth } from '../auth/session.ts';
+import { Button, ButtonLink, CsrfField } from '../components/form.tsx';
+import { ValidBadge } from '../components/job-card.tsx';
+import { JobDetails } from '../components/job-details.tsx';
+import { Notice } from '../components/notice.tsx';
+import type { AppEnv, Portal } from '../env.ts';
+import { page } from '../render.tsx';
+
+function viewerOf(auth: Auth | null): JobViewer {
+  if (auth?.role === 'staff') return { role: 'staff' };
+  if (auth?.role === 'employer' && auth.employer) return { role: 'employer', employerId: auth.employer.id };
+  if (auth?.role === 'seeker') return { role: 'seeker' };
+  return { role: 'public' };
+}
+
+const portalOf = (viewer: JobViewer): Portal => (viewer.role === 'public' ? 'public' : viewer.role);
+
+function FavoriteButton({ jobNumber, viewer }: { jobNumber: string; viewer: JobViewer }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  if (viewer.role === 'seeker') {
+    return (
+      <form method="post" action="/mypage/favorites" class="inline-form">
+        <CsrfField />
+        <input type="hidden" name="jobNumber" value={jobNumber} />
+        <Button variant="secondary">{t.jobs.favorite}</Button>
+      </form>
+    );
+  }
+  if (viewer.role === 'public') {
+    return (
+      <>
+        <ButtonLink href={`/login?next=/jobs/${jobNumber}`}>{t.jobs.favorite}</ButtonLink>
+        <p class="muted">{t.jobs.favoriteLoginNote}</p>
+      </>
+    );
+  }
+  return null;
+}
+
+function JobPage({ view, viewer }: { view: JobDetailView; viewer: JobViewer }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const number = view.job.jobNumber ?? '';
+  const owner = viewer.role === 'employer' && viewer.employerId === view.job.employerId;
+  return (
+    <>
+      <h1>{view.job.title}</h1>
+      <Notice kind="info">
+        <p>{t.jobs.contractNotice}</p>
+      </Notice>
+      {view.valid ? null : (
+        <Notice kind="warning" title={t.jobs.invalidNotice}>
+          <p>{t.jobs.invalidNoticeBody}</p>
+        </Notice>
+      )}
+      <p>
+        <span class="muted">{t.jobs.fields.jobNumber}</span> {number} <ValidBadge valid={view.valid} />
+      </p>
+      <p>{view.job.acceptsOnlineApplication ? t.jobs.onlineAccepted : t.jobs.onlineNotAccepted}</p>
+      {view.valid ? (
+        <div class="actions">
+          <FavoriteButton jobNumber={number} viewer={viewer} />
+        </div>
+      ) : null}
+      {owner ? (
+        <p>
+          <a href={`/employer/jobs/${view.id}`}>{t.jobs.manageLinkEmployer}</a>
+        </p>
+      ) : null}
+      {viewer.role === 'staff' ? (
+        <p>
+          <a href={`/staff/jobs/${view.id}`}>{t.jobs.manageLinkStaff}</a>
+        </p>
+      ) : null}
+      <JobDetails view={view} />
+    </>
+  );
+}
 
 export function jobDetailRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+  return new Hono<AppEnv>().get('/:number', async (c) => {
+    const number = normalizeJobNumber(c.req.param('number'));
+    if (!JOB_NUMBER.test(number)) throw notFound('job number format');
+    const record = await findJobByNumber(c.var.deps.db, number);
+    if (!record) throw notFound('job');
+    const viewer = viewerOf(c.var.auth);
+    const visibility = jobVisibility(record.job, viewer);
+    if (visibility === 'hidden') throw notFound('job not public');
+    const view = toJobDetailView(record, visibility === 'full', tokyoDate(c.var.deps.clock.now()));
+    // A signed-in viewer's page carries their name and a CSRF token: never cache it.
+    if (c.var.auth) c.header('Cache-Control', 'private, no-store');
+    return page(
+      c,
+      {
+        title: view.job.title,
+        portal: portalOf(viewer),
+        breadcrumbs: [{ label: c.var.t.nav.search, href: '/jobs' }, { label: view.job.title }],
+      },
+      <JobPage view={view} viewer={viewer} />,
+    );
+  });
 }

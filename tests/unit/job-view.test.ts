@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { jobSchema, toJobContent } from '../../src/modules/jobs/job.schemas.ts';
+import { excerpt, toJobCardView } from '../../src/modules/jobs/job-view.ts';
+import { leafletJobForm } from '../integration/jobs-fixtures.ts';
+
+const job = (overrides: Record<string, string> = {}) => ({
+  ...toJobContent(jobSchema.parse(leafletJobForm(overrides))),
+  id: 7,
+  jobNumber: '13010-09999999',
+  status: 'open' as const,
+  acceptedOn: '2026-11-21',
+  referralDeadline: '2027-01-31',
+});
+
+describe('SR-6 job card', () => {
+  it('SR-6 carries the card fields, valid until the 紹介期限日', () => {
+    const card = toJobCardView(job(), '株式会社ハローワークケア', '2026-11-21');
+    expect(card).toMatchObject({
+      id: 7,
+      jobNumber: '13010-09999999',
+      title: '介護福祉士',
+      valid: true,
+      employerName: '株式会社ハローワークケア',
+      wageMin: 205000,
+      wageMax: 290000,
+      annualHolidays: 108,
+      openings: 1,
+      ageMax: 29,
+    });
+    expect(toJobCardView(job(), 'x', '2027-02-01').valid).toBe(false);
+  });
+
+  it('SR-6 公開範囲 2 shows 事業所名非公開 (null) to the public but the name to staff', () => {
+    const anonymous = job({ publicationScope: 'anonymous' });
+    expect(toJobCardView(anonymous, '株式会社ハローワークケア', '2026-11-21').employerName).toBeNull();
+    expect(toJobCardView(anonymous, '株式会社ハローワークケア', '2026-11-21', 'staff').employerName).toBe(
+      '株式会社ハローワークケア',
+    );
+  });
+
+  it('SR-6 仕事の内容 is cut to its first 120 characters on one line', () => {
+    const long = 'あ'.repeat(130);
+    expect(excerpt(long)).toBe(`${'あ'.repeat(120)}…`);
+    expect(excerpt('短い\n説明')).toBe('短い 説明');
+    expect([
+      ...toJobCardView(job({ description: '介'.repeat(200) }), 'x', '2026-11-21').descriptionExcerpt,
+    ]).toHaveLength(121);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { planSearch } from '../../src/modules/search/search.plan.ts';
+import { searchSchema, searchValues } from '../../src/modules/search/search.schemas.ts';
+import { FILTER, NAME } from '../../src/modules/search/search-text.ts';
+
+const TODAY = '2026-11-21';
+const conditions = (query: string) => {
+  const r = searchSchema.safeParse(searchValues(new URLSearchParams(query)));
+  if (!r.success) throw new Error(JSON.stringify(r.error.issues));
+  return r.data;
+};
+const plan = (query: string) => planSearch(conditions(query), TODAY);
+
+describe('SR-1 search plan', () => {
+  it('SR-1 with no condition lists valid jobs only, newest first, 30 per page', () => {
+    const p = plan('');
+    expect(p.tsquery).toBeNull();
+    expect(p.deadlineFrom).toBe(TODAY);
+    expect([p.sort, p.limit, p.offset]).toEqual(['new', 30, 0]);
+  });
+
+  it('SR-1 folds かいご, カイゴ and ｶｲｺﾞ to the same query', () => {
+    const q = ['かいご', 'カイゴ', 'ｶｲｺﾞ'].map((kw) => plan(`kw=${encodeURIComponent(kw)}`).tsquery);
+    expect(new Set(q).size).toBe(1);
+    expect(q[0]).toBe("('カイ' & 'イゴ')");
+  });
+
+  it('SR-1 a one-character word is a prefix match without recheck', () => {
+    const p = plan('kw=寮');
+    expect(p.tsquery).toBe("('寮':*)");
+    expect(p.likeAll).toEqual([]);
+  });
+
+  it('SR-1 words of three or more characters are rechecked with LIKE (AND)', () => {
+    const p = plan(`kw=${encodeURIComponent('普通自動車 寮')}`);
+    expect(p.tsquery).toBe("(('普通' & '通自' & '自動' & '動車') & ('寮':*))");
+    expect(p.likeAll).toEqual(['%普通自動車%']);
+  });
+
+  it('SR-1 OR mode rechecks every word when one needs it', () => {
+    const p = plan(`kw=${encodeURIComponent('介護 看護師')}&kwMode=or`);
+    expect(p.tsquery).toBe("(('介護') | ('看護' & '護師'))");
+    expect(p.likeAll).toEqual([]);
+    expect(p.likeAny).toEqual(['%介護%', '%看護師%']);
+  });
+
+  it('SR-1 exclude words become NOT conditions, rechecked when long', () => {
+    const p = plan(`kw=${encodeURIComponent('介護')}&kwx=${encodeURIComponent('夜勤 派遣社員')}`);
+    expect(p.exclude).toEqual([
+      { tsquery: "'夜勤'", like: null },
+      { tsquery: "'派遣' & '遣社' & '社員'", like: '%派遣社員%' },
+    ]);
+  });
+
+  it('SR-1 structured filters become tokens in the same tsquery: OR within a group, AND between groups', () => {
+    const p = plan('pref=13&pref=14&ws=part_time&f=car_commute&f=no_transfer&bonus=1&online=1');
+    expect(p.tsquery).toBe(
+      [
+        `('${FILTER}p13' | '${FILTER}p14')`,
+        `'${FILTER}wpart_time'`,
+        `'${FILTER}fcar_commute'`,
+        `'${FILTER}fno_transfer'`,
+        `'${FILTER}bonus'`,
+        `'${FILTER}online'`,
+      ].join(' & '),
+    );
+  });
+
+  it('SR-1 事業所名 searches the employer-name bigrams and excludes by LIKE', () => {
+    const p = plan(`co=${encodeURIComponent('ハローワーク')}&cox=${encodeURIComponent('派遣')}`);
+    expect(p.tsquery).toContain(`'${NAME}ハロ'`);
+    expect(p.employerLikes).toEqual(['%ハローワーク%']);
+    expect(p.employerExcludeLikes).toEqual(['%派遣%']);
+  });
+
+  it('SR-1 新着 当日・前日 and 1週間以内 map to accepted-on ranges', () => {
+    expect(plan('new=2').acceptedFrom).toBe('2026-11-20');
+    expect(plan('new=7').acceptedFrom).toBe('2026-11-15');
+  });
+
+  it('SR-1 ranges: wage, holidays, age, hours', () => {
+    const p = plan('wage=２００，０００&hol=120&age=45&hfrom=9:00&hto=１８時');
+    expect([p.wageMonthlyMin, p.annualHolidaysMin, p.age, p.hoursFrom, p.hoursTo]).toEqual([
+      200000, 120, 45, 540, 1080,
+    ]);
+  });
+
+  it('SR-1 results per page 10/30/50, sortable, paging capped at 10,000 results', () => {
+    expect(plan('per=50&page=3&sort=wage')).toMatchObject({ limit: 50, offset: 100, sort: 'wage' });
+    expect(plan('per=10&page=2000').offset).toBe(9990);
+  });
+
+  it('SR-5 求人番号 accepts full-width digits and any dash, up to 5', () => {
+    expect(
+      plan(`no=${encodeURIComponent('１３０１０ー０９９９９９９９, 1301012345678')}`).jobNumbers,
+    ).toEqual(['13010-09999999', '13010-12345678']);
+    expect(searchSchema.safeParse(searchValues(new URLSearchParams('no=123-45'))).success).toBe(false);
+    const six = Array.from({ length: 6 }, (_, i) => `13010-0000000${i}`).join(' ');
+    expect(
+      searchSchema.safeParse(searchValues(new URLSearchParams(`no=${encodeURIComponent(six)}`))).success,
+    ).toBe(false);
+  });
+
+  it('SR-1 refuses a keyword over 50 characters and more than 3 prefectures', () => {
+    expect(searchSchema.safeParse(searchValues(new URLSearchParams(`kw=${'あ'.repeat(51)}`))).success).toBe(
+      false,
+    );
+    expect(
+      searchSchema.safeParse(searchValues(new URLSearchParams('pref=01&pref=02&pref=03&pref=04'))).success,
+    ).toBe(false);
+  });
+});
