@@ -18,8 +18,13 @@ import {
 } from './search-text.ts';
 
 export interface SearchPlan {
-  /** Everything the GIN index can answer, or null when nothing narrows by tokens. */
+  /** Everything the GIN index can answer (keywords and filters together), or null. */
   tsquery: string | null;
+  /** The keyword part alone, and the structured-filter part alone (for comparisons in bench/). */
+  keywordQuery: string | null;
+  filterQuery: string | null;
+  /** The normalised keywords as typed (AND or OR), for baselines that match text directly. */
+  keywords: { words: string[]; mode: 'and' | 'or' };
   /** body LIKE … conditions that must all hold (AND mode words of three or more characters). */
   likeAll: string[];
   /** body LIKE … conditions of which one must hold (OR mode with a word of three or more characters). */
@@ -60,7 +65,6 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const words = splitWords(c.kw).map((w) => wordMatch(w));
   const parts: string[] = [];
   const keywords = wordsQuery(words, mode);
-  if (keywords) parts.push(keywords);
 
   const groups: string[][] = [
     c.pref.map((p) => filter(filterToken.prefecture(p))),
@@ -87,12 +91,16 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const employerQuery = wordsQuery(employerWords, 'and');
   if (employerQuery) parts.push(employerQuery);
 
+  const filterQuery = parts.length ? allOf(parts) : null;
   const rechecked = words.filter((w) => w.recheck);
   const excluded = splitWords(c.kwx).map((w) => wordMatch(w));
   const per = Number(c.per ?? '30');
   const page = c.page ?? 1;
   return {
-    tsquery: parts.length ? allOf(parts) : null,
+    tsquery: keywords && filterQuery ? `${keywords} & ${filterQuery}` : (keywords ?? filterQuery),
+    keywordQuery: keywords,
+    filterQuery,
+    keywords: { words: words.map((w) => w.word), mode },
     likeAll: mode === 'and' ? rechecked.map((w) => likePattern(w.word)) : [],
     likeAny: mode === 'or' && rechecked.length > 0 ? words.map((w) => likePattern(w.word)) : [],
     exclude: excluded.map((w) => ({ tsquery: wordQuery(w), like: w.recheck ? likePattern(w.word) : null })),
