@@ -44,6 +44,8 @@ export const jobPostings = pgTable(
     referralDeadline: date({ mode: 'string' }),
     /** The date the job stopped being valid (無効 or 取下げ), which starts document retention (DR-1). */
     closedOn: date({ mode: 'string' }),
+    /** Why staff made the job 無効 or withdrew it (ST-3), shown to staff. */
+    closedReason: text().notNull().default(''),
 
     title: text().notNull(),
     category: text({ enum: JOB_CATEGORIES }).notNull(),

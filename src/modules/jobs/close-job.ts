@@ -16,13 +16,13 @@ export async function closeJob(
     const row = await updateJobWhere(tx, input.jobId, ['open'], {
       status: input.kind,
       closedOn: tokyoDate(now),
+      closedReason: input.reason,
       updatedAt: now,
     });
     if (!row) return false;
     await reindexJob(tx, row.id, now);
     return true;
   });
-  // The table has no column for the reason yet; it is kept in the operations log.
   if (closed)
     deps.logger.info('job closed', {
       jobId: input.jobId,

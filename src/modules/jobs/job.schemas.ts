@@ -288,6 +288,7 @@ export type JobContent = Omit<
   | 'acceptedOn'
   | 'referralDeadline'
   | 'closedOn'
+  | 'closedReason'
   | 'createdAt'
   | 'updatedAt'
 >;

@@ -23,8 +23,7 @@ export async function countSearchableJobs(db: Executor, now: Date): Promise<numb
 
 export type NewJobPosting = Omit<typeof jobPostings.$inferInsert, 'id'>;
 
-const postingColumns = Object.keys(getTableColumns(jobPostings)).filter((k) => k !== 'id');
-const postingColumnList = sql.raw(postingColumns.map(snakeCase).join(', '));
+const postingColumns = new Set(Object.keys(getTableColumns(jobPostings)).filter((k) => k !== 'id'));
 
 /** Inserts many postings in one statement; returns their ids with their 求人番号 (or null for drafts). */
 export async function insertJobPostings(
@@ -32,11 +31,18 @@ export async function insertJobPostings(
   postings: readonly NewJobPosting[],
 ): Promise<{ id: number; jobNumber: string | null }[]> {
   if (postings.length === 0) return [];
+  // Only the columns the rows carry: the others keep their defaults.
+  const columns = sql.raw(
+    Object.keys(postings[0]!)
+      .filter((k) => postingColumns.has(k))
+      .map(snakeCase)
+      .join(', '),
+  );
   const rows = await queryRows<{ id: number; job_number: string | null }>(
     db,
     sql`
-    insert into job_postings (${postingColumnList})
-    select ${postingColumnList}
+    insert into job_postings (${columns})
+    select ${columns}
     from json_populate_recordset(null::job_postings, ${rowsToJson(postings as unknown as Record<string, unknown>[])}::json)
     returning id, job_number`,
   );

@@ -181,7 +181,10 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
       {saved === 'invalid' ? <Notice kind="success">{s.invalidated}</Notice> : null}
       {saved === 'withdrawn' ? <Notice kind="success">{s.withdrawn}</Notice> : null}
       {(job.status === 'invalid' || job.status === 'withdrawn') && job.closedOn ? (
-        <p>{s.closedNote(t.codes.jobStatus[job.status], t.common.date(job.closedOn))}</p>
+        <p>
+          {s.closedNote(t.codes.jobStatus[job.status], t.common.date(job.closedOn))}
+          {job.closedReason ? ` ${s.reason}：${job.closedReason}` : ''}
+        </p>
       ) : null}
       <ul>
         {staffMayEdit(job.status) ? (

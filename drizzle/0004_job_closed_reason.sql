@@ -1,0 +1,1 @@
+ALTER TABLE "job_postings" ADD COLUMN "closed_reason" text DEFAULT '' NOT NULL;
