@@ -1,0 +1,56 @@
+/**
+ * The accessibility check run on every page a journey visits: axe-core with the WCAG 2.0/2.1 A and AA
+ * rules. A violation fails the test softly, so the journey goes on and every page's findings are
+ * reported in one run; the message names the rule, the element and its HTML.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface A11yFinding {
+  url: string;
+  rule: string;
+  impact: string;
+  help: string;
+  target: string;
+  html: string;
+}
+
+/** Runs axe on the page as it is now and expects no violations. */
+export async function checkA11y(page: Page, what?: string): Promise<A11yFinding[]> {
+  const url = new URL(page.url());
+  const where = `${url.pathname}${url.search}`;
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const findings = results.violations.flatMap((v) =>
+    v.nodes.map((n) => ({
+      url: where,
+      rule: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      target: n.target.map(String).join(' '),
+      html: n.html,
+    })),
+  );
+  if (findings.length > 0) {
+    await test.info().attach(`axe ${where}`, {
+      body: JSON.stringify(findings, null, 2),
+      contentType: 'application/json',
+    });
+  }
+  const report = findings.map((f) => `  ${f.rule} (${f.impact}): ${f.help}\n    ${f.target}\n    ${f.html}`);
+  expect
+    .soft(
+      findings.length,
+      `axe: ${findings.length} violation(s) on ${where}${what ? ` (${what})` : ''}\n${report.join('\n')}`,
+    )
+    .toBe(0);
+  return findings;
+}
+
+/** Goes to a path, expects the response status, and checks the page. */
+export async function visit(page: Page, path: string, status = 200): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `status of ${path}`).toBe(status);
+  await checkA11y(page);
+}

@@ -1,0 +1,132 @@
+/**
+ * G-2: every route of the seeker, employer and staff portals is checked on the server. The routes
+ * are read from the app itself, so a new route is covered the day it is added: anonymous visitors
+ * are sent to their portal's sign-in, signed-in users of another role get 403, and the pages are
+ * never cached.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmployer, createSeeker, createStaff } from '../support/factories.ts';
+import type { TestClient } from '../support/http.ts';
+import { signInAs } from '../support/sign-in.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let clients: Record<'seeker' | 'employer' | 'staff', TestClient>;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const seeker = await createSeeker(ctx.deps);
+  const employer = await createEmployer(ctx.deps);
+  const staff = await createStaff(ctx.deps);
+  clients = { seeker: ctx.client(), employer: ctx.client(), staff: ctx.client() };
+  await signInAs(clients.seeker, 'seeker', seeker.email, seeker.password);
+  await signInAs(clients.employer, 'employer', employer.email, employer.password);
+  await signInAs(clients.staff, 'staff', staff.email, staff.password);
+});
+afterAll(() => ctx?.close());
+
+type Portal = 'seeker' | 'employer' | 'staff';
+
+/** Routes that are public although they live under a portal prefix (sign-in, opening, reset). */
+const PUBLIC = [/^\/mypage\/open/, /^\/employer\/(login|open|password-reset)/, /^\/staff\/login/];
+
+function portalRoutes(): { method: 'GET' | 'POST'; path: string; portal: Portal }[] {
+  const seen = new Set<string>();
+  const out: { method: 'GET' | 'POST'; path: string; portal: Portal }[] = [];
+  for (const r of ctx.app.routes) {
+    if (r.method !== 'GET' && r.method !== 'POST') continue;
+    const portal: Portal | undefined = r.path.startsWith('/mypage')
+      ? 'seeker'
+      : r.path.startsWith('/employer')
+        ? 'employer'
+        : r.path.startsWith('/staff')
+          ? 'staff'
+          : undefined;
+    if (!portal || PUBLIC.some((p) => p.test(r.path))) continue;
+    // Parameters get plausible values of the right shape: the guard must answer before any lookup.
+    const path =
+      r.path
+        .replace(/:id\{[^}]*\}|:id/g, '00000000-0000-4000-8000-000000000000')
+        .replace(/:number\{[^}]*\}|:number/g, '13010-00000001')
+        .replace(/:[a-zA-Z]+(\{[^}]*\})?/g, '1')
+        .replace(/\/$/, '') || '/';
+    const key = `${r.method} ${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: r.method, path, portal });
+  }
+  return out;
+}
+
+const LOGIN: Record<Portal, string> = {
+  seeker: '/login',
+  employer: '/employer/login',
+  staff: '/staff/login',
+};
+
+describe('G-2 authorisation on every portal route', () => {
+  it('finds the portal routes to check', () => {
+    const routes = portalRoutes();
+    for (const portal of ['seeker', 'employer', 'staff'] as const) {
+      expect(routes.filter((r) => r.portal === portal).length, portal).toBeGreaterThan(3);
+    }
+  });
+
+  it('G-2 anonymous visitors are sent to the sign-in page of the route’s portal', async () => {
+    const anon = ctx.client();
+    // A page with a form, so the anonymous visitor holds a valid CSRF token: the guard must still refuse.
+    await anon.get('/login');
+    const failures: string[] = [];
+    for (const r of portalRoutes()) {
+      const res = r.method === 'GET' ? await anon.get(r.path) : await anon.post(r.path, {});
+      const ok = res.status === 303 && (res.location ?? '').startsWith(LOGIN[r.portal]);
+      if (!ok) failures.push(`${r.method} ${r.path} → ${res.status} ${res.location ?? ''}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('G-2 a signed-in user of another role gets 403 on every route, with no personal data', async () => {
+    const failures: string[] = [];
+    for (const r of portalRoutes()) {
+      for (const role of ['seeker', 'employer', 'staff'] as const) {
+        if (role === r.portal) continue;
+        const client = clients[role];
+        await client.get('/login');
+        const res = r.method === 'GET' ? await client.get(r.path) : await client.post(r.path, {});
+        if (res.status !== 403) failures.push(`${role} ${r.method} ${r.path} → ${res.status}`);
+        else if (!res.text('h1').includes('権限がありません'))
+          failures.push(`${role} ${r.method} ${r.path}: page`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('G-2 portal pages with personal data are not cached (Cache-Control: no-store)', async () => {
+    const failures: string[] = [];
+    for (const r of portalRoutes().filter((x) => x.method === 'GET')) {
+      const res = await clients[r.portal].get(r.path);
+      if (res.headers.get('cache-control') !== 'no-store')
+        failures.push(`${r.path} → ${res.headers.get('cache-control')}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('G-2 every state-changing portal route refuses a POST without the CSRF token', async () => {
+    const failures: string[] = [];
+    for (const r of portalRoutes().filter((x) => x.method === 'POST')) {
+      const res = await clients[r.portal].post(r.path, {}, { csrf: false });
+      if (res.status !== 403) failures.push(`${r.path} → ${res.status}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('G-2 a POST from another origin is refused even with a token', async () => {
+    const client = clients.seeker;
+    const page = await client.get('/mypage/settings');
+    const res = await client.request('POST', '/mypage/settings/mfa', `_csrf=${page.csrf()}&mfa=on`, {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: 'https://evil.example',
+    });
+    expect(res.status).toBe(403);
+  });
+});

@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seekers, sessions } from '../../src/db/schema/index.ts';
+import { housekeepingJob } from '../../src/modules/accounts/housekeeping.job.ts';
+import { expiryWarningJob } from '../../src/modules/seekers/expiry-warning.job.ts';
+import { createJob, createSeeker } from '../support/factories.ts';
+import { signInAs } from '../support/sign-in.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  // 2027-01-24 09:00 JST: seven days before 2027-01-31.
+  ctx = await createTestContext({ now: '2027-01-24T00:00:00Z' });
+});
+afterAll(() => ctx?.close());
+
+const runDaily = async (spec: typeof expiryWarningJob) => {
+  await ctx.deps.queue.enqueue(spec, {});
+  await ctx.drain();
+};
+
+describe('MP-9 the daily lapse warning', () => {
+  it('MP-9 mails seekers whose registration lapses within 7 days, once per end date', async () => {
+    const due = await createSeeker(ctx.deps, {
+      appliedOn: '2026-11-10',
+      validUntil: '2027-01-31',
+      name: '期限 近子',
+    });
+    const later = await createSeeker(ctx.deps, { appliedOn: '2026-12-10', validUntil: '2027-02-28' });
+    const off = await createSeeker(ctx.deps, {
+      appliedOn: '2026-11-10',
+      validUntil: '2027-01-31',
+      active: false,
+    });
+    const unopened = await createSeeker(ctx.deps, {
+      appliedOn: '2026-11-10',
+      validUntil: '2027-01-31',
+      opened: false,
+    });
+    await runDaily(expiryWarningJob);
+    const mail = ctx.mailbox.last(due.email);
+    expect(mail?.subject).toBe('求職登録の有効期限が近づいています');
+    expect(mail?.text).toContain('期限 近子 様');
+    expect(mail?.text).toContain('2027年1月31日');
+    for (const s of [later, off, unopened]) expect(ctx.mailbox.to(s.email)).toHaveLength(0);
+
+    // The next day's run does not mail again.
+    ctx.clock.advanceDays(1);
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(due.email)).toHaveLength(1);
+
+    // An extension moves the end date; the warning comes again before the new one.
+    await ctx.db.update(seekers).set({ validUntil: '2027-02-28' }).where(eq(seekers.id, due.seeker.id));
+    ctx.clock.set('2027-02-21T00:00:00Z');
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(due.email)).toHaveLength(2);
+  });
+});
+
+describe('nightly housekeeping', () => {
+  it('removes expired sessions and takes jobs past their 紹介期限日 out of search', async () => {
+    ctx.clock.set('2027-03-01T00:00:00Z');
+    const { email, password, account } = await createSeeker(ctx.deps);
+    await signInAs(ctx.client(), 'seeker', email, password);
+    const job = await createJob(ctx.deps, { acceptedOn: '2027-01-10', referralDeadline: '2027-03-01' });
+    ctx.clock.advanceDays(1);
+    await runDaily(housekeepingJob);
+    expect(await ctx.db.select().from(sessions).where(eq(sessions.accountId, account.id))).toHaveLength(0);
+    const { jobSearch } = await import('../../src/db/schema/index.ts');
+    expect(await ctx.db.select().from(jobSearch).where(eq(jobSearch.jobId, job.id))).toHaveLength(0);
+  });
+});
