@@ -73,18 +73,20 @@ export const QUERIES: readonly BenchQuery[] = [
   q('2c-rare+pref', '2-char', { kw: '錦糸', ...TOKYO }, ''),
   // Three and four characters: AND of bigrams, rechecked with LIKE.
   q('3c-kangoshi', '3–4-char', { kw: '看護師' }, 'about 3.4 %'),
-  q('4c-driver', '3–4-char', { kw: 'ドライバー' }, '5 characters of katakana incl. ー: about 4.4 %'),
   q('4c-chouri', '3–4-char', { kw: '調理補助' }, 'about 1.7 %'),
+  q('4c-iryoujimu', '3–4-char', { kw: '医療事務' }, 'about 0.8 %'),
   q('3c-kangoshi+pref', '3–4-char', { kw: '看護師', ...TOKYO }, ''),
-  q('4c-driver+car', '3–4-char', { kw: 'ドライバー', ...CAR_COMMUTE }, ''),
   q('4c-chouri+part', '3–4-char', { kw: '調理補助', ...PART_TIME }, ''),
+  q('4c-iryoujimu+osaka', '3–4-char', { kw: '医療事務', ...OSAKA_REGULAR }, ''),
   // Five characters and more.
   q('5c-license', '5+-char', { kw: '普通自動車免許' }, 'about 2.3 %; its bigrams also occur apart'),
   q('5c-forklift', '5+-char', { kw: 'フォークリフト' }, 'about 1.8 %'),
   q('5c-kaigofukushi', '5+-char', { kw: '介護福祉士' }, 'about 1.2 %'),
+  q('5c-driver', '5+-char', { kw: 'ドライバー' }, 'five characters (ー counts): about 4.4 %'),
   q('5c-license+osaka', '5+-char', { kw: '普通自動車免許', ...OSAKA_REGULAR }, ''),
   q('5c-forklift+part', '5+-char', { kw: 'フォークリフト', ...PART_TIME }, ''),
   q('5c-kaigofukushi+car', '5+-char', { kw: '介護福祉士', ...CAR_COMMUTE }, ''),
+  q('5c-driver+car', '5+-char', { kw: 'ドライバー', ...CAR_COMMUTE }, ''),
   // Kana and width variants: normalised before matching.
   q('kana-kaigo', 'kana variant', { kw: 'かいご' }, 'hiragana → カイゴ: about 1 %'),
   q('kana-halfwidth', 'kana variant', { kw: 'ﾄﾞﾗｲﾊﾞｰ' }, 'half-width → ドライバー'),
@@ -107,7 +109,12 @@ export const QUERIES: readonly BenchQuery[] = [
   q('ex-jimu-haken', 'exclude', { kw: '事務', kwx: '派遣' }, ''),
   q('ex-mu-ryo', 'exclude', { kw: '務', kwx: '寮' }, '1-char minus 1-char'),
   q('ex-kaigo-yakin+part', 'exclude', { kw: '介護', kwx: '夜勤', ...PART_TIME }, ''),
-  q('ex-driver-ogata+pref', 'exclude', { kw: 'ドライバー', kwx: '大型', ...TOKYO }, 'rechecked word minus 2-char'),
+  q(
+    'ex-driver-ogata+pref',
+    'exclude',
+    { kw: 'ドライバー', kwx: '大型', ...TOKYO },
+    'rechecked word minus 2-char',
+  ),
   // Structured conditions only.
   q('filters-tokyo', 'filters only', TOKYO, ''),
   q('filters-osaka-regular', 'filters only', OSAKA_REGULAR, ''),

@@ -3,7 +3,7 @@
  * seeker opens MyPage with the 認証キー from the mail, signs in and out. Also without JavaScript.
  */
 import { expect, test } from '@playwright/test';
-import { checkA11y } from './support/a11y.ts';
+import { checkA11y, skipA11y } from './support/a11y.ts';
 import {
   DEMO,
   field,
@@ -22,7 +22,7 @@ test('MP-1/MP-2/MP-5 staff registers a seeker, who opens MyPage with the mailed 
   page,
 }) => {
   const seeker = newSeeker('open');
-  const staff = await browser.newPage();
+  const staff = await (await browser.newContext()).newPage();
   await signIn(staff, 'staff', DEMO.staff.email, DEMO.staff.password);
   const seekerNumber = await registerSeekerByStaff(staff, seeker);
   expect(seekerNumber).toMatch(/^\d{5}-\d{8}$/);
@@ -45,7 +45,7 @@ test('MP-1/MP-2/MP-5 staff registers a seeker, who opens MyPage with the mailed 
   await staff.reload();
   await expect(summaryValue(staff, '求職者マイページ')).toContainText('開設済み');
   await checkA11y(staff);
-  await staff.close();
+  await staff.context().close();
 
   await signOut(page);
   const response = await page.goto('/mypage/settings');
@@ -86,10 +86,13 @@ test.describe('without JavaScript', () => {
     page,
   }) => {
     const seeker = newSeeker('nojs');
-    const staff = await browser.newPage({ javaScriptEnabled: false });
+    skipA11y(page.context());
+    const staffContext = await browser.newContext({ javaScriptEnabled: false });
+    skipA11y(staffContext);
+    const staff = await staffContext.newPage();
     await signIn(staff, 'staff', DEMO.staff.email, DEMO.staff.password);
     await registerSeekerByStaff(staff, seeker);
-    await staff.close();
+    await staffContext.close();
 
     await openSeekerMyPage(page, seeker);
     await submitLogin(page, seeker.email, PASSWORD);

@@ -1,0 +1,148 @@
+/**
+ * HTTP load on the real search page: the web server (src/server.ts, production mode) runs as a
+ * child process against the benchmark database, and autocannon drives /jobs?… from this process.
+ * Latencies are recorded per response so p95 can be reported (autocannon's own summary has p97.5).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { summarize } from './stats.ts';
+
+export interface HttpResult {
+  id: string;
+  path: string;
+  seconds: number;
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+export interface WebServer {
+  baseUrl: string;
+  log: () => string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. */
+export async function startWebServer(databaseUrl: string, root: string): Promise<WebServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hw-bench-web-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: baseUrl,
+      // Dummy values production insists on; the search page sends no mail.
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(force);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the web server exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the web server did not answer /healthz within 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { baseUrl, log: () => output, stop };
+}
+
+/** Checks a page answers 200 (and warms it), then loads it with autocannon. */
+export async function loadTest(
+  server: WebServer,
+  id: string,
+  pathAndQuery: string,
+  options: { seconds: number; connections: number },
+): Promise<HttpResult> {
+  const url = `${server.baseUrl}${pathAndQuery}`;
+  for (let i = 0; i < 3; i++) {
+    const res = await fetch(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${res.status}:\n${server.log()}`);
+  }
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  const s = summarize(latencies);
+  return {
+    id,
+    path: pathAndQuery,
+    seconds: result.duration,
+    connections: options.connections,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / Math.max(result.duration, 0.001),
+    p50: s.p50,
+    p95: s.p95,
+    p99: s.p99,
+    max: s.max,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}

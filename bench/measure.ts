@@ -1,0 +1,75 @@
+/**
+ * Timing loop: warm-up runs, then timed runs of count + first page, each result compared with the
+ * reference outcome (ours' first answer). Slow queries get fewer runs so the whole benchmark fits
+ * in about a quarter of an hour.
+ */
+import type { Database } from '../src/db/client.ts';
+import { difference, type Impl, type Outcome, type PreparedQuery, runImpl } from './implementations.ts';
+
+export interface MeasureOptions {
+  runs: number;
+  warmups: number;
+  /** A query whose first run takes longer gets `slowRuns` runs and a single warm-up. */
+  slowMs: number;
+  slowRuns: number;
+}
+
+export interface Measurement {
+  impl: Impl;
+  samples: number[];
+  outcome: Outcome;
+  /** Why the number of runs was reduced, if it was. */
+  capped: string | null;
+}
+
+export interface Mismatch {
+  queryId: string;
+  query: string;
+  impl: Impl;
+  detail: string;
+}
+
+async function timed(db: Database, impl: Impl, p: PreparedQuery): Promise<{ ms: number; outcome: Outcome }> {
+  const started = performance.now();
+  const outcome = await runImpl(impl, db, p);
+  return { ms: performance.now() - started, outcome };
+}
+
+export async function measure(
+  db: Database,
+  impl: Impl,
+  p: PreparedQuery,
+  options: MeasureOptions,
+  reference: Outcome | null,
+  mismatches: Mismatch[],
+): Promise<Measurement> {
+  const check = (outcome: Outcome) => {
+    if (!reference) return;
+    const diff = difference(reference, outcome);
+    if (diff && !mismatches.some((m) => m.queryId === p.query.id && m.impl === impl))
+      mismatches.push({ queryId: p.query.id, query: p.query.query, impl, detail: diff });
+  };
+
+  const first = await timed(db, impl, p);
+  check(first.outcome);
+  const outcome = first.outcome;
+  let runs = options.runs;
+  let capped: string | null = null;
+  if (first.ms > options.slowMs * 10) {
+    runs = 1;
+    capped = `first run ${Math.round(first.ms)} ms > ${options.slowMs * 10} ms: 1 run`;
+  } else if (first.ms > options.slowMs) {
+    runs = Math.min(options.runs, options.slowRuns);
+    capped = `first run ${Math.round(first.ms)} ms > ${options.slowMs} ms: ${runs} runs`;
+  } else {
+    for (let i = 1; i < options.warmups; i++) check((await timed(db, impl, p)).outcome);
+  }
+
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await timed(db, impl, p);
+    check(run.outcome);
+    samples.push(run.ms);
+  }
+  return { impl, samples, outcome, capped };
+}

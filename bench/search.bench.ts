@@ -1,0 +1,391 @@
+/**
+ * `npm run bench:search`: the Japanese keyword search at scale (SPEC SR-1), on PostgreSQL 15 with
+ * about 1.3 M generated postings. Compares ours (bigram GIN, src/modules/search) with an ILIKE
+ * scan and a pg_trgm index, checks that all three return identical results, times them per query
+ * class, measures index sizes and build times, loads the real /jobs page over HTTP, and writes the
+ * generated section of docs/benchmarks.md. See that file for how to reproduce.
+ *
+ * Environment (all optional):
+ *   BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/hw_bench
+ *   BENCH_RUNS          timed runs per query and implementation (20)
+ *   BENCH_WARMUP        warm-up runs (3)
+ *   BENCH_SLOW_MS       a first run slower than this gets BENCH_SLOW_RUNS runs (2000)
+ *   BENCH_SLOW_RUNS     (3)
+ *   BENCH_REINDEX=1     time `reindex index job_search_tokens_idx` (blocks searches meanwhile)
+ *   BENCH_GIN_SECONDS   the bigram GIN build time from elsewhere, e.g. the seed's indexSeconds
+ *   BENCH_KEEP_TRGM=1   leave bench_body_trgm_idx in place afterwards (default: dropped)
+ *   BENCH_TRGM=0        skip the pg_trgm baseline (no index build; for quick partial runs)
+ *   BENCH_HTTP=0        skip the HTTP load test; BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10)
+ *   BENCH_EXPLAIN       how many of the slowest queries to EXPLAIN (4)
+ *   BENCH_ONLY          comma-separated query ids (a partial run does not write the report)
+ *   BENCH_TODAY         YYYY-MM-DD instead of today's Tokyo date
+ *   BENCH_OUT           the report file (docs/benchmarks.md)
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DbHandle, openPostgres } from '../src/db/client.ts';
+import { isLocalDate, tokyoDate } from '../src/platform/dates.ts';
+import { explainQuery } from './explain.ts';
+import { datasetFacts, machineFacts, readiness, relationSizes, serverFacts } from './facts.ts';
+import { type HttpResult, loadTest, startWebServer } from './http.ts';
+import { type Impl, prepare } from './implementations.ts';
+import {
+  buildTrigramIndex,
+  dropTrigramIndex,
+  GIN_INDEX,
+  reindexGin,
+  TRGM_INDEX,
+  trigramIndexExists,
+} from './indexes.ts';
+import { type Mismatch, measure } from './measure.ts';
+import { classOf, HTTP_QUERY_IDS, QUERIES } from './queries.ts';
+import {
+  type BuildFigure,
+  type ExplainedQuery,
+  type QueryResult,
+  type RunReport,
+  readPreviousNote,
+  TARGET_P95_MS,
+  writeReport,
+} from './report.ts';
+import { ms, summarize } from './stats.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/hw_bench';
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`${name} must be a whole number (got "${raw}")\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const env = {
+  url: process.env.BENCH_DATABASE_URL || DEFAULT_URL,
+  runs: Math.max(1, envInt('BENCH_RUNS', 20)),
+  warmups: Math.max(1, envInt('BENCH_WARMUP', 3)),
+  slowMs: envInt('BENCH_SLOW_MS', 2000),
+  slowRuns: Math.max(1, envInt('BENCH_SLOW_RUNS', 3)),
+  reindex: process.env.BENCH_REINDEX === '1',
+  ginSeconds: process.env.BENCH_GIN_SECONDS ? Number(process.env.BENCH_GIN_SECONDS) : null,
+  keepTrgm: process.env.BENCH_KEEP_TRGM === '1',
+  trgm: process.env.BENCH_TRGM !== '0',
+  http: process.env.BENCH_HTTP !== '0',
+  httpSeconds: Math.max(1, envInt('BENCH_HTTP_SECONDS', 10)),
+  httpConnections: Math.max(1, envInt('BENCH_HTTP_CONNECTIONS', 10)),
+  explain: envInt('BENCH_EXPLAIN', 4),
+  only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean),
+  today: process.env.BENCH_TODAY,
+  out: path.resolve(ROOT, process.env.BENCH_OUT || 'docs/benchmarks.md'),
+};
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A server-side cap so a pathological query cannot hang the run. */
+function withStatementTimeout(url: string): string {
+  const u = new URL(url);
+  if (!u.searchParams.has('options')) u.searchParams.set('options', '-c statement_timeout=300000');
+  return u.toString();
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  u.search = '';
+  return u.toString();
+}
+
+async function connect(): Promise<DbHandle> {
+  const howTo = [
+    'Create and fill it with (about 10 minutes on 2 cores):',
+    `  createdb -h 127.0.0.1 -U postgres ${new URL(env.url).pathname.slice(1) || 'hw_bench'}`,
+    `  DATABASE_URL=${redact(env.url)} npm run seed -- --jobs 1300000`,
+  ].join('\n');
+  let handle: DbHandle;
+  try {
+    handle = await openPostgres(withStatementTimeout(env.url), 1);
+  } catch (error) {
+    log(`bench: cannot connect to ${redact(env.url)}: ${(error as Error).message}\n${howTo}`);
+    process.exit(1);
+  }
+  const ready = await readiness(handle.db);
+  if (!ready.table || !ready.gin) {
+    log(
+      ready.table
+        ? `bench: ${GIN_INDEX} does not exist (yet): the seed builds it after loading; wait for it to finish.`
+        : `bench: ${redact(env.url)} has no job_search table.\n${howTo}`,
+    );
+    await handle.close();
+    process.exit(1);
+  }
+  if (!ready.trgmExtension) {
+    log('bench: the pg_trgm extension is not available on this server (install postgresql-contrib).');
+    await handle.close();
+    process.exit(1);
+  }
+  return handle;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT })
+      .toString()
+      .trim();
+    return dirty ? `${sha} (src/ modified)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function progress(i: number, total: number, r: QueryResult, impls: Impl[]): void {
+  const parts = impls.map((impl) => {
+    const m = r.results[impl];
+    if (!m) return '';
+    const s = summarize(m.samples);
+    const extra = impl === 'ours' ? ` (${m.outcome.strategy}, ${m.outcome.total})` : '';
+    return `${impl} p50 ${ms(s.p50)} p95 ${ms(s.p95)} ms${extra}${m.capped ? ' [capped]' : ''}`;
+  });
+  log(`[${i + 1}/${total}] ${r.prepared.query.id.padEnd(28)} ${parts.filter(Boolean).join(' | ')}`);
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const handle = await connect();
+  if (handle.kind !== 'postgres') throw new Error('unreachable');
+  const db = handle.db;
+  const today = env.today ?? tokyoDate(new Date());
+  if (!isLocalDate(today)) throw new Error(`BENCH_TODAY must be YYYY-MM-DD (got ${today})`);
+  const partial = env.only.length > 0;
+  const selected = partial ? QUERIES.filter((q) => env.only.includes(q.id)) : [...QUERIES];
+  if (selected.length === 0) throw new Error(`BENCH_ONLY matched no query id`);
+  const prepared = selected.map((q) => prepare(q, today));
+  const results: QueryResult[] = prepared.map((p) => ({ prepared: p, cls: classOf(p.query), results: {} }));
+  const mismatches: Mismatch[] = [];
+  const options = { runs: env.runs, warmups: env.warmups, slowMs: env.slowMs, slowRuns: env.slowRuns };
+  let trgmBuilt = false;
+
+  const cleanUp = async () => {
+    if (trgmBuilt && !env.keepTrgm) {
+      log(`dropping ${TRGM_INDEX} (BENCH_KEEP_TRGM=1 keeps it)`);
+      await dropTrigramIndex(handle);
+    }
+    await handle.close();
+  };
+  const failOnMismatch = async (): Promise<boolean> => {
+    if (mismatches.length === 0) return false;
+    log(`\nFAILED: ${mismatches.length} result mismatch(es) — the implementations disagree:`);
+    for (const m of mismatches) log(`  ${m.queryId} (/jobs?${m.query}) ours vs ${m.impl}:\n    ${m.detail}`);
+    await cleanUp();
+    return true;
+  };
+
+  const dataset = await datasetFacts(db);
+  log(
+    `bench: ${dataset.searchRows.toLocaleString('en-US')} searchable postings in ${redact(env.url)}, today ${today}, ` +
+      `${env.runs} runs (warm-up ${env.warmups}), ${prepared.length} queries`,
+  );
+  if (dataset.searchRows < 1_000_000)
+    log('bench: warning: fewer than 1 M rows; the targets are stated for 1.3 M generated postings');
+
+  // The trigram index must not exist while ours and the ILIKE scan run (the planner would use it).
+  if (await trigramIndexExists(handle)) {
+    log(`dropping a leftover ${TRGM_INDEX} before measuring ours and ILIKE`);
+    await dropTrigramIndex(handle);
+  }
+
+  // Phase 1: ours and the ILIKE scan.
+  log('\nphase 1: ours and ILIKE (no trigram index)');
+  for (const [i, r] of results.entries()) {
+    const ours = await measure(db, 'ours', r.prepared, options, null, mismatches);
+    r.results.ours = ours;
+    r.results.ilike = await measure(db, 'ilike', r.prepared, options, ours.outcome, mismatches);
+    progress(i, results.length, r, ['ours', 'ilike']);
+  }
+  if (await failOnMismatch()) return 1;
+
+  // EXPLAIN of the slowest queries, before the trigram index exists (it would change the plans).
+  const explained = await explainSlowest(handle, results);
+
+  // Phase 2: pg_trgm.
+  let trgmSeconds: number | null = null;
+  if (env.trgm) {
+    log(`\nphase 2: building ${TRGM_INDEX} (gin_trgm_ops on body) …`);
+    trgmSeconds = await buildTrigramIndex(handle);
+    trgmBuilt = true;
+    log(`built in ${trgmSeconds.toFixed(1)} s`);
+  }
+  const sizes = await relationSizes(db);
+  if (env.trgm) {
+    for (const [i, r] of results.entries()) {
+      r.results.trgm = await measure(db, 'trgm', r.prepared, options, r.results.ours!.outcome, mismatches);
+      progress(i, results.length, r, ['trgm']);
+    }
+    if (await failOnMismatch()) return 1;
+  }
+
+  if (trgmBuilt && !env.keepTrgm) {
+    await dropTrigramIndex(handle);
+    trgmBuilt = false;
+    log(`dropped ${TRGM_INDEX}`);
+  }
+
+  // Build time of the application's GIN index.
+  const previous = await readPreviousNote(env.out);
+  let gin: BuildFigure;
+  let ginCarried = false;
+  if (env.reindex) {
+    log(`\nreindex index ${GIN_INDEX} (BENCH_REINDEX=1) …`);
+    const seconds = await reindexGin(handle);
+    gin = {
+      seconds,
+      source: 'measured by reindex index (maintenance_work_mem 1GB)',
+      rows: dataset.searchRows,
+      at: new Date().toISOString(),
+    };
+    log(`reindexed in ${seconds.toFixed(1)} s`);
+  } else if (env.ginSeconds !== null && Number.isFinite(env.ginSeconds)) {
+    gin = {
+      seconds: env.ginSeconds,
+      source: 'given as BENCH_GIN_SECONDS (e.g. the seed log’s indexSeconds)',
+      rows: dataset.searchRows,
+      at: new Date().toISOString(),
+    };
+  } else if (previous?.gin && previous.gin.seconds !== null) {
+    gin = previous.gin;
+    ginCarried = true;
+  } else {
+    gin = {
+      seconds: null,
+      source: 'not measured (run with BENCH_REINDEX=1 or give BENCH_GIN_SECONDS)',
+      rows: null,
+    };
+  }
+
+  // HTTP.
+  let http: HttpResult[] = [];
+  let httpError: string | null = null;
+  if (env.http) {
+    log(`\nHTTP: starting the web server (production mode) …`);
+    try {
+      http = await runHttp();
+    } catch (error) {
+      httpError = (error as Error).message;
+      log(`HTTP load test failed: ${httpError}`);
+    }
+  }
+
+  const report: RunReport = {
+    finishedAt: new Date().toISOString(),
+    seconds: (performance.now() - started) / 1000,
+    commit: gitCommit(),
+    today,
+    options: { ...options, httpSeconds: env.httpSeconds, httpConnections: env.httpConnections },
+    machine: machineFacts(),
+    loadAverage: os.loadavg(),
+    server: await serverFacts(db),
+    dataset,
+    results,
+    sizes,
+    trgm: {
+      seconds: trgmSeconds,
+      source:
+        trgmSeconds === null
+          ? 'skipped (BENCH_TRGM=0)'
+          : 'measured by this run (create index, maintenance_work_mem 1GB)',
+      rows: dataset.searchRows,
+    },
+    gin,
+    ginCarried,
+    explained,
+    http,
+    httpError,
+  };
+  await handle.close();
+  if (partial) {
+    log(`\npartial run (BENCH_ONLY): ${env.out} left unchanged`);
+  } else {
+    await writeReport(env.out, report);
+    log(`\nwrote ${path.relative(ROOT, env.out)} in ${Math.round(report.seconds)} s total`);
+  }
+  return 0;
+
+  async function runHttp(): Promise<HttpResult[]> {
+    const server = await startWebServer(env.url, ROOT);
+    const out: HttpResult[] = [];
+    try {
+      for (const id of HTTP_QUERY_IDS) {
+        const q = QUERIES.find((x) => x.id === id)!;
+        const target = q.query ? `/jobs?${q.query}` : '/jobs';
+        const r = await loadTest(server, id, target, {
+          seconds: env.httpSeconds,
+          connections: env.httpConnections,
+        });
+        log(
+          `  ${id.padEnd(20)} ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}`,
+        );
+        out.push(r);
+      }
+    } finally {
+      await server.stop();
+    }
+    return out;
+  }
+}
+
+/**
+ * What to EXPLAIN: the slowest queries of ours (by p95), the slowest of every class over the p95
+ * target, and — ours and ILIKE — the 1–2-character query with the smallest speed-up.
+ */
+async function explainSlowest(handle: DbHandle, results: QueryResult[]): Promise<ExplainedQuery[]> {
+  const p95 = (r: QueryResult, impl: Impl) => summarize(r.results[impl]?.samples ?? []).p95;
+  const p50 = (r: QueryResult, impl: Impl) => summarize(r.results[impl]?.samples ?? []).p50;
+  const byP95 = [...results].sort((a, b) => p95(b, 'ours') - p95(a, 'ours'));
+  const chosen: { r: QueryResult; impl: Impl; why: string }[] = byP95.slice(0, env.explain).map((r) => ({
+    r,
+    impl: 'ours' as const,
+    why: `one of the slowest of ours (p95 ${ms(p95(r, 'ours'))} ms)`,
+  }));
+  for (const cls of new Set(results.map((r) => r.cls))) {
+    const slowest = byP95.find((r) => r.cls === cls)!;
+    const pooled = summarize(
+      results.filter((r) => r.cls === cls).flatMap((r) => r.results.ours?.samples ?? []),
+    );
+    if (pooled.p95 > TARGET_P95_MS && !chosen.some((c) => c.r === slowest))
+      chosen.push({ r: slowest, impl: 'ours', why: `the slowest of class ${cls}, over the p95 target` });
+  }
+  const short = results.filter((r) => ['1-char', '2-char'].includes(r.prepared.query.shape));
+  const ratioOf = (r: QueryResult) => p50(r, 'ilike') / p50(r, 'ours');
+  const worst = [...short].sort((a, b) => ratioOf(a) - ratioOf(b))[0];
+  if (worst) {
+    const why = `the smallest ILIKE÷ours ratio among 1–2-character words (${ratioOf(worst).toFixed(1)}×)`;
+    if (!chosen.some((c) => c.r === worst)) chosen.push({ r: worst, impl: 'ours', why });
+    chosen.push({ r: worst, impl: 'ilike', why });
+  }
+  const out: ExplainedQuery[] = [];
+  for (const c of chosen) {
+    log(`EXPLAIN ${c.impl} ${c.r.prepared.query.id}`);
+    out.push({
+      queryId: c.r.prepared.query.id,
+      query: c.r.prepared.query.query,
+      impl: c.impl,
+      why: c.why,
+      statements: await explainQuery(handle, c.impl, c.r.prepared),
+    });
+  }
+  return out;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench: ${(error as Error)?.stack ?? String(error)}`);
+    process.exit(1);
+  },
+);
