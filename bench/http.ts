@@ -10,7 +10,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../src/db/client.ts';
 import { summarize } from './stats.ts';
+
+/** application_name of the web server's connections, so the harness can see (and stop) its queries. */
+export const WEB_APP_NAME = 'hw-bench-web';
 
 export interface HttpResult {
   id: string;
@@ -26,6 +31,10 @@ export interface HttpResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Status of the warm-up requests before the load, when not 200. */
+  warmupStatus: number | null;
+  /** Queries still running on the server after the load ended (cancelled before the next URL). */
+  leftoverQueries: number;
 }
 
 export interface WebServer {
@@ -65,6 +74,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
       SMTP_URL: 'smtp://127.0.0.1:2525',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      PGAPPNAME: WEB_APP_NAME,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,18 +117,45 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
   return { baseUrl, log: () => output, stop };
 }
 
-/** Checks a page answers 200 (and warms it), then loads it with autocannon. */
+async function activeWebQueries(db: Database): Promise<number[]> {
+  const rows = await queryRows<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where application_name = ${WEB_APP_NAME} and state = 'active'`,
+  );
+  return rows.map((r) => r.pid);
+}
+
+/**
+ * Waits until the web server's connections are idle: a slow search keeps running in PostgreSQL
+ * after autocannon stops, and would starve the next URL's pool. After `seconds` the rest are
+ * cancelled (pg_cancel_backend: the query stops, the session stays).
+ */
+export async function settle(db: Database, seconds: number): Promise<number> {
+  const deadline = Date.now() + seconds * 1000;
+  let pids = await activeWebQueries(db);
+  const initially = pids.length;
+  while (pids.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    pids = await activeWebQueries(db);
+  }
+  for (const pid of pids) await queryRows(db, sql`select pg_cancel_backend(${pid})`);
+  return initially;
+}
+
+/** Warms a page (three sequential GETs), then loads it with autocannon. */
 export async function loadTest(
   server: WebServer,
   id: string,
   pathAndQuery: string,
   options: { seconds: number; connections: number },
+  db: Database,
 ): Promise<HttpResult> {
   const url = `${server.baseUrl}${pathAndQuery}`;
+  let warmupStatus: number | null = null;
   for (let i = 0; i < 3; i++) {
-    const res = await fetch(url);
+    const res = await fetch(url, { signal: AbortSignal.timeout(60_000) });
     await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${res.status}:\n${server.log()}`);
+    if (res.status !== 200) warmupStatus = res.status;
   }
   const latencies: number[] = [];
   const instance = autocannon({
@@ -129,6 +166,7 @@ export async function loadTest(
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
+  const leftoverQueries = await settle(db, 20);
   const s = summarize(latencies);
   return {
     id,
@@ -144,5 +182,7 @@ export async function loadTest(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    warmupStatus,
+    leftoverQueries,
   };
 }

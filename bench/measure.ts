@@ -9,9 +9,14 @@ import { difference, type Impl, type Outcome, type PreparedQuery, runImpl } from
 export interface MeasureOptions {
   runs: number;
   warmups: number;
-  /** A query whose first run takes longer gets `slowRuns` runs and a single warm-up. */
+  /**
+   * A query whose first run takes longer than slowMs gets a single warm-up (that first run) and
+   * at most slowRuns timed runs, fewer if they would take more than slowBudgetMs together (but
+   * always at least one).
+   */
   slowMs: number;
   slowRuns: number;
+  slowBudgetMs: number;
 }
 
 export interface Measurement {
@@ -55,12 +60,9 @@ export async function measure(
   const outcome = first.outcome;
   let runs = options.runs;
   let capped: string | null = null;
-  if (first.ms > options.slowMs * 10) {
-    runs = 1;
-    capped = `first run ${Math.round(first.ms)} ms > ${options.slowMs * 10} ms: 1 run`;
-  } else if (first.ms > options.slowMs) {
-    runs = Math.min(options.runs, options.slowRuns);
-    capped = `first run ${Math.round(first.ms)} ms > ${options.slowMs} ms: ${runs} runs`;
+  if (first.ms > options.slowMs) {
+    runs = Math.max(1, Math.min(options.runs, options.slowRuns, Math.floor(options.slowBudgetMs / first.ms)));
+    capped = `first run ${(first.ms / 1000).toFixed(1)} s: ${runs} run${runs > 1 ? 's' : ''}`;
   } else {
     for (let i = 1; i < options.warmups; i++) check((await timed(db, impl, p)).outcome);
   }

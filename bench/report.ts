@@ -50,7 +50,8 @@ export interface RunReport {
   today: string;
   options: MeasureOptions & { httpSeconds: number; httpConnections: number };
   machine: MachineFacts;
-  loadAverage: number[];
+  /** 1/5/15-minute load averages when the run started and ended (the machine is shared). */
+  loadAverage: { start: number[]; end: number[] };
   server: ServerFacts;
   dataset: DatasetFacts;
   results: QueryResult[];
@@ -122,15 +123,17 @@ function render(report: RunReport): string {
     '',
     `Run finished ${report.finishedAt} (took ${Math.round(report.seconds / 60)} min) on commit ${report.commit}; ` +
       `“today” ${report.today}. ${report.options.runs} timed runs per query and implementation after ` +
-      `${report.options.warmups} warm-up runs (a query whose first run took more than ${report.options.slowMs} ms ` +
-      `got ${report.options.slowRuns} runs and one warm-up; marked “capped” below). ` +
+      `${report.options.warmups} warm-up runs. A query whose first run took more than ${report.options.slowMs} ms ` +
+      `got that one warm-up and at most ${report.options.slowRuns} timed runs (fewer if they would take more than ` +
+      `${report.options.slowBudgetMs / 1000} s together); such queries are marked “capped” in the per-query table. ` +
       'Times are client-side `performance.now()` around the capped count and the first page (30 ids), ' +
       'one connection, warm cache.',
     '',
     '### Machine and server',
     '',
     `- ${machine.cpus} CPU (${machine.cpuModel}), ${bytes(machine.memoryBytes)} memory, ${machine.platform}, Node ${machine.node}; ` +
-      `load average at the end ${report.loadAverage.map((x) => x.toFixed(2)).join(' / ')}`,
+      `load average (1/5/15 min) ${report.loadAverage.start.map((x) => x.toFixed(2)).join(' / ')} at the start, ` +
+      `${report.loadAverage.end.map((x) => x.toFixed(2)).join(' / ')} at the end`,
     `- ${server.version}`,
     `- ${server.settings.map((s) => `${s.name} = ${s.value}`).join(', ')}`,
     '- PostgreSQL runs on the same machine as the benchmark client (and, for HTTP, the web server and autocannon).',
@@ -268,7 +271,20 @@ function render(report: RunReport): string {
         'Latency percentiles over every response.',
       '',
       table(
-        ['query', 'URL', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors'],
+        [
+          'query',
+          'URL',
+          'req/s',
+          'p50 ms',
+          'p95 ms',
+          'p99 ms',
+          'max ms',
+          'responses',
+          'non-2xx',
+          'errors',
+          'timeouts',
+          'notes',
+        ],
         report.http.map((h) => [
           h.id,
           `\`${decodeURIComponent(h.path)}\``,
@@ -279,9 +295,19 @@ function render(report: RunReport): string {
           ms(h.max),
           count(h.requests),
           count(h.non2xx),
-          count(h.errors + h.timeouts),
+          count(h.errors),
+          count(h.timeouts),
+          [
+            h.warmupStatus ? `warm-up answered ${h.warmupStatus}` : '',
+            h.requests === 0 ? `no response completed within the ${h.seconds} s run` : '',
+            h.leftoverQueries
+              ? `${h.leftoverQueries} server backends (incl. parallel workers) still busy when the load stopped`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
         ]),
-        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
     );

@@ -10,14 +10,14 @@
  *   BENCH_RUNS          timed runs per query and implementation (20)
  *   BENCH_WARMUP        warm-up runs (3)
  *   BENCH_SLOW_MS       a first run slower than this gets BENCH_SLOW_RUNS runs (2000)
- *   BENCH_SLOW_RUNS     (3)
+ *   BENCH_SLOW_RUNS     (3), fewer if they would take more than BENCH_SLOW_BUDGET_MS (12000) together
  *   BENCH_REINDEX=1     time `reindex index job_search_tokens_idx` (blocks searches meanwhile)
  *   BENCH_GIN_SECONDS   the bigram GIN build time from elsewhere, e.g. the seed's indexSeconds
  *   BENCH_KEEP_TRGM=1   leave bench_body_trgm_idx in place afterwards (default: dropped)
  *   BENCH_TRGM=0        skip the pg_trgm baseline (no index build; for quick partial runs)
  *   BENCH_HTTP=0        skip the HTTP load test; BENCH_HTTP_SECONDS (10), BENCH_HTTP_CONNECTIONS (10)
  *   BENCH_EXPLAIN       how many of the slowest queries to EXPLAIN (4)
- *   BENCH_ONLY          comma-separated query ids (a partial run does not write the report)
+ *   BENCH_ONLY          comma-separated query ids (a partial run writes a report only to BENCH_OUT)
  *   BENCH_TODAY         YYYY-MM-DD instead of today's Tokyo date
  *   BENCH_OUT           the report file (docs/benchmarks.md)
  */
@@ -29,7 +29,7 @@ import { type DbHandle, openPostgres } from '../src/db/client.ts';
 import { isLocalDate, tokyoDate } from '../src/platform/dates.ts';
 import { explainQuery } from './explain.ts';
 import { datasetFacts, machineFacts, readiness, relationSizes, serverFacts } from './facts.ts';
-import { type HttpResult, loadTest, startWebServer } from './http.ts';
+import { type HttpResult, loadTest, settle, startWebServer } from './http.ts';
 import { type Impl, prepare } from './implementations.ts';
 import {
   buildTrigramIndex,
@@ -72,6 +72,7 @@ const env = {
   warmups: Math.max(1, envInt('BENCH_WARMUP', 3)),
   slowMs: envInt('BENCH_SLOW_MS', 2000),
   slowRuns: Math.max(1, envInt('BENCH_SLOW_RUNS', 3)),
+  slowBudgetMs: envInt('BENCH_SLOW_BUDGET_MS', 12_000),
   reindex: process.env.BENCH_REINDEX === '1',
   ginSeconds: process.env.BENCH_GIN_SECONDS ? Number(process.env.BENCH_GIN_SECONDS) : null,
   keepTrgm: process.env.BENCH_KEEP_TRGM === '1',
@@ -157,6 +158,7 @@ function progress(i: number, total: number, r: QueryResult, impls: Impl[]): void
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const loadAtStart = os.loadavg();
   const handle = await connect();
   if (handle.kind !== 'postgres') throw new Error('unreachable');
   const db = handle.db;
@@ -168,7 +170,13 @@ async function main(): Promise<number> {
   const prepared = selected.map((q) => prepare(q, today));
   const results: QueryResult[] = prepared.map((p) => ({ prepared: p, cls: classOf(p.query), results: {} }));
   const mismatches: Mismatch[] = [];
-  const options = { runs: env.runs, warmups: env.warmups, slowMs: env.slowMs, slowRuns: env.slowRuns };
+  const options = {
+    runs: env.runs,
+    warmups: env.warmups,
+    slowMs: env.slowMs,
+    slowRuns: env.slowRuns,
+    slowBudgetMs: env.slowBudgetMs,
+  };
   let trgmBuilt = false;
 
   const cleanUp = async () => {
@@ -288,7 +296,7 @@ async function main(): Promise<number> {
     today,
     options: { ...options, httpSeconds: env.httpSeconds, httpConnections: env.httpConnections },
     machine: machineFacts(),
-    loadAverage: os.loadavg(),
+    loadAverage: { start: loadAtStart, end: os.loadavg() },
     server: await serverFacts(db),
     dataset,
     results,
@@ -308,8 +316,8 @@ async function main(): Promise<number> {
     httpError,
   };
   await handle.close();
-  if (partial) {
-    log(`\npartial run (BENCH_ONLY): ${env.out} left unchanged`);
+  if (partial && !process.env.BENCH_OUT) {
+    log(`\npartial run (BENCH_ONLY): ${env.out} left unchanged (set BENCH_OUT to write one)`);
   } else {
     await writeReport(env.out, report);
     log(`\nwrote ${path.relative(ROOT, env.out)} in ${Math.round(report.seconds)} s total`);
@@ -323,17 +331,16 @@ async function main(): Promise<number> {
       for (const id of HTTP_QUERY_IDS) {
         const q = QUERIES.find((x) => x.id === id)!;
         const target = q.query ? `/jobs?${q.query}` : '/jobs';
-        const r = await loadTest(server, id, target, {
-          seconds: env.httpSeconds,
-          connections: env.httpConnections,
-        });
+        const load = { seconds: env.httpSeconds, connections: env.httpConnections };
+        const r = await loadTest(server, id, target, load, handle.db);
         log(
-          `  ${id.padEnd(20)} ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}`,
+          `  ${id.padEnd(20)} ${r.requestsPerSecond.toFixed(1)} req/s, p50 ${ms(r.p50)} p95 ${ms(r.p95)} p99 ${ms(r.p99)} ms, non-2xx ${r.non2xx}, timeouts ${r.timeouts}`,
         );
         out.push(r);
       }
     } finally {
       await server.stop();
+      await settle(handle.db, 0);
     }
     return out;
   }

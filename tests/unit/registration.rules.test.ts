@@ -12,8 +12,8 @@ import {
   previousStep,
   REGISTRATION_STEPS,
   resumeStep,
-  toKatakana,
 } from '../../src/modules/registration/registration.rules.ts';
+import { toKatakana } from '../../src/platform/text.ts';
 
 describe('MP-10 wizard steps', () => {
   it('MP-10 has the steps in the order of the spec, then 確認', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isUniqueViolation, likeEscape } from '../../src/db/sql-helpers.ts';
 import {
   counsellingDateProblem,
   counsellingRefusal,
@@ -11,11 +12,7 @@ import {
 } from '../../src/modules/employers/establishment-number.ts';
 import { extendedValidUntil } from '../../src/modules/seekers/registration.rules.ts';
 import { birthDateProblem } from '../../src/modules/seekers/seeker-registration.rules.ts';
-import {
-  isUniqueViolation,
-  likeEscape,
-  toKatakana,
-} from '../../src/modules/seekers/seekers-admin.repository.ts';
+import { toKatakana } from '../../src/platform/text.ts';
 
 describe('ST-1 事業所番号 (4-6-1 digits, SR-7)', () => {
   it('ST-1 takes the office code’s first four digits, a zero-padded serial and the digit-sum check digit', () => {

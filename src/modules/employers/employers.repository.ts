@@ -1,6 +1,8 @@
 import { desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { accounts, employers } from '../../db/schema/index.ts';
+import { likeEscape } from '../../db/sql-helpers.ts';
+import { isUuid, toKatakana } from '../../platform/text.ts';
 
 export type Employer = typeof employers.$inferSelect;
 export type NewEmployer = typeof employers.$inferInsert;
@@ -49,17 +51,6 @@ export async function findEmployerWithEmail(db: Executor, id: string) {
     .where(eq(employers.id, id));
   return row;
 }
-
-/** A row id from a URL: anything but a UUID can name no row (and must not reach the database). */
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
-/** Escapes LIKE wildcards so a typed % or _ matches itself. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-
-/** Hiragana typed into a kana search matches the stored katakana. */
-const toKatakana = (s: string) =>
-  s.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
 
 /** The staff console's view of one employer (with its login e-mail); undefined for an unknown id. */
 export async function findEmployerForStaff(db: Executor, id: string) {
@@ -119,13 +110,4 @@ export async function nextEstablishmentSerial(db: Executor, prefix: string): Pro
   );
   const next = rows[0]?.next;
   return next === null || next === undefined ? null : Number(next);
-}
-
-/** Whether an error is PostgreSQL's unique violation (23505), optionally of one constraint. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint: name } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505') return constraint === undefined || name === constraint;
-  }
-  return false;
 }

@@ -4,13 +4,15 @@
  * account (role employer, no password: opened later with the e-mail and the 事業所番号) and its
  * invitation mail. A race for the same 事業所番号 is retried once with a fresh number.
  */
+
+import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
 import { messages } from '../../i18n/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import type { EmployerRegistrationInput } from './employer-registration.schemas.ts';
-import { insertEmployer, isUniqueViolation, nextEstablishmentSerial } from './employers.repository.ts';
+import { insertEmployer, nextEstablishmentSerial } from './employers.repository.ts';
 import { establishmentPrefix, formatEstablishmentNumber } from './establishment-number.ts';
 
 export type RegisterEmployerResult =

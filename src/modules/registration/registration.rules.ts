@@ -89,8 +89,3 @@ export function birthDateProblem(birthDate: LocalDate, today: LocalDate): BirthD
   if (birthDate < '1900-01-01') return 'tooEarly';
   return undefined;
 }
-
-/** フリガナ typed in ひらがな becomes カタカナ (the schema then accepts it). */
-export function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-}

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { LocalDate } from '../../platform/dates.ts';
 import { choice, date, kana, phone, postalCode, text } from '../../platform/fields.ts';
+import { toKatakana } from '../../platform/text.ts';
 import type { DesiredConditions, SeekerProfile } from '../seekers/seeker.types.ts';
 import { desiredConditionsSchema, toDesiredConditions } from '../seekers/seekers.schemas.ts';
 import {
@@ -13,7 +14,6 @@ import {
   type DraftValues,
   FORM_STEPS,
   type FormStep,
-  toKatakana,
 } from './registration.rules.ts';
 
 /** Character limits of the free-text fields. */

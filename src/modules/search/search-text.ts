@@ -10,6 +10,7 @@
  * filters meet in one GIN lookup. Namespaced tokens start with private-use characters, which
  * normalised text never contains.
  */
+import { likeEscape } from '../../db/sql-helpers.ts';
 
 /** Marks the end of a segment in bigrams ("寮" at the end of text → "寮" + END). */
 export const END = '\uE000';
@@ -83,5 +84,5 @@ export function wordQuery(m: WordMatch): string {
 
 /** A LIKE pattern that finds `word` literally anywhere (%, _ and \ escaped). */
 export function likePattern(word: string): string {
-  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${likeEscape(word)}%`;
 }

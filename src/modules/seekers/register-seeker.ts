@@ -3,6 +3,8 @@
  * seeker, no password: the seeker sets one when opening MyPage, MP-2), the seeker with a 求職番号 of
  * the staff's office, and the 求職登録完了 mail to the registered address.
  */
+
+import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
 import { messages } from '../../i18n/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
@@ -15,7 +17,6 @@ import { type BirthDateProblem, birthDateProblem } from './seeker-registration.r
 import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
 import { insertSeeker } from './seekers.repository.ts';
 import { toDesiredConditions } from './seekers.schemas.ts';
-import { isUniqueViolation } from './seekers-admin.repository.ts';
 
 export type RegisterSeekerResult =
   | { ok: true; seekerId: string; seekerNumber: string }

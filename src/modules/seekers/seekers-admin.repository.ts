@@ -6,19 +6,10 @@
 import { desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, seekers } from '../../db/schema/index.ts';
+import { likeEscape } from '../../db/sql-helpers.ts';
 import type { LocalDate } from '../../platform/dates.ts';
+import { isUuid, toKatakana } from '../../platform/text.ts';
 import type { Seeker } from './seekers.repository.ts';
-
-/** A row id from a URL: anything but a UUID can name no row (and must not reach the database). */
-export const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
-/** Hiragana typed into a kana search matches the stored katakana. */
-export const toKatakana = (s: string) =>
-  s.replace(/[\u3041-\u3096]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0x60));
-
-/** Escapes LIKE wildcards so a typed % or _ matches itself. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 export interface SeekerListRow {
   id: string;
@@ -95,13 +86,4 @@ export async function setValidUntil(
   now: Date,
 ): Promise<void> {
   await db.update(seekers).set({ validUntil, updatedAt: now }).where(eq(seekers.id, id));
-}
-
-/** Whether an error is PostgreSQL's unique violation (23505), optionally of one constraint. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, constraint: name } = e as { code?: unknown; constraint?: unknown };
-    if (code === '23505') return constraint === undefined || name === constraint;
-  }
-  return false;
 }

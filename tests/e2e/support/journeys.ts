@@ -31,11 +31,11 @@ export function uniqueEmail(tag: string): string {
   return `e2e-${tag}-${Date.now().toString(36)}${randomBytes(3).toString('hex')}@example.jp`;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A form field by its visible label; the label may end with the 必須/任意 badge. */
 export function field(scope: Page | Locator, label: string): Locator {
-  return scope.getByLabel(new RegExp(`^\\s*${escape(label)}\\s*(必須|任意)?\\s*$`));
+  return scope.getByLabel(new RegExp(`^\\s*${escapeRegExp(label)}\\s*(必須|任意)?\\s*$`));
 }
 
 export function button(scope: Page | Locator, name: string): Locator {
@@ -44,9 +44,10 @@ export function button(scope: Page | Locator, name: string): Locator {
 
 /** The value next to a label in a summary list (<dt>label</dt><dd>value</dd>). */
 export function summaryValue(scope: Page | Locator, label: string): Locator {
+  const page = 'page' in scope ? scope.page() : scope;
   return scope
     .locator('.summary-list__row')
-    .filter({ has: scope.locator('dt').getByText(label, { exact: true }) })
+    .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
     .locator('dd');
 }
 
@@ -78,7 +79,7 @@ export async function signIn(page: Page, portal: Portal, email: string, password
 
 export async function signOut(page: Page, portal: Portal = 'seeker'): Promise<void> {
   await button(page, 'ログアウト').click();
-  await expect(page).toHaveURL(new RegExp(`${escape(LOGIN[portal].path)}\\?out=1$`));
+  await expect(page).toHaveURL(new RegExp(`${escapeRegExp(LOGIN[portal].path)}\\?out=1$`));
   await expect(page.getByRole('status')).toContainText('ログアウトしました');
   await checkA11y(page);
 }

@@ -17,7 +17,6 @@ export interface ReadMailOptions {
  * it is), finds the newest message to `to`, and returns its body.
  */
 export async function readMail(page: Page, to: string, options: ReadMailOptions = {}): Promise<string> {
-  const t0 = Date.now();
   const mail = await page.context().newPage();
   try {
     const deadline = Date.now() + (options.timeout ?? 10_000);
@@ -39,7 +38,6 @@ export async function readMail(page: Page, to: string, options: ReadMailOptions 
     }
     await expect(mail.getByTestId('mail-to')).toHaveText(to);
     await checkA11y(mail, 'mail');
-    console.log('mail', Date.now() - t0);
     return (await mail.getByTestId('mail-body').textContent()) ?? '';
   } finally {
     await mail.close();
