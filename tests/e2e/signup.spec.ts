@@ -149,8 +149,8 @@ test('MP-6/MP-10/MP-7 internet-only registration: opening, wizard with 一時保
   await checkA11y(page);
   const basic = page.getByRole('region', { name: '基本情報' });
   await expect(summaryValue(basic, '氏名')).toHaveText(name);
-  // The summary shows the draft as typed; it is normalised when registered (checked on 設定 below).
-  await expect(summaryValue(basic, 'フリガナ')).toHaveText('しょくあん いちろう');
+  // The summary shows what will be registered: typed in hiragana, shown (and stored) in katakana.
+  await expect(summaryValue(basic, 'フリガナ')).toHaveText('ショクアン イチロウ');
   await expect(summaryValue(page.getByRole('region', { name: '希望職種・時間等' }), '希望職種')).toHaveText(
     '一般事務',
   );
@@ -163,7 +163,7 @@ test('MP-6/MP-10/MP-7 internet-only registration: opening, wizard with 一時保
     .toHaveText('東京都', { timeout: 2_000 });
   await expect(
     summaryValue(page.getByRole('region', { name: '希望勤務地・賃金' }), '希望賃金（下限・円）'),
-  ).toHaveText('２００，０００');
+  ).toHaveText('200000');
   await button(page, '登録する').click();
 
   // ── ホーム (MP-7): internet-only, office-only functions unavailable with the reason

@@ -57,9 +57,9 @@ export const search: Messages['search'] = {
     reset: 'Clear conditions',
   },
   count: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'job' : 'jobs'}`,
-  countCapped: 'More than 10,000 jobs',
+  countCapped: 'More than 1,000 jobs',
   countNote:
-    'When more than 10,000 jobs match, the first 10,000 are shown. Add conditions to narrow the results.',
+    'When more than 1,000 jobs match, the first 1,000 are shown. Add conditions to narrow the results.',
   showing: (from, to) => `Showing ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')}`,
   none: 'No job matches. Use fewer keywords or change the conditions.',
   sort: 'Sort by',

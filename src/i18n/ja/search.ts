@@ -55,8 +55,8 @@ export const search = {
     reset: '条件をクリア',
   },
   count: (n: number): string => `${n.toLocaleString('ja-JP')}件`,
-  countCapped: '10,000件以上',
-  countNote: '10,000件を超える場合は上位10,000件まで表示します。条件を追加して絞り込んでください。',
+  countCapped: '1,000件以上',
+  countNote: '1,000件を超える場合は上位1,000件まで表示します。条件を追加して絞り込んでください。',
   showing: (from: number, to: number) =>
     `${from.toLocaleString('ja-JP')}～${to.toLocaleString('ja-JP')}件目を表示`,
   none: '条件に合う求人はありませんでした。キーワードを減らすか、条件を変えて検索してください。',

@@ -17,7 +17,16 @@ import {
   wordQuery,
 } from './search-text.ts';
 
+/** One searchable term: a word (all of its bigrams) or a one-character prefix. A filter token is a one-lexeme word. */
+export type Term = { lexemes: string[]; prefix?: undefined } | { prefix: string; lexemes?: undefined };
+/** Terms of which at least one must match. All clauses of a plan must match. */
+export type Clause = Term[];
+
 export interface SearchPlan {
+  /** Keyword clauses (AND mode: one per word; OR mode: one with every word). */
+  keywordClauses: Clause[];
+  /** Structured-filter and 事業所名 clauses. */
+  filterClauses: Clause[];
   /** Everything the GIN index can answer (keywords and filters together), or null. */
   tsquery: string | null;
   /** The keyword part alone, and the structured-filter part alone (for comparisons in bench/). */
@@ -50,55 +59,56 @@ export interface SearchPlan {
   offset: number;
 }
 
-const filter = (token: string) => quoteLexeme(FILTER + token);
-const anyOf = (tokens: string[]) => (tokens.length === 1 ? tokens[0]! : `(${tokens.join(' | ')})`);
-const allOf = (parts: string[]) => parts.join(' & ');
+const quoteTerm = (t: Term) =>
+  t.prefix !== undefined ? `${quoteLexeme(t.prefix)}:*` : t.lexemes.map(quoteLexeme).join(' & ');
+const clauseQuery = (c: Clause) =>
+  `(${c.length === 1 ? quoteTerm(c[0]!) : c.map((t) => `(${quoteTerm(t)})`).join(' | ')})`;
+/** The tsquery text of clauses that must all match, or null when there are none. */
+export const clausesQuery = (clauses: Clause[]) =>
+  clauses.length ? clauses.map(clauseQuery).join(' & ') : null;
 
-function wordsQuery(words: WordMatch[], mode: 'and' | 'or'): string | null {
-  if (words.length === 0) return null;
-  const parts = words.map((w) => `(${wordQuery(w)})`);
-  return parts.length === 1 ? parts[0]! : `(${parts.join(mode === 'or' ? ' | ' : ' & ')})`;
-}
+const wordTerm = (w: WordMatch): Term => (w.prefix !== null ? { prefix: w.prefix } : { lexemes: w.grams });
+const tokens = (values: string[]): Clause => values.map((v) => ({ lexemes: [FILTER + v] }));
 
 export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const mode = c.kwMode ?? 'and';
   const words = splitWords(c.kw).map((w) => wordMatch(w));
-  const parts: string[] = [];
-  const keywords = wordsQuery(words, mode);
+  const keywordClauses: Clause[] =
+    mode === 'or' && words.length > 1 ? [words.map(wordTerm)] : words.map((w) => [wordTerm(w)]);
 
-  const groups: string[][] = [
-    c.pref.map((p) => filter(filterToken.prefecture(p))),
-    c.city.map((m) => filter(filterToken.municipality(m))),
-    c.occ.map((o) => filter(filterToken.occupation(o))),
-    c.cat.map((k) => filter(filterToken.category(k))),
-    c.ws.map((w) => filter(filterToken.workStyle(w))),
-    c.emp.map((e) => filter(filterToken.employmentType(e))),
-    c.size.map((s) => filter(filterToken.employees(s))),
-  ];
-  for (const g of groups) if (g.length) parts.push(anyOf(g));
-  // Insurances and features: every ticked one must be offered.
-  for (const i of c.ins) parts.push(filter(filterToken.insurance(i)));
-  for (const f of c.f) parts.push(filter(filterToken.feature(f)));
-  if (c.bonus) parts.push(filter(filterToken.bonus()));
-  if (c.noot) parts.push(filter(filterToken.noOvertime()));
-  if (c.w2) parts.push(filter(filterToken.weeklyTwoDaysOff('every_week')));
-  if (c.noedu) parts.push(filter(filterToken.noEducation()));
-  if (c.noexp) parts.push(filter(filterToken.noExperience()));
-  if (c.nolic) parts.push(filter(filterToken.noLicense()));
-  if (c.online) parts.push(filter(filterToken.online()));
-
+  const filterClauses: Clause[] = [
+    tokens(c.pref.map(filterToken.prefecture)),
+    tokens(c.city.map(filterToken.municipality)),
+    tokens(c.occ.map(filterToken.occupation)),
+    tokens(c.cat.map(filterToken.category)),
+    tokens(c.ws.map(filterToken.workStyle)),
+    tokens(c.emp.map(filterToken.employmentType)),
+    tokens(c.size.map(filterToken.employees)),
+    // Insurances and features: every ticked one must be offered.
+    ...c.ins.map((i) => tokens([filterToken.insurance(i)])),
+    ...c.f.map((f) => tokens([filterToken.feature(f)])),
+    ...(c.bonus ? [tokens([filterToken.bonus()])] : []),
+    ...(c.noot ? [tokens([filterToken.noOvertime()])] : []),
+    ...(c.w2 ? [tokens([filterToken.weeklyTwoDaysOff('every_week')])] : []),
+    ...(c.noedu ? [tokens([filterToken.noEducation()])] : []),
+    ...(c.noexp ? [tokens([filterToken.noExperience()])] : []),
+    ...(c.nolic ? [tokens([filterToken.noLicense()])] : []),
+    ...(c.online ? [tokens([filterToken.online()])] : []),
+  ].filter((clause) => clause.length > 0);
   const employerWords = splitWords(c.co).map((w) => wordMatch(w, NAME));
-  const employerQuery = wordsQuery(employerWords, 'and');
-  if (employerQuery) parts.push(employerQuery);
+  filterClauses.push(...employerWords.map((w) => [wordTerm(w)]));
 
-  const filterQuery = parts.length ? allOf(parts) : null;
+  const keywordQuery = clausesQuery(keywordClauses);
+  const filterQuery = clausesQuery(filterClauses);
   const rechecked = words.filter((w) => w.recheck);
   const excluded = splitWords(c.kwx).map((w) => wordMatch(w));
   const per = Number(c.per ?? '30');
   const page = c.page ?? 1;
   return {
-    tsquery: keywords && filterQuery ? `${keywords} & ${filterQuery}` : (keywords ?? filterQuery),
-    keywordQuery: keywords,
+    keywordClauses,
+    filterClauses,
+    tsquery: clausesQuery([...keywordClauses, ...filterClauses]),
+    keywordQuery,
     filterQuery,
     keywords: { words: words.map((w) => w.word), mode },
     likeAll: mode === 'and' ? rechecked.map((w) => likePattern(w.word)) : [],

@@ -1,26 +1,41 @@
 /**
- * Runs a search plan on either engine (SPEC SR-1). Two steps, chosen by the application rather
- * than left to the planner (see docs/decisions/0004-japanese-search.md):
+ * Runs a search plan on either engine (SPEC SR-1). The application, not the planner, chooses how:
+ * PostgreSQL's estimate for a bigram tsquery is often off by orders of magnitude (it treats the
+ * bigrams of one word as independent), so the executor estimates from the lexeme statistics
+ * (search.stats.ts) and picks, separately for the count and for the page, the cheaper of
  *
- * 1. a capped count (up to MAX_RESULTS + 1) through the GIN index;
- * 2. the page: for frequent matches, walk the btree of the sort key and test each row (bitmap
- *    scans off); for rare ones, collect the matches through GIN and sort them (index scans off).
+ * - "scan": read rows in order (the sort key's btree for the page, the heap for the count) and test
+ *   each one — cheap when matches are frequent, the LIMIT stops it early;
+ * - "gin": build the match set from the GIN index — cheap when matches are rare.
+ *
+ * Counts are exact up to MAX_RESULTS (1,000) and shown as 「1,000件以上」 beyond; the page reaches the
+ * first 1,000 results. See docs/decisions/0004-japanese-search.md and docs/benchmarks.md.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client.ts';
+import { type Database, queryRows, type Transaction } from '../../db/client.ts';
 import type { SearchPlan } from './search.plan.ts';
 import { MAX_RESULTS } from './search.schemas.ts';
+import { type Estimate, estimate, loadStats } from './search.stats.ts';
 
-/** Above this many matches, walking the sort index beats sorting all matches. */
-export const FREQUENT_MATCHES = 2_000;
+/** Relative costs (microseconds, measured on the benchmark machine) of the strategies' steps. */
+export const COSTS = {
+  /** Reading one GIN posting entry into the match bitmap. */
+  posting: 0.15,
+  /** Visiting one matching heap row found through the bitmap. */
+  heapRow: 1,
+  /** Reading one row in order and testing its tokens (de-TOASTing the tsvector). */
+  scanRow: 4,
+};
+
+export type Strategy = 'scan' | 'gin';
 
 export interface SearchHits {
   /** Matches counted, at most MAX_RESULTS + 1. */
   total: number;
-  /** More than MAX_RESULTS matched: show 「10,000件以上」. */
+  /** More than MAX_RESULTS matched. */
   capped: boolean;
   jobIds: number[];
-  strategy: 'none' | 'walk' | 'collect';
+  strategy: { count: Strategy; page: Strategy };
 }
 
 export function whereClause(plan: SearchPlan): SQL {
@@ -61,39 +76,83 @@ export function whereClause(plan: SearchPlan): SQL {
   return sql.join(conds, sql` and `);
 }
 
-function orderBy(plan: SearchPlan, forWalk: boolean): SQL {
-  // In the collect strategy the sort key is wrapped (+ 0) so the planner cannot walk its index.
-  const k = (column: string) => (forWalk ? sql.raw(`s.${column}`) : sql.raw(`(s.${column} + 0)`));
+function orderBy(plan: SearchPlan): SQL {
   switch (plan.sort) {
     case 'deadline':
-      return sql`${k('referral_deadline')} asc, s.job_id asc`;
+      return sql`s.referral_deadline asc, s.job_id asc`;
     case 'wage':
-      return sql`${k('wage_monthly')} desc, s.job_id desc`;
+      return sql`s.wage_monthly desc, s.job_id desc`;
     default:
-      return sql`${k('accepted_on')} desc, s.job_id desc`;
+      return sql`s.accepted_on desc, s.job_id desc`;
+  }
+}
+
+/** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
+export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Strategy {
+  if (!plan.tsquery) return 'scan';
+  const matches = Math.max(e.fraction * rows, 1);
+  const scan = Math.min(rows, ((MAX_RESULTS + 1) / matches) * rows) * COSTS.scanRow;
+  const gin = e.postings * COSTS.posting + Math.min(matches, MAX_RESULTS + 1) * COSTS.heapRow;
+  return scan < gin ? 'scan' : 'gin';
+}
+
+/** Chooses the page strategy once the (capped) count is known. */
+export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counted: number): Strategy {
+  if (!plan.tsquery) return 'scan';
+  // Few matches: collecting them all and sorting is bounded and cheap.
+  if (counted <= MAX_RESULTS) return 'gin';
+  const matches = Math.max(e.fraction * rows, counted);
+  const scan = Math.min(rows, ((plan.offset + plan.limit) / matches) * rows) * COSTS.scanRow;
+  const gin = e.postings * COSTS.posting + matches * COSTS.heapRow;
+  return scan < gin ? 'scan' : 'gin';
+}
+
+/** Session settings for one statement of the search (SET LOCAL: they end with the transaction). */
+async function use(tx: Transaction, strategy: Strategy, ordered: boolean): Promise<void> {
+  if (strategy === 'gin') {
+    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql`set local enable_indexscan = off`);
+    await tx.execute(sql`set local enable_bitmapscan = on`);
+  } else {
+    await tx.execute(sql`set local enable_bitmapscan = off`);
+    // The page walks the sort key's btree; the count reads the heap in order.
+    await tx.execute(ordered ? sql`set local enable_seqscan = off` : sql`set local enable_seqscan = on`);
+    await tx.execute(ordered ? sql`set local enable_indexscan = on` : sql`set local enable_indexscan = off`);
+    await tx.execute(ordered ? sql`set local enable_sort = off` : sql`set local enable_sort = on`);
   }
 }
 
 export async function searchJobs(db: Database, plan: SearchPlan): Promise<SearchHits> {
+  const stats = await loadStats(db);
+  const e = estimate(plan, stats);
   const where = whereClause(plan);
   return db.transaction(async (tx) => {
+    // Short queries: no JIT compilation, no parallel workers, an exact (not lossy) match bitmap.
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    await tx.execute(sql`set local work_mem = '64MB'`);
+
+    const forCount = countStrategy(plan, e, stats.rows);
+    await use(tx, forCount, false);
     const [counted] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from (select 1 from job_search s where ${where} limit ${MAX_RESULTS + 1}) c`,
     );
     const total = Number(counted?.n ?? 0);
-    if (total === 0) return { total, capped: false, jobIds: [], strategy: 'none' as const };
-    const walk = total > FREQUENT_MATCHES;
-    await tx.execute(walk ? sql`set local enable_bitmapscan = off` : sql`set local enable_indexscan = off`);
+    if (total === 0 || plan.offset >= total) {
+      return { total, capped: false, jobIds: [], strategy: { count: forCount, page: forCount } };
+    }
+    const forPage = pageStrategy(plan, e, stats.rows, total);
+    await use(tx, forPage, true);
     const rows = await queryRows<{ job_id: number }>(
       tx,
-      sql`select s.job_id from job_search s where ${where} order by ${orderBy(plan, walk)} limit ${plan.limit} offset ${plan.offset}`,
+      sql`select s.job_id from job_search s where ${where} order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
     );
     return {
-      total: Math.min(total, MAX_RESULTS + 1),
+      total,
       capped: total > MAX_RESULTS,
       jobIds: rows.map((r) => Number(r.job_id)),
-      strategy: walk ? ('walk' as const) : ('collect' as const),
+      strategy: { count: forCount, page: forPage },
     };
   });
 }

@@ -20,7 +20,8 @@ export const PER_PAGE = ['10', '30', '50'] as const;
 export const SORTS = ['new', 'deadline', 'wage'] as const;
 export type SearchSort = (typeof SORTS)[number];
 export const NEW_WITHIN = ['2', '7'] as const;
-export const MAX_RESULTS = 10_000;
+/** Counts are exact up to this many matches; pages reach this many results. */
+export const MAX_RESULTS = 1_000;
 
 const flag = z.preprocess(
   (v) => (Array.isArray(v) ? v[0] : v),

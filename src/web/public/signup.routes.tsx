@@ -420,6 +420,18 @@ function StepForm({
 }
 
 /** What a saved value looks like in the summary: choices as their labels, lists joined. */
+/** What will be registered: the step's values as its schema normalises them (カタカナ, half-width digits …). */
+function normalised(step: FormStep, values: DraftValues): DraftValues {
+  const parsed = STEP_SCHEMAS[step].safeParse(values);
+  if (!parsed.success) return values;
+  const out: DraftValues = {};
+  for (const [k, v] of Object.entries(parsed.data as Record<string, unknown>)) {
+    if (Array.isArray(v)) out[k] = v.map(String);
+    else out[k] = v === null || v === undefined ? '' : String(v);
+  }
+  return out;
+}
+
 function displayRows(
   t: Messages,
   locale: 'ja' | 'en',
@@ -428,9 +440,11 @@ function displayRows(
 ): [string, string][] {
   const f = t.registration.fields;
   const d = t.seeker.desired;
-  const v = (name: string) => one(values, name);
+  const shown = normalised(step, values);
+  const v = (name: string) => one(shown, name);
   const list = (name: string, label: (code: string) => string | undefined) =>
-    many(values, name)
+    many(shown, name)
+      .filter((code) => code !== '')
       .map((code) => label(code) ?? code)
       .join('、');
   switch (step) {

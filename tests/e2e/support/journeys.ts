@@ -1,5 +1,5 @@
 /**
- * Steps shared by the journeys: signing in, staff registering a seeker or an employer, and a
+ * Steps shared by the journeys: signing in and out, staff registering a seeker, and a
  * seeker opening MyPage with the 認証キー from the mail. Every page visited is checked with axe.
  * Locators use roles and labels, so the tests also prove the accessible names.
  */

@@ -8,7 +8,7 @@ import { checkA11y } from './a11y.ts';
 export interface ReadMailOptions {
   /** Only a message whose subject contains this text. */
   subject?: string;
-  /** How long to wait for the message (ms). */
+  /** How long to wait for the message (ms); 15 s by default, for a busy machine. */
   timeout?: number;
 }
 
@@ -19,7 +19,7 @@ export interface ReadMailOptions {
 export async function readMail(page: Page, to: string, options: ReadMailOptions = {}): Promise<string> {
   const mail = await page.context().newPage();
   try {
-    const deadline = Date.now() + (options.timeout ?? 10_000);
+    const deadline = Date.now() + (options.timeout ?? 15_000);
     for (;;) {
       await mail.goto('/dev/mail');
       let rows = mail.getByRole('row').filter({ has: mail.getByRole('cell', { name: to, exact: true }) });

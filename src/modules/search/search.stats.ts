@@ -1,0 +1,110 @@
+/**
+ * How many jobs a search will match, estimated before running it, from PostgreSQL's own statistics
+ * of the token column (pg_stats.most_common_elems: the frequency of every frequent lexeme). The
+ * executor uses the estimate to choose how to run the query (search.query.ts). Pure except loadStats.
+ */
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import type { Clause, SearchPlan, Term } from './search.plan.ts';
+
+export interface LexemeStats {
+  /** Rows in job_search. */
+  rows: number;
+  /** Fraction of rows containing each frequent lexeme. */
+  freq: Map<string, number>;
+  /** Frequent lexemes by their first character, for one-character (prefix) terms. */
+  byFirstChar: Map<string, number>;
+  /** Upper bound for a lexeme that is not among the frequent ones. */
+  rare: number;
+}
+
+export interface Estimate {
+  /** Expected fraction of rows that match. */
+  fraction: number;
+  /** Expected GIN posting entries read to answer the token part. */
+  postings: number;
+}
+
+export function buildStats(rows: number, elems: string[], freqs: number[]): LexemeStats {
+  const freq = new Map<string, number>();
+  const byFirstChar = new Map<string, number>();
+  elems.forEach((e, i) => {
+    const f = freqs[i] ?? 0;
+    freq.set(e, f);
+    const first = [...e][0] ?? '';
+    byFirstChar.set(first, (byFirstChar.get(first) ?? 0) + f);
+  });
+  // pg_stats appends the minimum and maximum frequency after the per-element ones.
+  const minimum = freqs[elems.length] ?? 0;
+  return { rows, freq, byFirstChar, rare: elems.length ? minimum : 0.001 };
+}
+
+function termFraction(t: Term, s: LexemeStats): { fraction: number; postings: number } {
+  if (t.prefix !== undefined) {
+    // Every character of the text starts some bigram, so the sum over bigrams starting with it
+    // bounds the rows containing it; postings are read for each of those bigrams.
+    const sum = s.byFirstChar.get(t.prefix) ?? s.rare;
+    return { fraction: Math.min(1, sum), postings: sum * s.rows };
+  }
+  const fs = t.lexemes.map((l) => s.freq.get(l) ?? s.rare);
+  // The bigrams of one word occur together: the word is about as rare as its rarest bigram.
+  return { fraction: Math.min(1, ...fs), postings: fs.reduce((a, b) => a + b, 0) * s.rows };
+}
+
+function clauseFraction(c: Clause, s: LexemeStats): { fraction: number; postings: number } {
+  let fraction = 0;
+  let postings = 0;
+  for (const t of c) {
+    const e = termFraction(t, s);
+    fraction += e.fraction;
+    postings += e.postings;
+  }
+  return { fraction: Math.min(1, fraction), postings };
+}
+
+/** Different clauses are taken as independent. */
+export function estimate(
+  plan: Pick<SearchPlan, 'keywordClauses' | 'filterClauses'>,
+  s: LexemeStats,
+): Estimate {
+  let fraction = 1;
+  let postings = 0;
+  for (const c of [...plan.keywordClauses, ...plan.filterClauses]) {
+    const e = clauseFraction(c, s);
+    fraction *= e.fraction;
+    postings += e.postings;
+  }
+  return { fraction, postings };
+}
+
+const CACHE_MS = 10 * 60_000;
+const cache = new WeakMap<object, { at: number; stats: Promise<LexemeStats> }>();
+
+/** The statistics, refreshed every ten minutes per database (ANALYZE and autovacuum update them). */
+export function loadStats(db: Executor, now = Date.now()): Promise<LexemeStats> {
+  const hit = cache.get(db);
+  if (hit && now - hit.at < CACHE_MS) return hit.stats;
+  const stats = readStats(db);
+  cache.set(db, { at: now, stats });
+  stats.catch(() => cache.delete(db));
+  return stats;
+}
+
+async function readStats(db: Executor): Promise<LexemeStats> {
+  const [table] = await queryRows<{ rows: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'job_search'::regclass`,
+  );
+  let rows = Number(table?.rows ?? 0);
+  if (rows < 1000) {
+    // Small or never analysed (a fresh demo database): counting is cheap and exact.
+    const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from job_search`);
+    rows = Number(counted?.n ?? 0);
+  }
+  const [mce] = await queryRows<{ elems: string[] | null; freqs: number[] | null }>(
+    db,
+    sql`select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
+        from pg_stats where schemaname = current_schema() and tablename = 'job_search' and attname = 'tokens'`,
+  );
+  return buildStats(Math.max(rows, 1), mce?.elems ?? [], (mce?.freqs ?? []).map(Number));
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { planSearch } from '../../src/modules/search/search.plan.ts';
+import { countStrategy, pageStrategy } from '../../src/modules/search/search.query.ts';
+import { searchSchema, searchValues } from '../../src/modules/search/search.schemas.ts';
+import { buildStats, estimate } from '../../src/modules/search/search.stats.ts';
+import { FILTER } from '../../src/modules/search/search-text.ts';
+
+const plan = (query: string) => {
+  const r = searchSchema.safeParse(searchValues(new URLSearchParams(query)));
+  if (!r.success) throw new Error('invalid');
+  return planSearch(r.data, '2026-11-21');
+};
+
+// 1,000,000 rows; 介護 in 14 %, 看護 and 護師 in 3 %, Tokyo 15 %, part-time 30 %, 務… in 47 %.
+const stats = buildStats(
+  1_000_000,
+  ['介護', '看護', '護師', `${FILTER}p13`, `${FILTER}wpart_time`, '務め', '務所', '務員'],
+  [0.14, 0.03, 0.034, 0.15, 0.3, 0.2, 0.2, 0.07, /* min */ 0.0005, /* max */ 0.3, /* null */ 0],
+);
+
+describe('SR-1 search estimates (for choosing the query strategy)', () => {
+  it('takes a word to be as rare as its rarest bigram', () => {
+    expect(estimate(plan('kw=看護師'), stats).fraction).toBeCloseTo(0.03);
+  });
+  it('sums the bigrams that start with a one-character word', () => {
+    expect(estimate(plan('kw=務'), stats).fraction).toBeCloseTo(0.47);
+  });
+  it('multiplies independent conditions', () => {
+    expect(estimate(plan('kw=介護&pref=13'), stats).fraction).toBeCloseTo(0.14 * 0.15);
+  });
+  it('treats a lexeme missing from the statistics as rare', () => {
+    expect(estimate(plan('kw=寮'), stats).fraction).toBeCloseTo(0.0005);
+  });
+  it('scans for very frequent words and uses GIN for rare ones and rare combinations', () => {
+    expect(countStrategy(plan('kw=務'), estimate(plan('kw=務'), stats), stats.rows)).toBe('scan');
+    expect(countStrategy(plan('kw=寮'), estimate(plan('kw=寮'), stats), stats.rows)).toBe('gin');
+    const combo = plan('kw=介護&pref=13&ws=part_time');
+    expect(countStrategy(combo, estimate(combo, stats), stats.rows)).toBe('gin');
+  });
+  it('collects and sorts few matches, walks the sort index for many', () => {
+    const p = plan('kw=介護&pref=13');
+    expect(pageStrategy(p, estimate(p, stats), stats.rows, 120)).toBe('gin');
+    expect(pageStrategy(p, estimate(p, stats), stats.rows, 1001)).toBe('scan');
+  });
+  it('with no keyword or filter token, always scans', () => {
+    const p = plan('wage=200000');
+    expect(countStrategy(p, estimate(p, stats), stats.rows)).toBe('scan');
+  });
+});
