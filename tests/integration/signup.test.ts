@@ -162,7 +162,9 @@ describe('MP-6 internet-only opening and registration', () => {
     expect(confirm.h1()).toBe('確認');
     // (text() folds the full-width space like any other white space)
     expect(confirm.text('#summary-basic')).toContain('山田 花子');
-    expect(confirm.text('#summary-basic')).toContain('１００８９１６');
+    // The summary shows what will be registered: normalised, not as typed.
+    expect(confirm.text('#summary-basic')).toContain('100-8916');
+    expect(confirm.text('#summary-basic')).toContain('ヤマダ ハナコ');
     expect(confirm.text('#summary-work')).toContain('正社員');
     expect(confirm.text('#summary-place')).toContain('東京都');
     expect(confirm.text('#summary-info')).toContain('公開しない');
