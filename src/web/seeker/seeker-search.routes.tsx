@@ -166,15 +166,10 @@ export function seekerSearchRoutes(): Hono<AppEnv> {
         { name: c.var.t.search.save.name, query: c.var.t.search.title },
         c.var.t,
       );
+      if (!v.ok) return renderSaved(c, { kind: 'error', text: Object.values(v.errors)[0] ?? '' }, 400);
       // The query must be a valid search; anything else is not saved.
-      const conditions =
-        v.ok && validate(searchSchema, searchValues(new URLSearchParams(v.data.query)), {}, c.var.t);
-      if (!v.ok || !conditions || !conditions.ok) {
-        return renderSaved(
-          c,
-          { kind: 'error', text: Object.values(v.ok ? {} : v.errors)[0] ?? c.var.t.errors.badRequestBody },
-          400,
-        );
+      if (!validate(searchSchema, searchValues(new URLSearchParams(v.data.query)), {}, c.var.t).ok) {
+        return renderSaved(c, { kind: 'error', text: c.var.t.errors.badRequestBody }, 400);
       }
       const seekerId = seekerOf(c).id;
       const name = v.data.name || s.defaultName((await countSavedSearches(c.var.deps.db, seekerId)) + 1);
