@@ -44,19 +44,13 @@ import {
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { readForm, validate } from '../forms.ts';
+import { intParam } from '../params.ts';
 import { page } from '../render.tsx';
 
 const BASE = '/employer/jobs';
 
-/** Route ids are positive integers; anything else is not found. */
-function jobIdParam(c: Context<AppEnv>): number {
-  const raw = c.req.param('id') ?? '';
-  if (!/^\d{1,9}$/.test(raw)) throw notFound('job id');
-  return Number(raw);
-}
-
 async function loadOwnJob(c: Context<AppEnv>): Promise<JobRecord> {
-  const record = await findEmployerJob(c.var.deps.db, employerOf(c).id, jobIdParam(c));
+  const record = await findEmployerJob(c.var.deps.db, employerOf(c).id, intParam(c));
   if (!record) throw notFound('job');
   return record;
 }

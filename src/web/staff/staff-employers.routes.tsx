@@ -19,7 +19,6 @@ import { AppError } from '../../platform/errors.ts';
 import { staffOf } from '../auth/guards.ts';
 import {
   Button,
-  ButtonLink,
   CsrfField,
   ErrorSummary,
   type FormErrors,
@@ -33,8 +32,7 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-
-const LIST_LIMIT = 50;
+import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
 type T = AppEnv['Variables']['t'];
 type ListRow = Awaited<ReturnType<typeof listEmployers>>[number];
@@ -72,70 +70,35 @@ function MyPageState({ employer, email }: { employer: Employer; email: string | 
 function EmployerList({ query, rows }: { query: string; rows: ListRow[] }) {
   const { t, locale } = useRequestContext<AppEnv>().var;
   const s = t.staff.employers;
-  const shown = rows.slice(0, LIST_LIMIT);
   return (
-    <>
-      <h1>{s.listTitle}</h1>
-      <p>
-        <ButtonLink href="/staff/employers/new" variant="primary">
-          {s.register}
-        </ButtonLink>
-      </p>
-      <search>
-        <form method="get" action="/staff/employers" class="form">
-          <TextField
-            name="q"
-            type="search"
-            label={s.searchLabel}
-            hint={s.searchHint}
-            value={query}
-            maxLength={100}
-          />
-          <div class="actions">
-            <Button variant="secondary">{t.staff.list.searchButton}</Button>
-            {query ? <a href="/staff/employers">{t.staff.list.clear}</a> : null}
-          </div>
-        </form>
-      </search>
-      {shown.length === 0 ? (
-        <p>{query ? s.noMatch(query) : s.empty}</p>
-      ) : (
-        <>
-          <p aria-live="polite">
-            {rows.length > LIST_LIMIT ? t.staff.list.truncated(LIST_LIMIT) : t.staff.list.count(rows.length)}
-          </p>
-          <div class="table-wrap">
-            <table id="employers">
-              <caption class="visually-hidden">{s.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.columns.number}</th>
-                  <th scope="col">{s.columns.name}</th>
-                  <th scope="col">{s.columns.location}</th>
-                  <th scope="col">{s.columns.mypage}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map(({ employer, email }) => (
-                  <tr>
-                    <td>{employer.establishmentNumber}</td>
-                    <td>
-                      <a href={`/staff/employers/${employer.id}`}>{employer.name}</a>
-                      <br />
-                      <span class="muted">{employer.nameKana}</span>
-                    </td>
-                    <td>{location(employer, locale, false)}</td>
-                    <td>
-                      <MyPageState employer={employer} email={email} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </>
+    <StaffList
+      title={s.listTitle}
+      path="/staff/employers"
+      registerLabel={s.register}
+      searchLabel={s.searchLabel}
+      searchHint={s.searchHint}
+      query={query}
+      found={rows.length}
+      emptyText={s.empty}
+      noMatchText={s.noMatch(query)}
+      caption={s.caption}
+      tableId="employers"
+      columns={[s.columns.number, s.columns.name, s.columns.location, s.columns.mypage]}
+      rows={rows.slice(0, LIST_LIMIT).map(({ employer, email }) => (
+        <tr>
+          <td>{employer.establishmentNumber}</td>
+          <td>
+            <a href={`/staff/employers/${employer.id}`}>{employer.name}</a>
+            <br />
+            <span class="muted">{employer.nameKana}</span>
+          </td>
+          <td>{location(employer, locale, false)}</td>
+          <td>
+            <MyPageState employer={employer} email={email} />
+          </td>
+        </tr>
+      ))}
+    />
   );
 }
 

@@ -47,18 +47,13 @@ import { intentOf, JobForm, jobFieldLabels, readJobForm } from '../components/jo
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
+import { intParam } from '../params.ts';
 import { page } from '../render.tsx';
 
 const BASE = '/staff/jobs';
 
-function jobIdParam(c: Context<AppEnv>): number {
-  const raw = c.req.param('id') ?? '';
-  if (!/^\d{1,9}$/.test(raw)) throw notFound('job id');
-  return Number(raw);
-}
-
 async function loadJob(c: Context<AppEnv>): Promise<JobRecord> {
-  const record = await findJobById(c.var.deps.db, jobIdParam(c));
+  const record = await findJobById(c.var.deps.db, intParam(c));
   if (!record) throw notFound('job');
   return record;
 }

@@ -28,7 +28,6 @@ import { staffOf } from '../auth/guards.ts';
 import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
 import {
   Button,
-  ButtonLink,
   CsrfField,
   ErrorSummary,
   type FormErrors,
@@ -41,8 +40,7 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-
-const LIST_LIMIT = 50;
+import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
 type T = AppEnv['Variables']['t'];
 
@@ -88,76 +86,46 @@ function SeekerList({ query, rows }: { query: string; rows: SeekerListRow[] }) {
   const { t } = c.var;
   const s = t.staff.seekers;
   const on = today(c);
-  const shown = rows.slice(0, LIST_LIMIT);
   return (
-    <>
-      <h1>{s.listTitle}</h1>
-      <p>
-        <ButtonLink href="/staff/seekers/new" variant="primary">
-          {s.register}
-        </ButtonLink>
-      </p>
-      <search>
-        <form method="get" action="/staff/seekers" class="form">
-          <TextField
-            name="q"
-            type="search"
-            label={s.searchLabel}
-            hint={s.searchHint}
-            value={query}
-            maxLength={100}
-          />
-          <div class="actions">
-            <Button variant="secondary">{t.staff.list.searchButton}</Button>
-            {query ? <a href="/staff/seekers">{t.staff.list.clear}</a> : null}
-          </div>
-        </form>
-      </search>
-      {shown.length === 0 ? (
-        <p>{query ? s.noMatch(query) : s.empty}</p>
-      ) : (
-        <>
-          <p aria-live="polite">
-            {rows.length > LIST_LIMIT ? t.staff.list.truncated(LIST_LIMIT) : t.staff.list.count(rows.length)}
-          </p>
-          <div class="table-wrap">
-            <table id="seekers">
-              <caption class="visually-hidden">{s.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{s.columns.number}</th>
-                  <th scope="col">{s.columns.name}</th>
-                  <th scope="col">{s.columns.kind}</th>
-                  <th scope="col">{s.columns.email}</th>
-                  <th scope="col">{s.columns.mypage}</th>
-                  <th scope="col">{s.columns.validUntil}</th>
-                  <th scope="col">{s.columns.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((r) => (
-                  <tr>
-                    <td>{r.seekerNumber ?? '―'}</td>
-                    <td>
-                      <a href={`/staff/seekers/${r.id}`}>{r.name}</a>
-                      <br />
-                      <span class="muted">{r.nameKana}</span>
-                    </td>
-                    <td>{s.kindShort[r.kind]}</td>
-                    <td>{r.email}</td>
-                    <td>{r.openedAt ? s.mypageOpened : s.mypageNotOpened}</td>
-                    <td>{t.common.date(r.validUntil)}</td>
-                    <td>
-                      <StatusLabel status={registrationStatus(r, on)} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </>
+    <StaffList
+      title={s.listTitle}
+      path="/staff/seekers"
+      registerLabel={s.register}
+      searchLabel={s.searchLabel}
+      searchHint={s.searchHint}
+      query={query}
+      found={rows.length}
+      emptyText={s.empty}
+      noMatchText={s.noMatch(query)}
+      caption={s.caption}
+      tableId="seekers"
+      columns={[
+        s.columns.number,
+        s.columns.name,
+        s.columns.kind,
+        s.columns.email,
+        s.columns.mypage,
+        s.columns.validUntil,
+        s.columns.status,
+      ]}
+      rows={rows.slice(0, LIST_LIMIT).map((r) => (
+        <tr>
+          <td>{r.seekerNumber ?? '―'}</td>
+          <td>
+            <a href={`/staff/seekers/${r.id}`}>{r.name}</a>
+            <br />
+            <span class="muted">{r.nameKana}</span>
+          </td>
+          <td>{s.kindShort[r.kind]}</td>
+          <td>{r.email}</td>
+          <td>{r.openedAt ? s.mypageOpened : s.mypageNotOpened}</td>
+          <td>{t.common.date(r.validUntil)}</td>
+          <td>
+            <StatusLabel status={registrationStatus(r, on)} />
+          </td>
+        </tr>
+      ))}
+    />
   );
 }
 
