@@ -14,7 +14,7 @@ import type { PasswordProblem } from './password.rules.ts';
 import { hashPassword } from './password-hash.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
 import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
-import { consumeCode, issueCode } from './verification.ts';
+import { consumeCode, mailNewCode } from './verification.ts';
 
 export type OpeningRole = 'seeker' | 'employer';
 
@@ -54,27 +54,17 @@ export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<voi
       );
       return;
     }
-    const code = await issueCode(
-      { db: tx, secret, now },
-      purposeOf(req.role),
-      match.accountId,
-      CODE_TTL_MINUTES,
-    );
-    const expires = new Date(now.getTime() + CODE_TTL_MINUTES * 60_000);
-    await queueMail(
-      queue,
+    await mailNewCode(
+      { db: tx, secret, now, queue },
       {
+        purpose: purposeOf(req.role),
+        target: match.accountId,
+        ttlMinutes: CODE_TTL_MINUTES,
         to: email,
         subject: t.accounts.mail.openKeySubject,
-        text: t.accounts.mail.openKeyBody({
-          name: match.name,
-          code,
-          expires,
-          baseUrl: config.baseUrl,
-          portal,
-        }),
+        text: (code, expires) =>
+          t.accounts.mail.openKeyBody({ name: match.name, code, expires, baseUrl: config.baseUrl, portal }),
       },
-      tx,
     );
   });
 }

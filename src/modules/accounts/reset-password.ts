@@ -14,7 +14,7 @@ import { deleteSessionsOfAccount } from './sessions.repository.ts';
 import { forgetTrustedDevices } from './sign-in.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
 import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
-import { consumeCode, issueCode } from './verification.ts';
+import { consumeCode, mailNewCode } from './verification.ts';
 
 export async function requestPasswordReset(
   deps: Deps,
@@ -27,22 +27,19 @@ export async function requestPasswordReset(
   if (!account?.openedAt) return;
   if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, account.email, now))) return;
   const t = messages(req.locale);
-  await db.transaction(async (tx) => {
-    const code = await issueCode({ db: tx, secret, now }, 'password_reset', account.id, CODE_TTL_MINUTES);
-    await queueMail(
-      queue,
+  await db.transaction((tx) =>
+    mailNewCode(
+      { db: tx, secret, now, queue },
       {
+        purpose: 'password_reset',
+        target: account.id,
+        ttlMinutes: CODE_TTL_MINUTES,
         to: account.email,
         subject: t.accounts.mail.resetSubject,
-        text: t.accounts.mail.resetBody({
-          code,
-          expires: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
-          baseUrl: config.baseUrl,
-        }),
+        text: (code, expires) => t.accounts.mail.resetBody({ code, expires, baseUrl: config.baseUrl }),
       },
-      tx,
-    );
-  });
+    ),
+  );
 }
 
 export type ResetResult =

@@ -22,7 +22,7 @@ import { isLocked, lockedUntilAfter, lockNoticeDue, TRUSTED_DEVICE_DAYS } from '
 import { decoyHash, verifyPassword } from './password-hash.ts';
 import { hitLimit, LIMITS, refuseIfLimited, withinLimit } from './throttle.ts';
 import { type CodeOutcome, LOGIN_CODE_TTL_MINUTES } from './verification.rules.ts';
-import { consumeCode, issueCode } from './verification.ts';
+import { consumeCode, mailNewCode } from './verification.ts';
 
 export type SignInResult =
   | { kind: 'signed_in'; account: Account }
@@ -77,22 +77,19 @@ async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Prom
   const { db, clock, queue, secret, config } = deps;
   const now = clock.now();
   const t = messages(locale);
-  await db.transaction(async (tx) => {
-    const code = await issueCode({ db: tx, secret, now }, 'login_code', account.id, LOGIN_CODE_TTL_MINUTES);
-    await queueMail(
-      queue,
+  await db.transaction((tx) =>
+    mailNewCode(
+      { db: tx, secret, now, queue },
       {
+        purpose: 'login_code',
+        target: account.id,
+        ttlMinutes: LOGIN_CODE_TTL_MINUTES,
         to: account.email,
         subject: t.accounts.mail.loginCodeSubject,
-        text: t.accounts.mail.loginCodeBody({
-          code,
-          expires: new Date(now.getTime() + LOGIN_CODE_TTL_MINUTES * 60_000),
-          baseUrl: config.baseUrl,
-        }),
+        text: (code, expires) => t.accounts.mail.loginCodeBody({ code, expires, baseUrl: config.baseUrl }),
       },
-      tx,
-    );
-  });
+    ),
+  );
 }
 
 export type LoginCodeResult =

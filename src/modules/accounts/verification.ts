@@ -5,6 +5,8 @@
 import type { Executor } from '../../db/client.ts';
 import type { VerificationPurpose } from '../../db/schema/index.ts';
 import { hmac, randomDigits, safeEqual } from '../../platform/ids.ts';
+import type { Queue } from '../../platform/queue.ts';
+import { queueMail } from '../notifications/mail.job.ts';
 import { CODE_DIGITS, type CodeOutcome, codeExpiry, codeOutcome } from './verification.rules.ts';
 import {
   countWrongAttempt,
@@ -60,4 +62,27 @@ export async function consumeCode(
   if (outcome === 'wrong') await countWrongAttempt(ctx.db, stored.id);
   else await deleteVerification(ctx.db, stored.id);
   return outcome;
+}
+
+/**
+ * Issues a code and queues the mail that carries it, on the caller's transaction: the code exists
+ * only if its mail is on its way.
+ */
+export async function mailNewCode(
+  ctx: CodeContext & { queue: Queue },
+  o: {
+    purpose: VerificationPurpose;
+    target: string;
+    ttlMinutes: number;
+    to: string;
+    subject: string;
+    text: (code: string, expires: Date) => string;
+  },
+): Promise<void> {
+  const code = await issueCode(ctx, o.purpose, o.target, o.ttlMinutes);
+  await queueMail(
+    ctx.queue,
+    { to: o.to, subject: o.subject, text: o.text(code, codeExpiry(ctx.now, o.ttlMinutes)) },
+    ctx.db,
+  );
 }

@@ -7,8 +7,8 @@ import type { Deps } from '../../deps.ts';
 import { type Locale, messages } from '../../i18n/index.ts';
 import { findAccountByEmail, normalizeEmail } from '../accounts/accounts.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from '../accounts/throttle.ts';
-import { CODE_TTL_MINUTES, codeExpiry } from '../accounts/verification.rules.ts';
-import { issueCode } from '../accounts/verification.ts';
+import { CODE_TTL_MINUTES } from '../accounts/verification.rules.ts';
+import { mailNewCode } from '../accounts/verification.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import { findSeekerByAccount } from '../seekers/seekers.repository.ts';
 
@@ -50,19 +50,16 @@ export async function requestSignupCode(
       );
       return;
     }
-    const code = await issueCode({ db: tx, secret, now }, 'signup', email, CODE_TTL_MINUTES);
-    await queueMail(
-      queue,
+    await mailNewCode(
+      { db: tx, secret, now, queue },
       {
+        purpose: 'signup',
+        target: email,
+        ttlMinutes: CODE_TTL_MINUTES,
         to: email,
         subject: t.accounts.mail.openKeySubject,
-        text: t.accounts.mail.signupKeyBody({
-          code,
-          expires: codeExpiry(now, CODE_TTL_MINUTES),
-          baseUrl: config.baseUrl,
-        }),
+        text: (code, expires) => t.accounts.mail.signupKeyBody({ code, expires, baseUrl: config.baseUrl }),
       },
-      tx,
     );
   });
 }
