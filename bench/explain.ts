@@ -50,7 +50,7 @@ export interface ExplainedStatement {
   executionMs: number;
   planningMs: number;
   jitMs: number | null;
-  /** The session settings in force (ours switches plan shapes off per strategy). */
+  /** The SET LOCAL settings in force for this statement (ours chooses plan shapes with them). */
   settings: string[];
   /** A compact indented plan tree. */
   tree: string;
@@ -80,14 +80,15 @@ export async function explainQuery(
   const statements = await capture(handle, impl, p);
   const client = await handle.pool.connect();
   const out: ExplainedStatement[] = [];
-  const settings: string[] = [];
+  const settings = new Map<string, string>();
   try {
     await client.query('begin');
     for (const s of statements) {
       const text = s.text.trim();
       if (/^set\b/i.test(text)) {
         await client.query(text, s.params as unknown[]);
-        settings.push(text.replace(/^set local /i, ''));
+        const m = /^set\s+(?:local\s+)?([\w.]+)\s*(?:=|to)\s*(.+)$/i.exec(text);
+        if (m) settings.set(m[1]!.toLowerCase(), m[2]!.trim());
       } else if (/^(select|with)\b/i.test(text)) {
         const result = await client.query<{ 'QUERY PLAN': ExplainJson[] }>(
           `explain (analyze, buffers, format json) ${text}`,
@@ -99,7 +100,7 @@ export async function explainQuery(
           executionMs: plan['Execution Time'],
           planningMs: plan['Planning Time'],
           jitMs: plan.JIT?.Timing?.Total ?? null,
-          settings: [...settings],
+          settings: [...settings].map(([name, value]) => `${name} = ${value}`),
           tree: renderTree(plan.Plan),
           summary: summarizePlan(plan.Plan),
         });

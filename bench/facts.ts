@@ -118,3 +118,14 @@ export async function readiness(
   );
   return { table: !!r?.t, gin: !!r?.g, trgmExtension: !!r?.x };
 }
+
+/** What changes when job_search is rewritten or swapped (filenode) or re-analysed. */
+export async function tableIdentity(db: Database): Promise<{ filenode: string; analyzed: string }> {
+  const [r] = await queryRows<{ filenode: string; analyzed: string | null }>(
+    db,
+    sql`select pg_relation_filenode('job_search')::text as filenode,
+      greatest(last_analyze, last_autoanalyze)::text as analyzed
+      from pg_stat_user_tables where relid = 'job_search'::regclass`,
+  );
+  return { filenode: r?.filenode ?? '', analyzed: r?.analyzed ?? '' };
+}

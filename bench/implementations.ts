@@ -112,12 +112,22 @@ async function baseline(db: Database, p: PreparedQuery, op: 'ilike' | 'like'): P
   return { total, ids: rows.map((r) => Number(r.job_id)), strategy: 'planner' };
 }
 
+/** searchJobs' strategy as text: 'walk', or { count: 'gin', page: 'scan' } → 'count gin, page scan'. */
+export function describeStrategy(strategy: unknown): string {
+  if (typeof strategy === 'string') return strategy;
+  if (strategy && typeof strategy === 'object')
+    return Object.entries(strategy)
+      .map(([step, how]) => `${step} ${String(how)}`)
+      .join(', ');
+  return String(strategy);
+}
+
 /** Runs one implementation once: the count and the first page, as the web page does. */
 export async function runImpl(impl: Impl, db: Database, p: PreparedQuery): Promise<Outcome> {
   switch (impl) {
     case 'ours': {
       const hits = await searchJobs(db, p.plan);
-      return { total: hits.total, ids: hits.jobIds, strategy: hits.strategy };
+      return { total: hits.total, ids: hits.jobIds, strategy: describeStrategy(hits.strategy) };
     }
     case 'ilike':
       return baseline(db, p, 'ilike');

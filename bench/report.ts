@@ -3,6 +3,7 @@
  * around it is kept) and reads back the note a previous run left there.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { MAX_RESULTS } from '../src/modules/search/search.schemas.ts';
 import type { ExplainedStatement } from './explain.ts';
 import type { DatasetFacts, MachineFacts, RelationSize, ServerFacts } from './facts.ts';
 import type { HttpResult } from './http.ts';
@@ -63,6 +64,8 @@ export interface RunReport {
   explained: ExplainedQuery[];
   http: HttpResult[];
   httpError: string | null;
+  /** Things that happened during the run and may affect the figures. */
+  notes: string[];
 }
 
 interface Note {
@@ -126,7 +129,7 @@ function render(report: RunReport): string {
       `${report.options.warmups} warm-up runs. A query whose first run took more than ${report.options.slowMs} ms ` +
       `got that one warm-up and at most ${report.options.slowRuns} timed runs (fewer if they would take more than ` +
       `${report.options.slowBudgetMs / 1000} s together); such queries are marked “capped” in the per-query table. ` +
-      'Times are client-side `performance.now()` around the capped count and the first page (30 ids), ' +
+      `Times are client-side \`performance.now()\` around the count (capped at ${count(MAX_RESULTS + 1)}) and the first page (30 ids), ` +
       'one connection, warm cache.',
     '',
     '### Machine and server',
@@ -137,6 +140,7 @@ function render(report: RunReport): string {
     `- ${server.version}`,
     `- ${server.settings.map((s) => `${s.name} = ${s.value}`).join(', ')}`,
     '- PostgreSQL runs on the same machine as the benchmark client (and, for HTTP, the web server and autocannon).',
+    ...report.notes.map((n) => `- Note: ${n}.`),
     '',
     '### Dataset',
     '',
@@ -196,8 +200,8 @@ function render(report: RunReport): string {
 
   out.push('### Per query (ms)', '');
   out.push(
-    '“matches” is the capped count (10,001 means more than 10,000). “step 2” is the strategy ours chose ' +
-      '(walk the sort index, or collect through GIN and sort).',
+    `“matches” is the capped count (${count(MAX_RESULTS + 1)} means more than ${count(MAX_RESULTS)}, ` +
+      'MAX_RESULTS in src/modules/search/search.schemas.ts). “ours: how” is the strategy searchJobs reported.',
     '',
   );
   out.push(
@@ -206,7 +210,7 @@ function render(report: RunReport): string {
         'query',
         'conditions',
         'matches',
-        'step 2',
+        'ours: how',
         'ours p50',
         'ours p95',
         'ILIKE p50',
@@ -251,8 +255,8 @@ function render(report: RunReport): string {
       ['l', 'l', 'r'],
     ),
     '',
-    `- ${'bench_body_trgm_idx'} build: ${figure(report.trgm)}. It is dropped again after the run unless BENCH_KEEP_TRGM=1, ` +
-      'and it does not exist while ours and the ILIKE scan are measured.',
+    `- bench_body_trgm_idx build: ${figure(report.trgm)}. It is dropped again after the run unless BENCH_KEEP_TRGM=1, ` +
+      'and it does not exist while ours and the ILIKE scan are measured (the total above is without it).',
     `- job_search_tokens_idx (bigram GIN) build: ${figure(report.gin)}${
       report.ginCarried
         ? ' — not measured by this run: read from the previous run’s note (BENCH_REINDEX=1 measures it)'

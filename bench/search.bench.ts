@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { type DbHandle, openPostgres } from '../src/db/client.ts';
 import { isLocalDate, tokyoDate } from '../src/platform/dates.ts';
 import { explainQuery } from './explain.ts';
-import { datasetFacts, machineFacts, readiness, relationSizes, serverFacts } from './facts.ts';
+import { datasetFacts, machineFacts, readiness, relationSizes, serverFacts, tableIdentity } from './facts.ts';
 import { type HttpResult, loadTest, settle, startWebServer } from './http.ts';
 import { type Impl, prepare } from './implementations.ts';
 import {
@@ -160,7 +160,24 @@ async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = os.loadavg();
   const handle = await connect();
-  if (handle.kind !== 'postgres') throw new Error('unreachable');
+  const state = { trgmBuilt: false };
+  try {
+    return await run(handle, state, started, loadAtStart);
+  } finally {
+    if (state.trgmBuilt && !env.keepTrgm) {
+      log(`dropping ${TRGM_INDEX} (BENCH_KEEP_TRGM=1 keeps it)`);
+      await dropTrigramIndex(handle).catch((e: Error) => log(`could not drop ${TRGM_INDEX}: ${e.message}`));
+    }
+    await handle.close();
+  }
+}
+
+async function run(
+  handle: DbHandle,
+  state: { trgmBuilt: boolean },
+  started: number,
+  loadAtStart: number[],
+): Promise<number> {
   const db = handle.db;
   const today = env.today ?? tokyoDate(new Date());
   if (!isLocalDate(today)) throw new Error(`BENCH_TODAY must be YYYY-MM-DD (got ${today})`);
@@ -177,21 +194,27 @@ async function main(): Promise<number> {
     slowRuns: env.slowRuns,
     slowBudgetMs: env.slowBudgetMs,
   };
-  let trgmBuilt = false;
-
-  const cleanUp = async () => {
-    if (trgmBuilt && !env.keepTrgm) {
-      log(`dropping ${TRGM_INDEX} (BENCH_KEEP_TRGM=1 keeps it)`);
-      await dropTrigramIndex(handle);
-    }
-    await handle.close();
-  };
-  const failOnMismatch = async (): Promise<boolean> => {
+  const failed = (): boolean => {
     if (mismatches.length === 0) return false;
     log(`\nFAILED: ${mismatches.length} result mismatch(es) — the implementations disagree:`);
     for (const m of mismatches) log(`  ${m.queryId} (/jobs?${m.query}) ours vs ${m.impl}:\n    ${m.detail}`);
-    await cleanUp();
     return true;
+  };
+
+  // Someone else may work on the same database: a rewritten table makes the phases incomparable.
+  const identity = await tableIdentity(db);
+  const notes: string[] = [];
+  const checkTable = async (phase: string) => {
+    const now = await tableIdentity(db);
+    if (now.filenode !== identity.filenode)
+      throw new Error(
+        `job_search was replaced or rewritten during ${phase} (filenode ${identity.filenode} → ${now.filenode}); ` +
+          'the phases are not comparable — run again when nobody else changes the database',
+      );
+    if (now.analyzed !== identity.analyzed && !notes.some((n) => n.startsWith('job_search was analysed'))) {
+      notes.push(`job_search was analysed by someone else during ${phase} (statistics used by ours changed)`);
+      log(`bench: warning: ${notes[notes.length - 1]}`);
+    }
   };
 
   const dataset = await datasetFacts(db);
@@ -207,6 +230,7 @@ async function main(): Promise<number> {
     log(`dropping a leftover ${TRGM_INDEX} before measuring ours and ILIKE`);
     await dropTrigramIndex(handle);
   }
+  const sizes = await relationSizes(db);
 
   // Phase 1: ours and the ILIKE scan.
   log('\nphase 1: ours and ILIKE (no trigram index)');
@@ -216,7 +240,8 @@ async function main(): Promise<number> {
     r.results.ilike = await measure(db, 'ilike', r.prepared, options, ours.outcome, mismatches);
     progress(i, results.length, r, ['ours', 'ilike']);
   }
-  if (await failOnMismatch()) return 1;
+  if (failed()) return 1;
+  await checkTable('phase 1');
 
   // EXPLAIN of the slowest queries, before the trigram index exists (it would change the plans).
   const explained = await explainSlowest(handle, results);
@@ -226,22 +251,21 @@ async function main(): Promise<number> {
   if (env.trgm) {
     log(`\nphase 2: building ${TRGM_INDEX} (gin_trgm_ops on body) …`);
     trgmSeconds = await buildTrigramIndex(handle);
-    trgmBuilt = true;
+    state.trgmBuilt = true;
     log(`built in ${trgmSeconds.toFixed(1)} s`);
-  }
-  const sizes = await relationSizes(db);
-  if (env.trgm) {
+    // Listed before the total, which is taken without it.
+    sizes.splice(-1, 0, ...(await relationSizes(db)).filter((x) => x.name === TRGM_INDEX));
     for (const [i, r] of results.entries()) {
       r.results.trgm = await measure(db, 'trgm', r.prepared, options, r.results.ours!.outcome, mismatches);
       progress(i, results.length, r, ['trgm']);
     }
-    if (await failOnMismatch()) return 1;
-  }
-
-  if (trgmBuilt && !env.keepTrgm) {
-    await dropTrigramIndex(handle);
-    trgmBuilt = false;
-    log(`dropped ${TRGM_INDEX}`);
+    if (failed()) return 1;
+    await checkTable('phase 2');
+    if (!env.keepTrgm) {
+      await dropTrigramIndex(handle);
+      state.trgmBuilt = false;
+      log(`dropped ${TRGM_INDEX}`);
+    }
   }
 
   // Build time of the application's GIN index.
@@ -288,6 +312,7 @@ async function main(): Promise<number> {
       log(`HTTP load test failed: ${httpError}`);
     }
   }
+  await checkTable('the HTTP test');
 
   const report: RunReport = {
     finishedAt: new Date().toISOString(),
@@ -314,8 +339,8 @@ async function main(): Promise<number> {
     explained,
     http,
     httpError,
+    notes,
   };
-  await handle.close();
   if (partial && !process.env.BENCH_OUT) {
     log(`\npartial run (BENCH_ONLY): ${env.out} left unchanged (set BENCH_OUT to write one)`);
   } else {

@@ -55,6 +55,6 @@ export function count(value: number): string {
 /** A GitHub-flavoured markdown table. */
 export function table(header: string[], rows: string[][], align: ('l' | 'r')[] = []): string {
   const sep = header.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), line(sep), ...rows.map(line)].join('\n');
 }

@@ -47,3 +47,16 @@ describe('SR-1 search estimates (for choosing the query strategy)', () => {
     expect(countStrategy(p, estimate(p, stats), stats.rows)).toBe('scan');
   });
 });
+
+describe('SR-5 a search by 求人番号', () => {
+  it('looks the jobs up by their keys whatever else is asked', () => {
+    const p = plan('no=13010-09999999&kw=介護');
+    expect(countStrategy(p, estimate(p, stats), stats.rows)).toBe('lookup');
+    expect(pageStrategy(p, estimate(p, stats), stats.rows, 1)).toBe('lookup');
+  });
+  it('drives an AND of long words by its rarest bigram (GIN fast scan), not the sum of all lists', () => {
+    const e = estimate(plan('kw=看護師&pref=13'), stats);
+    // 看護師: 3 % × 2 bigrams; Tokyo: 15 % × 1 — the rarer clause drives, times the two clauses.
+    expect(e.postings).toBeCloseTo(0.03 * 1_000_000 * 2 * 2);
+  });
+});

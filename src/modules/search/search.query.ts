@@ -27,7 +27,8 @@ export const COSTS = {
   scanRow: 4,
 };
 
-export type Strategy = 'scan' | 'gin';
+/** 'lookup': 求人番号 given — a handful of rows found by their keys; the planner needs no help. */
+export type Strategy = 'scan' | 'gin' | 'lookup';
 
 export interface SearchHits {
   /** Matches counted, at most MAX_RESULTS + 1. */
@@ -89,6 +90,7 @@ function orderBy(plan: SearchPlan): SQL {
 
 /** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
 export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Strategy {
+  if (plan.jobNumbers.length) return 'lookup';
   if (!plan.tsquery) return 'scan';
   const matches = Math.max(e.fraction * rows, 1);
   const scan = Math.min(rows, ((MAX_RESULTS + 1) / matches) * rows) * COSTS.scanRow;
@@ -98,6 +100,7 @@ export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Stra
 
 /** Chooses the page strategy once the (capped) count is known. */
 export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counted: number): Strategy {
+  if (plan.jobNumbers.length) return 'lookup';
   if (!plan.tsquery) return 'scan';
   // Few matches: collecting them all and sorting is bounded and cheap.
   if (counted <= MAX_RESULTS) return 'gin';
@@ -109,6 +112,7 @@ export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counte
 
 /** Session settings for one statement of the search (SET LOCAL: they end with the transaction). */
 async function use(tx: Transaction, strategy: Strategy, ordered: boolean): Promise<void> {
+  if (strategy === 'lookup') return;
   if (strategy === 'gin') {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import type { Clause, SearchPlan, Term } from './search.plan.ts';
+import type { SearchPlan, Term } from './search.plan.ts';
 
 export interface LexemeStats {
   /** Rows in job_search. */
@@ -39,42 +39,52 @@ export function buildStats(rows: number, elems: string[], freqs: number[]): Lexe
   return { rows, freq, byFirstChar, rare: elems.length ? minimum : 0.001 };
 }
 
-function termFraction(t: Term, s: LexemeStats): { fraction: number; postings: number } {
+interface TermCost {
+  fraction: number;
+  /** Posting entries read for the term. */
+  postings: number;
+  /** Prefix terms merge every matching entry before anything else can happen. */
+  prefix: boolean;
+}
+
+function termCost(t: Term, s: LexemeStats): TermCost {
   if (t.prefix !== undefined) {
     // Every character of the text starts some bigram, so the sum over bigrams starting with it
-    // bounds the rows containing it; postings are read for each of those bigrams.
+    // bounds the rows containing it; all of those posting lists are read and merged.
     const sum = s.byFirstChar.get(t.prefix) ?? s.rare;
-    return { fraction: Math.min(1, sum), postings: sum * s.rows };
+    return { fraction: Math.min(1, sum), postings: sum * s.rows, prefix: true };
   }
-  const fs = t.lexemes.map((l) => s.freq.get(l) ?? s.rare);
-  // The bigrams of one word occur together: the word is about as rare as its rarest bigram.
-  return { fraction: Math.min(1, ...fs), postings: fs.reduce((a, b) => a + b, 0) * s.rows };
+  // The bigrams of one word occur together: the word is about as rare as its rarest bigram. GIN's
+  // fast scan walks the rarest list and skips through the others.
+  const rarest = Math.min(1, ...t.lexemes.map((l) => s.freq.get(l) ?? s.rare));
+  return { fraction: rarest, postings: rarest * s.rows * t.lexemes.length, prefix: false };
 }
 
-function clauseFraction(c: Clause, s: LexemeStats): { fraction: number; postings: number } {
-  let fraction = 0;
-  let postings = 0;
-  for (const t of c) {
-    const e = termFraction(t, s);
-    fraction += e.fraction;
-    postings += e.postings;
-  }
-  return { fraction: Math.min(1, fraction), postings };
-}
-
-/** Different clauses are taken as independent. */
+/**
+ * Expected match fraction (clauses taken as independent) and GIN posting entries read: prefix
+ * terms in full, the other clauses driven by the rarest of them.
+ */
 export function estimate(
   plan: Pick<SearchPlan, 'keywordClauses' | 'filterClauses'>,
   s: LexemeStats,
 ): Estimate {
   let fraction = 1;
-  let postings = 0;
-  for (const c of [...plan.keywordClauses, ...plan.filterClauses]) {
-    const e = clauseFraction(c, s);
-    fraction *= e.fraction;
-    postings += e.postings;
+  let prefixPostings = 0;
+  const clausePostings: number[] = [];
+  for (const clause of [...plan.keywordClauses, ...plan.filterClauses]) {
+    let clauseFraction = 0;
+    let postings = 0;
+    for (const t of clause) {
+      const c = termCost(t, s);
+      clauseFraction += c.fraction;
+      if (c.prefix) prefixPostings += c.postings;
+      else postings += c.postings;
+    }
+    fraction *= Math.min(1, clauseFraction);
+    if (postings > 0) clausePostings.push(postings);
   }
-  return { fraction, postings };
+  const driven = clausePostings.length ? Math.min(...clausePostings) * clausePostings.length : 0;
+  return { fraction, postings: prefixPostings + driven };
 }
 
 const CACHE_MS = 10 * 60_000;
