@@ -89,7 +89,8 @@ export async function explainQuery(
         await client.query(text, s.params as unknown[]);
         const m = /^set\s+(?:local\s+)?([\w.]+)\s*(?:=|to)\s*(.+)$/i.exec(text);
         if (m) settings.set(m[1]!.toLowerCase(), m[2]!.trim());
-      } else if (/^(select|with)\b/i.test(text)) {
+      } else if (/^(select|with)\b/i.test(text) && /\bjob_search s\b/.test(text)) {
+        // Only the search statements (ours also reads pg_stats for its estimates, which is not explained).
         const result = await client.query<{ 'QUERY PLAN': ExplainJson[] }>(
           `explain (analyze, buffers, format json) ${text}`,
           s.params as unknown[],

@@ -35,10 +35,12 @@ export async function buildTrigramIndex(handle: DbHandle): Promise<number> {
   try {
     await client.query('create extension if not exists pg_trgm');
     await client.query(`set maintenance_work_mem = '${BUILD_MEMORY}'`);
+    await client.query('set statement_timeout = 0');
     const started = performance.now();
     await client.query(`create index ${TRGM_INDEX} on job_search using gin (body gin_trgm_ops)`);
     const seconds = (performance.now() - started) / 1000;
     await client.query('reset maintenance_work_mem');
+    await client.query('reset statement_timeout');
     return seconds;
   } finally {
     client.release();
@@ -54,10 +56,12 @@ export async function reindexGin(handle: DbHandle): Promise<number> {
   const client = await handle.pool.connect();
   try {
     await client.query(`set maintenance_work_mem = '${BUILD_MEMORY}'`);
+    await client.query('set statement_timeout = 0');
     const started = performance.now();
     await client.query(`reindex index ${GIN_INDEX}`);
     const seconds = (performance.now() - started) / 1000;
     await client.query('reset maintenance_work_mem');
+    await client.query('reset statement_timeout');
     return seconds;
   } finally {
     client.release();

@@ -9,6 +9,9 @@ import { difference, type Impl, type Outcome, type PreparedQuery, runImpl } from
 export interface MeasureOptions {
   runs: number;
   warmups: number;
+  /** Timed runs of a query stop at this much time in total (but at least minRuns are made). */
+  budgetMs: number;
+  minRuns: number;
   /**
    * A query whose first run takes longer than slowMs gets a single warm-up (that first run) and
    * at most slowRuns timed runs, fewer if they would take more than slowBudgetMs together (but
@@ -65,6 +68,11 @@ export async function measure(
     capped = `first run ${(first.ms / 1000).toFixed(1)} s: ${runs} run${runs > 1 ? 's' : ''}`;
   } else {
     for (let i = 1; i < options.warmups; i++) check((await timed(db, impl, p)).outcome);
+    const affordable = Math.max(options.minRuns, Math.floor(options.budgetMs / Math.max(first.ms, 0.001)));
+    if (affordable < runs) {
+      runs = affordable;
+      capped = `first run ${Math.round(first.ms)} ms: ${runs} runs to stay within ${options.budgetMs / 1000} s`;
+    }
   }
 
   const samples: number[] = [];

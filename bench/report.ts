@@ -125,10 +125,12 @@ function render(report: RunReport): string {
     `## Results of the last run`,
     '',
     `Run finished ${report.finishedAt} (took ${Math.round(report.seconds / 60)} min) on commit ${report.commit}; ` +
-      `“today” ${report.today}. ${report.options.runs} timed runs per query and implementation after ` +
-      `${report.options.warmups} warm-up runs. A query whose first run took more than ${report.options.slowMs} ms ` +
-      `got that one warm-up and at most ${report.options.slowRuns} timed runs (fewer if they would take more than ` +
-      `${report.options.slowBudgetMs / 1000} s together); such queries are marked “capped” in the per-query table. ` +
+      `“today” ${report.today}. Up to ${report.options.runs} timed runs per query and implementation after ` +
+      `${report.options.warmups} warm-up runs, fewer for slow queries so the run ends in about a quarter of an hour: ` +
+      `timed runs stop after ${report.options.budgetMs / 1000} s (at least ${report.options.minRuns} runs), and a query ` +
+      `whose first run took more than ${report.options.slowMs} ms gets that one warm-up and at most ` +
+      `${report.options.slowRuns} runs (fewer if they would take more than ${report.options.slowBudgetMs / 1000} s). ` +
+      'Those queries are marked “capped” in the per-query table. ' +
       `Times are client-side \`performance.now()\` around the count (capped at ${count(MAX_RESULTS + 1)}) and the first page (30 ids), ` +
       'one connection, warm cache.',
     '',
@@ -305,7 +307,7 @@ function render(report: RunReport): string {
             h.warmupStatus ? `warm-up answered ${h.warmupStatus}` : '',
             h.requests === 0 ? `no response completed within the ${h.seconds} s run` : '',
             h.leftoverQueries
-              ? `${h.leftoverQueries} server backends (incl. parallel workers) still busy when the load stopped`
+              ? `${h.leftoverQueries} server backend${h.leftoverQueries > 1 ? 's' : ''} (incl. parallel workers) still busy when the load stopped`
               : '',
           ]
             .filter(Boolean)

@@ -9,8 +9,10 @@
  *   BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/hw_bench
  *   BENCH_RUNS          timed runs per query and implementation (20)
  *   BENCH_WARMUP        warm-up runs (3)
- *   BENCH_SLOW_MS       a first run slower than this gets BENCH_SLOW_RUNS runs (2000)
- *   BENCH_SLOW_RUNS     (3), fewer if they would take more than BENCH_SLOW_BUDGET_MS (12000) together
+ *   BENCH_BUDGET_MS     timed runs of one query stop after this long in total (8000) …
+ *   BENCH_MIN_RUNS      … but not before this many (5)
+ *   BENCH_SLOW_MS       a first run slower than this (1000) gets one warm-up and BENCH_SLOW_RUNS runs
+ *   BENCH_SLOW_RUNS     (3), fewer if they would take more than BENCH_SLOW_BUDGET_MS (8000) together
  *   BENCH_REINDEX=1     time `reindex index job_search_tokens_idx` (blocks searches meanwhile)
  *   BENCH_GIN_SECONDS   the bigram GIN build time from elsewhere, e.g. the seed's indexSeconds
  *   BENCH_KEEP_TRGM=1   leave bench_body_trgm_idx in place afterwards (default: dropped)
@@ -70,9 +72,11 @@ const env = {
   url: process.env.BENCH_DATABASE_URL || DEFAULT_URL,
   runs: Math.max(1, envInt('BENCH_RUNS', 20)),
   warmups: Math.max(1, envInt('BENCH_WARMUP', 3)),
-  slowMs: envInt('BENCH_SLOW_MS', 2000),
+  budgetMs: envInt('BENCH_BUDGET_MS', 8000),
+  minRuns: Math.max(1, envInt('BENCH_MIN_RUNS', 5)),
+  slowMs: envInt('BENCH_SLOW_MS', 1000),
   slowRuns: Math.max(1, envInt('BENCH_SLOW_RUNS', 3)),
-  slowBudgetMs: envInt('BENCH_SLOW_BUDGET_MS', 12_000),
+  slowBudgetMs: envInt('BENCH_SLOW_BUDGET_MS', 8000),
   reindex: process.env.BENCH_REINDEX === '1',
   ginSeconds: process.env.BENCH_GIN_SECONDS ? Number(process.env.BENCH_GIN_SECONDS) : null,
   keepTrgm: process.env.BENCH_KEEP_TRGM === '1',
@@ -103,16 +107,19 @@ function redact(url: string): string {
 }
 
 async function connect(): Promise<DbHandle> {
-  const howTo = [
-    'Create and fill it with (about 10 minutes on 2 cores):',
-    `  createdb -h 127.0.0.1 -U postgres ${new URL(env.url).pathname.slice(1) || 'hw_bench'}`,
-    `  DATABASE_URL=${redact(env.url)} npm run seed -- --jobs 1300000`,
-  ].join('\n');
+  const name = new URL(env.url).pathname.slice(1) || 'hw_bench';
+  const seed = `  DATABASE_URL=${redact(env.url)} npm run seed -- --jobs 1300000   # about 10 minutes on 2 cores`;
   let handle: DbHandle;
   try {
     handle = await openPostgres(withStatementTimeout(env.url), 1);
   } catch (error) {
-    log(`bench: cannot connect to ${redact(env.url)}: ${(error as Error).message}\n${howTo}`);
+    const missing = (error as { code?: string }).code === '3D000';
+    log(
+      `bench: cannot connect to ${redact(env.url)}: ${(error as Error).message}\n` +
+        (missing
+          ? `Create and fill it with:\n  createdb -h 127.0.0.1 -U postgres ${name}\n${seed}`
+          : 'Is PostgreSQL running, and is BENCH_DATABASE_URL right?'),
+    );
     process.exit(1);
   }
   const ready = await readiness(handle.db);
@@ -120,7 +127,7 @@ async function connect(): Promise<DbHandle> {
     log(
       ready.table
         ? `bench: ${GIN_INDEX} does not exist (yet): the seed builds it after loading; wait for it to finish.`
-        : `bench: ${redact(env.url)} has no job_search table.\n${howTo}`,
+        : `bench: ${redact(env.url)} has no job_search table. Fill it with:\n${seed}`,
     );
     await handle.close();
     process.exit(1);
@@ -190,6 +197,8 @@ async function run(
   const options = {
     runs: env.runs,
     warmups: env.warmups,
+    budgetMs: env.budgetMs,
+    minRuns: env.minRuns,
     slowMs: env.slowMs,
     slowRuns: env.slowRuns,
     slowBudgetMs: env.slowBudgetMs,

@@ -70,6 +70,7 @@ const postingKinds = postingKeys.map((k) =>
 );
 const SEARCH_COLUMNS = [
   'job_id',
+  'prefecture_code',
   'accepted_on',
   'referral_deadline',
   'wage_monthly',
@@ -141,6 +142,7 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
           searchRowsFor(jobs, ids).map((r) =>
             copyLine([
               r.jobId,
+              r.prefectureCode,
               r.acceptedOn,
               r.referralDeadline,
               r.wageMonthly,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { char, customType, date, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { jobPostings } from './jobs.ts';
 
 /** tsvector, written with array_to_tsvector() so no text-search parser touches the lexemes. */
@@ -18,6 +18,8 @@ export const jobSearch = pgTable(
     jobId: integer()
       .primaryKey()
       .references(() => jobPostings.id, { onDelete: 'cascade' }),
+    /** 都道府県: the most common filter, also a btree so one prefecture's jobs can be read newest first. */
+    prefectureCode: char({ length: 2 }).notNull(),
     acceptedOn: date({ mode: 'string' }).notNull(),
     referralDeadline: date({ mode: 'string' }).notNull(),
     /** Lower wage as a monthly amount (hourly × 168, daily × 21), for 月給下限 and sorting. */
@@ -41,6 +43,7 @@ export const jobSearch = pgTable(
   (t) => [
     index('job_search_tokens_idx').using('gin', t.tokens).with({ fastupdate: 'off' }),
     index('job_search_accepted_idx').on(t.acceptedOn, t.jobId),
+    index('job_search_prefecture_accepted_idx').on(t.prefectureCode, t.acceptedOn, t.jobId),
     index('job_search_deadline_idx').on(t.referralDeadline, t.jobId),
     index('job_search_wage_idx').on(t.wageMonthly, t.jobId),
   ],

@@ -45,6 +45,7 @@ export interface IndexableJob {
 
 export interface SearchRow {
   jobId: number;
+  prefectureCode: string;
   acceptedOn: string;
   referralDeadline: string;
   wageMonthly: number;
@@ -159,6 +160,7 @@ export function searchRow(job: IndexableJob): SearchRow {
   });
   return {
     jobId: job.id,
+    prefectureCode: job.prefectureCode,
     acceptedOn: job.acceptedOn,
     referralDeadline: job.referralDeadline,
     wageMonthly: monthlyEquivalent(job.wageType, job.wageMin),

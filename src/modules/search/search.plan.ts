@@ -54,6 +54,8 @@ export interface SearchPlan {
   /** Jobs whose 紹介期限日 has passed never show. */
   deadlineFrom: LocalDate;
   jobNumbers: string[];
+  /** 都道府県 codes (also among the filter tokens), for the prefecture btree. */
+  prefectures: string[];
   sort: SearchSort;
   limit: number;
   offset: number;
@@ -125,6 +127,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
     acceptedFrom: c.new === '2' ? addDays(today, -1) : c.new === '7' ? addDays(today, -6) : null,
     deadlineFrom: today,
     jobNumbers: c.no,
+    prefectures: c.pref,
     sort: c.sort ?? 'new',
     limit: per,
     offset: Math.min((page - 1) * per, MAX_RESULTS - per),

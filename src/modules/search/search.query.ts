@@ -20,11 +20,13 @@ import { type Estimate, estimate, loadStats } from './search.stats.ts';
 /** Relative costs (microseconds, measured on the benchmark machine) of the strategies' steps. */
 export const COSTS = {
   /** Reading one GIN posting entry into the match bitmap. */
-  posting: 0.15,
+  posting: 0.12,
   /** Visiting one matching heap row found through the bitmap. */
-  heapRow: 1,
+  heapRow: 1.5,
   /** Reading one row in order and testing its tokens (de-TOASTing the tsvector). */
-  scanRow: 4,
+  scanRow: 7,
+  /** De-TOASTing the text of a candidate and checking a word of three or more characters with LIKE. */
+  recheck: 6,
 };
 
 /** 'lookup': 求人番号 given — a handful of rows found by their keys; the planner needs no help. */
@@ -66,6 +68,15 @@ export function whereClause(plan: SearchPlan): SQL {
   if (plan.hoursFrom !== null) conds.push(sql`s.hours_start >= ${plan.hoursFrom}`);
   if (plan.hoursTo !== null) conds.push(sql`s.hours_end <= ${plan.hoursTo}`);
   if (plan.acceptedFrom !== null) conds.push(sql`s.accepted_on >= ${plan.acceptedFrom}::date`);
+  // Redundant with the prefecture token, but lets a scan read one prefecture through its btree.
+  if (plan.prefectures.length) {
+    conds.push(
+      sql`s.prefecture_code in (${sql.join(
+        plan.prefectures.map((p) => sql`${p}`),
+        sql`, `,
+      )})`,
+    );
+  }
   if (plan.jobNumbers.length) {
     conds.push(
       sql`s.job_id in (select id from job_postings where job_number in (${sql.join(
@@ -88,14 +99,35 @@ function orderBy(plan: SearchPlan): SQL {
   }
 }
 
+const rechecks = (plan: SearchPlan) =>
+  plan.likeAll.length > 0 ||
+  plan.likeAny.length > 0 ||
+  plan.employerLikes.length > 0 ||
+  plan.exclude.some((x) => x.like !== null);
+
+/**
+ * Cost of reading rows in order until `wanted` matches are found: a scan reads only the asked-for
+ * prefecture's rows (through its btree) when `confined`, every row otherwise.
+ */
+function scanCost(plan: SearchPlan, e: Estimate, rows: number, wanted: number, confined: boolean): number {
+  const readable = rows * (confined ? e.prefecture : 1);
+  const matches = Math.max(e.fraction * rows, 1);
+  const read = Math.min(readable, (wanted * readable) / matches);
+  return read * COSTS.scanRow + Math.min(wanted, matches) * (rechecks(plan) ? COSTS.recheck : 0);
+}
+
+/** Cost of building the match set through GIN and visiting `visited` of its rows. */
+function ginCost(plan: SearchPlan, e: Estimate, visited: number): number {
+  return e.postings * COSTS.posting + visited * (COSTS.heapRow + (rechecks(plan) ? COSTS.recheck : 0));
+}
+
 /** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
 export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Strategy {
   if (plan.jobNumbers.length) return 'lookup';
   if (!plan.tsquery) return 'scan';
+  const wanted = MAX_RESULTS + 1;
   const matches = Math.max(e.fraction * rows, 1);
-  const scan = Math.min(rows, ((MAX_RESULTS + 1) / matches) * rows) * COSTS.scanRow;
-  const gin = e.postings * COSTS.posting + Math.min(matches, MAX_RESULTS + 1) * COSTS.heapRow;
-  return scan < gin ? 'scan' : 'gin';
+  return scanCost(plan, e, rows, wanted, true) < ginCost(plan, e, Math.min(matches, wanted)) ? 'scan' : 'gin';
 }
 
 /** Chooses the page strategy once the (capped) count is known. */
@@ -105,25 +137,28 @@ export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counte
   // Few matches: collecting them all and sorting is bounded and cheap.
   if (counted <= MAX_RESULTS) return 'gin';
   const matches = Math.max(e.fraction * rows, counted);
-  const scan = Math.min(rows, ((plan.offset + plan.limit) / matches) * rows) * COSTS.scanRow;
-  const gin = e.postings * COSTS.posting + matches * COSTS.heapRow;
-  return scan < gin ? 'scan' : 'gin';
+  // Newest first can read one prefecture in order through its btree; other orders read every row.
+  const confined = plan.sort === 'new';
+  const scan = scanCost(plan, { ...e, fraction: matches / rows }, rows, plan.offset + plan.limit, confined);
+  return scan < ginCost(plan, e, matches) ? 'scan' : 'gin';
 }
 
 /** Session settings for one statement of the search (SET LOCAL: they end with the transaction). */
-async function use(tx: Transaction, strategy: Strategy, ordered: boolean): Promise<void> {
+async function use(tx: Transaction, strategy: Strategy, ordered: boolean, confined: boolean): Promise<void> {
   if (strategy === 'lookup') return;
   if (strategy === 'gin') {
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);
     await tx.execute(sql`set local enable_bitmapscan = on`);
-  } else {
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    // The page walks the sort key's btree; the count reads the heap in order.
-    await tx.execute(ordered ? sql`set local enable_seqscan = off` : sql`set local enable_seqscan = on`);
-    await tx.execute(ordered ? sql`set local enable_indexscan = on` : sql`set local enable_indexscan = off`);
-    await tx.execute(ordered ? sql`set local enable_sort = off` : sql`set local enable_sort = on`);
+    return;
   }
+  // Scans: the page walks the sort key's btree (or the prefecture's); the count reads the heap in
+  // order, or the one prefecture's rows through its btree.
+  const index = ordered || confined;
+  await tx.execute(sql`set local enable_bitmapscan = off`);
+  await tx.execute(index ? sql`set local enable_seqscan = off` : sql`set local enable_seqscan = on`);
+  await tx.execute(index ? sql`set local enable_indexscan = on` : sql`set local enable_indexscan = off`);
+  await tx.execute(ordered ? sql`set local enable_sort = off` : sql`set local enable_sort = on`);
 }
 
 export async function searchJobs(db: Database, plan: SearchPlan): Promise<SearchHits> {
@@ -137,7 +172,8 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
     await tx.execute(sql`set local work_mem = '64MB'`);
 
     const forCount = countStrategy(plan, e, stats.rows);
-    await use(tx, forCount, false);
+    const confined = plan.prefectures.length === 1;
+    await use(tx, forCount, false, confined);
     const [counted] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from (select 1 from job_search s where ${where} limit ${MAX_RESULTS + 1}) c`,
@@ -147,7 +183,7 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
       return { total, capped: false, jobIds: [], strategy: { count: forCount, page: forCount } };
     }
     const forPage = pageStrategy(plan, e, stats.rows, total);
-    await use(tx, forPage, true);
+    await use(tx, forPage, true, confined);
     const rows = await queryRows<{ job_id: number }>(
       tx,
       sql`select s.job_id from job_search s where ${where} order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,

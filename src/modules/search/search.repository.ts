@@ -9,16 +9,16 @@ import type { SearchRow } from './search-index.ts';
 export async function upsertSearchRows(db: Executor, rows: readonly SearchRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.execute(sql`
-    insert into job_search (job_id, accepted_on, referral_deadline, wage_monthly, wage_hourly, annual_holidays,
+    insert into job_search (job_id, prefecture_code, accepted_on, referral_deadline, wage_monthly, wage_hourly, annual_holidays,
       age_min, age_max, hours_start, hours_end, tokens, body, employer_name)
-    select r.job_id, r.accepted_on, r.referral_deadline, r.wage_monthly, r.wage_hourly, r.annual_holidays,
+    select r.job_id, r.prefecture_code, r.accepted_on, r.referral_deadline, r.wage_monthly, r.wage_hourly, r.annual_holidays,
       r.age_min, r.age_max, r.hours_start, r.hours_end, array_to_tsvector(r.lexemes), r.body, r.employer_name
     from json_to_recordset(${rowsToJson(rows as unknown as Record<string, unknown>[])}::json) as r(
-      job_id int, accepted_on date, referral_deadline date, wage_monthly int, wage_hourly int,
+      job_id int, prefecture_code text, accepted_on date, referral_deadline date, wage_monthly int, wage_hourly int,
       annual_holidays smallint, age_min smallint, age_max smallint, hours_start smallint, hours_end smallint,
       lexemes text[], body text, employer_name text)
     on conflict (job_id) do update set
-      accepted_on = excluded.accepted_on, referral_deadline = excluded.referral_deadline,
+      prefecture_code = excluded.prefecture_code, accepted_on = excluded.accepted_on, referral_deadline = excluded.referral_deadline,
       wage_monthly = excluded.wage_monthly, wage_hourly = excluded.wage_hourly,
       annual_holidays = excluded.annual_holidays, age_min = excluded.age_min, age_max = excluded.age_max,
       hours_start = excluded.hours_start, hours_end = excluded.hours_end, tokens = excluded.tokens,

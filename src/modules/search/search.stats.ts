@@ -6,6 +6,8 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import type { SearchPlan, Term } from './search.plan.ts';
+import { filterToken } from './search-index.ts';
+import { FILTER } from './search-text.ts';
 
 export interface LexemeStats {
   /** Rows in job_search. */
@@ -23,6 +25,8 @@ export interface Estimate {
   fraction: number;
   /** Expected GIN posting entries read to answer the token part. */
   postings: number;
+  /** Fraction of the table in the one 都道府県 asked for (1 when none or several): a scan reads only those rows. */
+  prefecture: number;
 }
 
 export function buildStats(rows: number, elems: string[], freqs: number[]): LexemeStats {
@@ -65,7 +69,7 @@ function termCost(t: Term, s: LexemeStats): TermCost {
  * terms in full, the other clauses driven by the rarest of them.
  */
 export function estimate(
-  plan: Pick<SearchPlan, 'keywordClauses' | 'filterClauses'>,
+  plan: Pick<SearchPlan, 'keywordClauses' | 'filterClauses' | 'prefectures'>,
   s: LexemeStats,
 ): Estimate {
   let fraction = 1;
@@ -84,7 +88,9 @@ export function estimate(
     if (postings > 0) clausePostings.push(postings);
   }
   const driven = clausePostings.length ? Math.min(...clausePostings) * clausePostings.length : 0;
-  return { fraction, postings: prefixPostings + driven };
+  const only = plan.prefectures.length === 1 ? plan.prefectures[0]! : undefined;
+  const prefecture = only ? (s.freq.get(FILTER + filterToken.prefecture(only)) ?? s.rare) : 1;
+  return { fraction, postings: prefixPostings + driven, prefecture };
 }
 
 const CACHE_MS = 10 * 60_000;
