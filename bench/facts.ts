@@ -1,7 +1,10 @@
 /** Facts about the machine, the PostgreSQL server and the dataset, for the report. */
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../src/db/client.ts';
+import { migrationsFolder } from '../src/db/migrate.ts';
 
 export interface MachineFacts {
   cpus: number;
@@ -128,4 +131,28 @@ export async function tableIdentity(db: Database): Promise<{ filenode: string; a
       from pg_stat_user_tables where relid = 'job_search'::regclass`,
   );
   return { filenode: r?.filenode ?? '', analyzed: r?.analyzed ?? '' };
+}
+
+/**
+ * Migrations in ./drizzle that the benchmark database has not had yet. The harness never migrates
+ * that database itself (a migration may rewrite job_search for minutes, and the database is
+ * shared), and neither may the web server it starts for the HTTP test, whose boot would.
+ */
+export async function pendingMigrations(db: Database): Promise<string[]> {
+  const journal = JSON.parse(
+    await readFile(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'),
+  ) as {
+    entries: { tag: string; when: number }[];
+  };
+  let applied = 0;
+  try {
+    const [row] = await queryRows<{ at: string | null }>(
+      db,
+      sql`select max(created_at)::text as at from drizzle.__drizzle_migrations`,
+    );
+    applied = Number(row?.at ?? 0);
+  } catch {
+    applied = 0;
+  }
+  return journal.entries.filter((e) => e.when > applied).map((e) => e.tag);
 }

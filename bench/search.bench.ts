@@ -30,7 +30,15 @@ import { fileURLToPath } from 'node:url';
 import { type DbHandle, openPostgres } from '../src/db/client.ts';
 import { isLocalDate, tokyoDate } from '../src/platform/dates.ts';
 import { explainQuery } from './explain.ts';
-import { datasetFacts, machineFacts, readiness, relationSizes, serverFacts, tableIdentity } from './facts.ts';
+import {
+  datasetFacts,
+  machineFacts,
+  pendingMigrations,
+  readiness,
+  relationSizes,
+  serverFacts,
+  tableIdentity,
+} from './facts.ts';
 import { type HttpResult, loadTest, settle, startWebServer } from './http.ts';
 import { type Impl, prepare } from './implementations.ts';
 import {
@@ -132,6 +140,16 @@ async function connect(): Promise<DbHandle> {
     await handle.close();
     process.exit(1);
   }
+  const pending = await pendingMigrations(handle.db);
+  if (pending.length > 0) {
+    log(
+      `bench: ${redact(env.url)} lacks ${pending.length} migration(s) the code expects: ${pending.join(', ')}.\n` +
+        'The harness does not migrate the shared benchmark database itself (its web server would, at start-up).\n' +
+        `Apply them first (a data migration may take minutes):\n  DATABASE_URL=${redact(env.url)} npm run migrate`,
+    );
+    await handle.close();
+    process.exit(1);
+  }
   if (!ready.trgmExtension) {
     log('bench: the pg_trgm extension is not available on this server (install postgresql-contrib).');
     await handle.close();
@@ -166,10 +184,12 @@ function progress(i: number, total: number, r: QueryResult, impls: Impl[]): void
 async function main(): Promise<number> {
   const started = performance.now();
   const loadAtStart = os.loadavg();
+  // The code under test is what was loaded now; someone may commit while the run goes on.
+  const commit = gitCommit();
   const handle = await connect();
   const state = { trgmBuilt: false };
   try {
-    return await run(handle, state, started, loadAtStart);
+    return await run(handle, state, started, loadAtStart, commit);
   } finally {
     if (state.trgmBuilt && !env.keepTrgm) {
       log(`dropping ${TRGM_INDEX} (BENCH_KEEP_TRGM=1 keeps it)`);
@@ -184,6 +204,7 @@ async function run(
   state: { trgmBuilt: boolean },
   started: number,
   loadAtStart: number[],
+  commit: string,
 ): Promise<number> {
   const db = handle.db;
   const today = env.today ?? tokyoDate(new Date());
@@ -319,6 +340,9 @@ async function run(
     } catch (error) {
       httpError = (error as Error).message;
       log(`HTTP load test failed: ${httpError}`);
+    } finally {
+      // A stopped server's backends keep running their statement; cancel what is left.
+      await settle(handle.db, 0);
     }
   }
   await checkTable('the HTTP test');
@@ -326,7 +350,7 @@ async function run(
   const report: RunReport = {
     finishedAt: new Date().toISOString(),
     seconds: (performance.now() - started) / 1000,
-    commit: gitCommit(),
+    commit,
     today,
     options: { ...options, httpSeconds: env.httpSeconds, httpConnections: env.httpConnections },
     machine: machineFacts(),
@@ -374,7 +398,6 @@ async function run(
       }
     } finally {
       await server.stop();
-      await settle(handle.db, 0);
     }
     return out;
   }

@@ -22,8 +22,10 @@ describe('SR-1 search estimates (for choosing the query strategy)', () => {
   it('takes a word to be as rare as its rarest bigram', () => {
     expect(estimate(plan('kw=看護師'), stats).fraction).toBeCloseTo(0.03);
   });
-  it('sums the bigrams that start with a one-character word', () => {
-    expect(estimate(plan('kw=務'), stats).fraction).toBeCloseTo(0.47);
+  it('takes the union of the bigrams that start with a one-character word, and reads all their postings', () => {
+    const e = estimate(plan('kw=務'), stats);
+    expect(e.fraction).toBeCloseTo(1 - 0.8 * 0.8 * 0.93);
+    expect(e.postings).toBeCloseTo(0.47 * 1_000_000);
   });
   it('multiplies independent conditions', () => {
     expect(estimate(plan('kw=介護&pref=13'), stats).fraction).toBeCloseTo(0.14 * 0.15);

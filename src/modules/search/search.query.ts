@@ -20,13 +20,15 @@ import { type Estimate, estimate, loadStats } from './search.stats.ts';
 /** Relative costs (microseconds, measured on the benchmark machine) of the strategies' steps. */
 export const COSTS = {
   /** Reading one GIN posting entry into the match bitmap. */
-  posting: 0.12,
+  posting: 0.16,
   /** Visiting one matching heap row found through the bitmap. */
-  heapRow: 1.5,
-  /** Reading one row in order and testing its tokens (de-TOASTing the tsvector). */
-  scanRow: 7,
+  heapRow: 2,
+  /** Reading one row in heap order and testing its tokens (de-TOASTing the tsvector). */
+  scanRow: 3,
+  /** The same through a btree, in the sort key's order (random heap access). */
+  walkRow: 8.5,
   /** De-TOASTing the text of a candidate and checking a word of three or more characters with LIKE. */
-  recheck: 6,
+  recheck: 9,
 };
 
 /** 'lookup': 求人番号 given — a handful of rows found by their keys; the planner needs no help. */
@@ -109,11 +111,18 @@ const rechecks = (plan: SearchPlan) =>
  * Cost of reading rows in order until `wanted` matches are found: a scan reads only the asked-for
  * prefecture's rows (through its btree) when `confined`, every row otherwise.
  */
-function scanCost(plan: SearchPlan, e: Estimate, rows: number, wanted: number, confined: boolean): number {
+function scanCost(
+  plan: SearchPlan,
+  e: Estimate,
+  rows: number,
+  wanted: number,
+  confined: boolean,
+  perRow: number,
+): number {
   const readable = rows * (confined ? e.prefecture : 1);
   const matches = Math.max(e.fraction * rows, 1);
   const read = Math.min(readable, (wanted * readable) / matches);
-  return read * COSTS.scanRow + Math.min(wanted, matches) * (rechecks(plan) ? COSTS.recheck : 0);
+  return read * perRow + Math.min(wanted, matches) * (rechecks(plan) ? COSTS.recheck : 0);
 }
 
 /** Cost of building the match set through GIN and visiting `visited` of its rows. */
@@ -127,7 +136,10 @@ export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Stra
   if (!plan.tsquery) return 'scan';
   const wanted = MAX_RESULTS + 1;
   const matches = Math.max(e.fraction * rows, 1);
-  return scanCost(plan, e, rows, wanted, true) < ginCost(plan, e, Math.min(matches, wanted)) ? 'scan' : 'gin';
+  const confined = plan.prefectures.length === 1;
+  // One prefecture is read through its btree (random access); otherwise the heap in order.
+  const scan = scanCost(plan, e, rows, wanted, confined, confined ? COSTS.walkRow : COSTS.scanRow);
+  return scan < ginCost(plan, e, Math.min(matches, wanted)) ? 'scan' : 'gin';
 }
 
 /** Chooses the page strategy once the (capped) count is known. */
@@ -139,7 +151,7 @@ export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counte
   const matches = Math.max(e.fraction * rows, counted);
   // Newest first can read one prefecture in order through its btree; other orders read every row.
   const confined = plan.sort === 'new';
-  const scan = scanCost(plan, { ...e, fraction: matches / rows }, rows, plan.offset + plan.limit, confined);
+  const scan = scanCost(plan, { ...e, fraction: matches / rows }, rows, plan.offset + plan.limit, confined, COSTS.walkRow);
   return scan < ginCost(plan, e, matches) ? 'scan' : 'gin';
 }
 

@@ -14,8 +14,10 @@ export interface LexemeStats {
   rows: number;
   /** Fraction of rows containing each frequent lexeme. */
   freq: Map<string, number>;
-  /** Frequent lexemes by their first character, for one-character (prefix) terms. */
+  /** Fraction of rows holding a frequent bigram that starts with a character, for one-character (prefix) terms. */
   byFirstChar: Map<string, number>;
+  /** The sum of those bigrams' frequencies: the posting entries a prefix term reads, per row. */
+  postingsByFirstChar: Map<string, number>;
   /** Upper bound for a lexeme that is not among the frequent ones. */
   rare: number;
 }
@@ -32,15 +34,21 @@ export interface Estimate {
 export function buildStats(rows: number, elems: string[], freqs: number[]): LexemeStats {
   const freq = new Map<string, number>();
   const byFirstChar = new Map<string, number>();
+  // Rows containing a character: the union of its bigrams, taken as independent (a row holding
+  // 務め and 務所 is counted once), 1 − Π(1 − f).
+  const missing = new Map<string, number>();
+  const postingsByFirstChar = new Map<string, number>();
   elems.forEach((e, i) => {
     const f = freqs[i] ?? 0;
     freq.set(e, f);
     const first = [...e][0] ?? '';
-    byFirstChar.set(first, (byFirstChar.get(first) ?? 0) + f);
+    missing.set(first, (missing.get(first) ?? 1) * (1 - f));
+    postingsByFirstChar.set(first, (postingsByFirstChar.get(first) ?? 0) + f);
   });
+  for (const [first, m] of missing) byFirstChar.set(first, 1 - m);
   // pg_stats appends the minimum and maximum frequency after the per-element ones.
   const minimum = freqs[elems.length] ?? 0;
-  return { rows, freq, byFirstChar, rare: elems.length ? minimum : 0.001 };
+  return { rows, freq, byFirstChar, postingsByFirstChar, rare: elems.length ? minimum : 0.001 };
 }
 
 interface TermCost {
@@ -53,10 +61,11 @@ interface TermCost {
 
 function termCost(t: Term, s: LexemeStats): TermCost {
   if (t.prefix !== undefined) {
-    // Every character of the text starts some bigram, so the sum over bigrams starting with it
-    // bounds the rows containing it; all of those posting lists are read and merged.
-    const sum = s.byFirstChar.get(t.prefix) ?? s.rare;
-    return { fraction: Math.min(1, sum), postings: sum * s.rows, prefix: true };
+    // Every character of the text starts some bigram: the rows containing it are the union of the
+    // rows holding those bigrams, and all of their posting lists are read and merged.
+    const fraction = s.byFirstChar.get(t.prefix) ?? s.rare;
+    const postings = (s.postingsByFirstChar.get(t.prefix) ?? s.rare) * s.rows;
+    return { fraction: Math.min(1, fraction), postings, prefix: true };
   }
   // The bigrams of one word occur together: the word is about as rare as its rarest bigram. GIN's
   // fast scan walks the rarest list and skips through the others.
