@@ -24,9 +24,9 @@ export const COSTS = {
   /** Visiting one matching heap row found through the bitmap. */
   heapRow: 2,
   /** Reading one row in heap order and testing its tokens (de-TOASTing the tsvector). */
-  scanRow: 3,
+  scanRow: 9,
   /** The same through a btree, in the sort key's order (random heap access). */
-  walkRow: 8.5,
+  walkRow: 10,
   /** De-TOASTing the text of a candidate and checking a word of three or more characters with LIKE. */
   recheck: 9,
 };
@@ -151,7 +151,14 @@ export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counte
   const matches = Math.max(e.fraction * rows, counted);
   // Newest first can read one prefecture in order through its btree; other orders read every row.
   const confined = plan.sort === 'new';
-  const scan = scanCost(plan, { ...e, fraction: matches / rows }, rows, plan.offset + plan.limit, confined, COSTS.walkRow);
+  const scan = scanCost(
+    plan,
+    { ...e, fraction: matches / rows },
+    rows,
+    plan.offset + plan.limit,
+    confined,
+    COSTS.walkRow,
+  );
   return scan < ginCost(plan, e, matches) ? 'scan' : 'gin';
 }
 
