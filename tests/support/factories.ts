@@ -21,10 +21,15 @@ export const OFFICE = '13010';
 const unique = () => randomBytes(4).toString('hex');
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${unique()}@example.jp`;
 
-let officesSeeded: Promise<void> | undefined;
+/** Offices are written once per database (a test file may open several). */
+const officesSeeded = new WeakMap<object, Promise<void>>();
 const offices = (deps: Deps) => {
-  officesSeeded ??= seedOffices(deps.db);
-  return officesSeeded;
+  let seeded = officesSeeded.get(deps.db);
+  if (!seeded) {
+    seeded = seedOffices(deps.db);
+    officesSeeded.set(deps.db, seeded);
+  }
+  return seeded;
 };
 
 export interface SeekerOptions {
