@@ -180,26 +180,84 @@ async function use(tx: Transaction, strategy: Strategy, ordered: boolean, confin
   await tx.execute(ordered ? sql`set local enable_sort = off` : sql`set local enable_sort = on`);
 }
 
+/** The sort key of a row as the count step reads it, to page small results in memory. */
+interface Keyed {
+  job_id: number;
+  accepted_on: string;
+  referral_deadline: string;
+  wage_monthly: number;
+}
+
+/** The same order as orderBy(): a small match set is sorted here instead of being read twice. */
+export function sortKeyed(rows: Keyed[], sort: SearchPlan['sort']): Keyed[] {
+  const id = (a: Keyed, b: Keyed) => Number(a.job_id) - Number(b.job_id);
+  const by: Record<SearchPlan['sort'], (a: Keyed, b: Keyed) => number> = {
+    new: (a, b) => (a.accepted_on === b.accepted_on ? -id(a, b) : a.accepted_on < b.accepted_on ? 1 : -1),
+    deadline: (a, b) =>
+      a.referral_deadline === b.referral_deadline
+        ? id(a, b)
+        : a.referral_deadline < b.referral_deadline
+          ? -1
+          : 1,
+    wage: (a, b) => (a.wage_monthly === b.wage_monthly ? -id(a, b) : b.wage_monthly - a.wage_monthly),
+  };
+  return [...rows].sort(by[sort]);
+}
+
+/** Above this many expected matches, a single GIN pass with a window count is not tried. */
+const ONE_PASS_MAX = 20_000;
+
 export async function searchJobs(db: Database, plan: SearchPlan): Promise<SearchHits> {
   const stats = await loadStats(db);
   const e = estimate(plan, stats);
   const where = whereClause(plan);
+  const confined = plan.prefectures.length === 1;
   return db.transaction(async (tx) => {
     // Short queries: no JIT compilation, no parallel workers, an exact (not lossy) match bitmap.
     await tx.execute(sql`set local jit = off`);
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
     await tx.execute(sql`set local work_mem = '64MB'`);
 
+    // Moderately many matches that GIN collects cheaply: one pass gives the page and the count.
+    const expected = e.fraction * stats.rows;
+    if (
+      plan.tsquery &&
+      !plan.jobNumbers.length &&
+      expected > MAX_RESULTS &&
+      expected <= ONE_PASS_MAX &&
+      pageStrategy(plan, e, stats.rows, expected) === 'gin'
+    ) {
+      await use(tx, 'gin', true, confined);
+      const rows = await queryRows<{ job_id: number; n: number }>(
+        tx,
+        sql`select s.job_id, count(*) over ()::int as n from job_search s where ${where}
+            order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
+      );
+      if (rows.length > 0) {
+        const total = Math.min(Number(rows[0]!.n), MAX_RESULTS + 1);
+        const jobIds = rows.map((r) => Number(r.job_id));
+        return { total, capped: total > MAX_RESULTS, jobIds, strategy: { count: 'gin', page: 'gin' } };
+      }
+      // An empty page (no match, or a page past the end): count as usual below.
+    }
+
+    // Count up to MAX_RESULTS + 1, keeping the sort keys: a result that fits is paged from them.
     const forCount = countStrategy(plan, e, stats.rows);
-    const confined = plan.prefectures.length === 1;
     await use(tx, forCount, false, confined);
-    const [counted] = await queryRows<{ n: number }>(
+    const keyed = await queryRows<Keyed>(
       tx,
-      sql`select count(*)::int as n from (select 1 from job_search s where ${where} limit ${MAX_RESULTS + 1}) c`,
+      sql`select s.job_id, s.accepted_on::text as accepted_on, s.referral_deadline::text as referral_deadline,
+          s.wage_monthly from job_search s where ${where} limit ${MAX_RESULTS + 1}`,
     );
-    const total = Number(counted?.n ?? 0);
-    if (total === 0 || plan.offset >= total) {
-      return { total, capped: false, jobIds: [], strategy: { count: forCount, page: forCount } };
+    const total = keyed.length;
+    if (total <= MAX_RESULTS) {
+      const page = sortKeyed(keyed, plan.sort).slice(plan.offset, plan.offset + plan.limit);
+      return {
+        total,
+        capped: false,
+        jobIds: page.map((r) => Number(r.job_id)),
+        strategy: { count: forCount, page: forCount },
+      };
     }
     const forPage = pageStrategy(plan, e, stats.rows, total);
     await use(tx, forPage, true, confined);
@@ -209,7 +267,7 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
     );
     return {
       total,
-      capped: total > MAX_RESULTS,
+      capped: true,
       jobIds: rows.map((r) => Number(r.job_id)),
       strategy: { count: forCount, page: forPage },
     };
