@@ -14,6 +14,7 @@ import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, requestContext, securityHeaders } from './web/middleware.ts';
 import { healthRoutes } from './web/public/health.routes.ts';
 import { jobDetailRoutes } from './web/public/job-detail.routes.tsx';
+import { keptFormCleanup, keptFormRoutes } from './web/public/kept-form.routes.tsx';
 import { loginRoutes, logoutRoutes } from './web/public/login.routes.tsx';
 import { openingRoutes } from './web/public/open.routes.tsx';
 import { passwordResetRoutes } from './web/public/password-reset.routes.tsx';
@@ -34,12 +35,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(locale());
   app.use(sessionMiddleware());
   app.use(csrfMiddleware());
+  app.use(keptFormCleanup());
 
   app.route('/', topRoutes);
   app.route('/', loginRoutes('seeker'));
   app.route('/', loginRoutes('employer'));
   app.route('/', loginRoutes('staff'));
   app.route('/', logoutRoutes);
+  app.route('/', keptFormRoutes());
   app.route('/', openingRoutes('seeker'));
   app.route('/', openingRoutes('employer'));
   app.route('/', passwordResetRoutes('seeker'));

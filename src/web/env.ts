@@ -21,7 +21,9 @@ export type AppEnv = {
     t: Messages;
     auth: Auth | null;
     /** The browser's session had just expired (idle or absolute limit) when this request came. */
-    sessionEnded: boolean;
+    endedSession: { id: string; accountId: string } | null;
+    /** The form of this request was held for its account after its session ended (SPEC MP-10). */
+    formKept: boolean;
     csrfToken: string;
   };
 };

@@ -53,7 +53,8 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       const next = c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : '';
       const params = new URLSearchParams();
       if (next) params.set('next', next);
-      if (c.var.sessionEnded) params.set('timeout', '1');
+      if (c.var.endedSession) params.set('timeout', '1');
+      if (c.var.formKept) params.set('kept', '1');
       const query = params.toString();
       return c.redirect(`${loginPathOf[portal]}${query ? `?${query}` : ''}`, 303);
     }

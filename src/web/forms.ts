@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { Messages } from '../i18n/index.ts';
 import type { ValidationKey } from '../platform/fields.ts';
-import { CSRF_FIELD } from './auth/csrf.ts';
+import { CSRF_FIELD, KEPT_FORM_FIELD } from './auth/csrf.ts';
 import type { FormErrors, FormValues } from './components/form.tsx';
 import type { AppEnv } from './env.ts';
 
@@ -14,7 +14,7 @@ export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
   const body = await c.req.parseBody({ all: true });
   const values: FormValues = {};
   for (const [key, value] of Object.entries(body)) {
-    if (key === CSRF_FIELD) continue;
+    if (key === CSRF_FIELD || key === KEPT_FORM_FIELD) continue;
     if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
     else if (typeof value === 'string') values[key] = value;
   }

@@ -14,7 +14,8 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('log', log);
-    c.set('sessionEnded', false);
+    c.set('endedSession', null);
+    c.set('formKept', false);
     c.set('csrfToken', '');
     c.header('X-Request-Id', requestId);
     const started = performance.now();

@@ -26,6 +26,7 @@ test('a11y sweep: public pages (top, search, a job, sign-in and opening pages, 4
   await checkA11y(page, 'job detail');
   for (const path of [
     '/login',
+    '/login?timeout=1&kept=1',
     '/employer/login',
     '/staff/login',
     '/mypage/open',
@@ -56,6 +57,7 @@ test('a11y sweep: seeker MyPage (ホーム, 求職者情報・設定, 求職活�
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${DEMO.seeker.name} さんのマイページ`);
   for (const path of [
     '/mypage/settings',
+    '/kept-form?discarded=1',
     '/mypage/activity',
     '/mypage/messages',
     '/mypage/favorites',

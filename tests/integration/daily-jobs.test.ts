@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seekers, sessions } from '../../src/db/schema/index.ts';
+import { keptForms, seekers, sessions } from '../../src/db/schema/index.ts';
 import { housekeepingJob } from '../../src/modules/accounts/housekeeping.job.ts';
+import { findKeptForm, keepForm } from '../../src/modules/accounts/kept-forms.repository.ts';
 import { expiryWarningJob } from '../../src/modules/seekers/expiry-warning.job.ts';
 import { createJob, createSeeker } from '../support/factories.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -58,14 +59,29 @@ describe('MP-9 the daily lapse warning', () => {
 });
 
 describe('nightly housekeeping', () => {
-  it('removes expired sessions and takes jobs past their 紹介期限日 out of search', async () => {
+  it('removes expired sessions, kept forms after 24 hours, and takes jobs past their 紹介期限日 out of search', async () => {
     ctx.clock.set('2027-03-01T00:00:00Z');
     const { email, password, account } = await createSeeker(ctx.deps);
     await signInAs(ctx.client(), 'seeker', email, password);
     const job = await createJob(ctx.deps, { acceptedOn: '2027-01-10', referralDeadline: '2027-03-01' });
-    ctx.clock.advanceDays(1);
+    const ownSessions = () => ctx.db.select().from(sessions).where(eq(sessions.accountId, account.id));
+    // Ended an hour ago: the dead row stays a while, so a form sent from that browser can be kept.
+    ctx.clock.advanceMinutes(90);
     await runDaily(housekeepingJob);
-    expect(await ctx.db.select().from(sessions).where(eq(sessions.accountId, account.id))).toHaveLength(0);
+    expect(await ownSessions()).toHaveLength(1);
+    await keepForm(ctx.db, {
+      accountId: account.id,
+      path: '/mypage/settings',
+      fields: [['a', 'b']],
+      now: ctx.clock.now(),
+    });
+    ctx.clock.advanceMinutes(23 * 60);
+    await runDaily(housekeepingJob);
+    expect(await ownSessions()).toHaveLength(0);
+    expect(await findKeptForm(ctx.db, account.id, ctx.clock.now())).toBeDefined();
+    ctx.clock.advanceMinutes(2 * 60);
+    await runDaily(housekeepingJob);
+    expect(await ctx.db.select().from(keptForms).where(eq(keptForms.accountId, account.id))).toHaveLength(0);
     const { jobSearch } = await import('../../src/db/schema/index.ts');
     expect(await ctx.db.select().from(jobSearch).where(eq(jobSearch.jobId, job.id))).toHaveLength(0);
   });

@@ -64,6 +64,31 @@ describe('EM-4 the employer’s 求人票', () => {
     expect(list.text('table')).toContain('作成中');
   });
 
+  it('EM-4 a 求人票 sent after the session timed out is kept and, after signing in again, sent with one button', async () => {
+    const made = await createEmployer(ctx.deps);
+    const client = ctx.client();
+    await signInAs(client, 'employer', made.email, made.password);
+    await client.get('/employer/jobs/new');
+    ctx.clock.advanceMinutes(40);
+    const fields = {
+      intent: 'draft',
+      title: '訪問介護員',
+      description: '利用者宅での身体介護・生活援助\n（1日4件程度）',
+    };
+    const sent = await client.post('/employer/jobs/new', fields);
+    expect(sent.location).toBe('/employer/login?timeout=1&kept=1');
+    expect((await signInAs(client, 'employer', made.email, made.password)).location).toBe('/kept-form');
+    const offer = await client.get('/kept-form');
+    expect(offer.dom.querySelector('.site-header')?.textContent).toContain('求人者マイページ');
+    const { action, fields: kept } = offer.hiddenForm('form[action="/employer/jobs/new"]');
+    const { _csrf: _, ...resend } = kept;
+    const saved = await client.post(action, resend);
+    expect(saved.status).toBe(303);
+    const edit = await client.open(saved.location!);
+    expect(edit.value('title')).toBe('訪問介護員');
+    expect(edit.value('description')).toBe(fields.description);
+  });
+
   it('EM-4 a clean 「一時保存」 goes back to the form with a notice', async () => {
     const { client } = await employerClient();
     const saved = await submitNew(client, { intent: 'draft', title: '調理補助' });

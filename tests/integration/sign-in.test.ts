@@ -98,6 +98,17 @@ describe('MP-5 signing in and out', () => {
     expect(login.text('main')).toContain('一定時間操作がなかったため、ログアウトしました');
   });
 
+  it('MP-5 signing out from a page left open past the timeout lands on the sign-in page, not a refusal', async () => {
+    const { email, password } = await createSeeker(ctx.deps);
+    const c = client();
+    await signInAs(c, 'seeker', email, password);
+    await c.get('/mypage');
+    ctx.clock.advanceMinutes(31);
+    const out = await c.post('/logout', {});
+    expect(out.status).toBe(303);
+    expect(out.location).toBe('/login?timeout=1');
+  });
+
   it('MP-5 a session dies 12 hours after sign-in even when used all the time', async () => {
     const { email, password } = await createSeeker(ctx.deps);
     const c = client();

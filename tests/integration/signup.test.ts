@@ -401,6 +401,75 @@ describe('MP-10 the registration wizard', () => {
     expect(basic.value('birthDate')).toBe('１９９５／４／１');
   });
 
+  it('MP-10 a step sent after the session timed out is kept; after signing in, one button sends it and nothing typed is lost', async () => {
+    const { client, email } = await openedSignup();
+    await next(client, 'basic', VALID.basic!);
+    await next(client, 'info', VALID.info!);
+    await client.get('/signup/profile/work');
+    ctx.clock.advanceMinutes(31); // a long think over 希望職種: the session idles out meanwhile
+    const typed = {
+      ...VALID.work!,
+      hours: '9:00～18:00\r\n（残業は月10時間まで）',
+      holidays: '土日祝　夏季休暇',
+    };
+    const sent = await client.post('/signup/profile/work', { ...typed, action: 'next' });
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe('/login?timeout=1&kept=1');
+    const login = await client.get(sent.location!);
+    expect(login.text('main')).toContain('一定時間操作がなかったため、ログアウトしました');
+    expect(login.text('main')).toContain('送信しようとした入力内容は保存しています');
+
+    const signedIn = await client.post('/login', { email, password: PASSWORD });
+    expect(signedIn.location).toBe('/kept-form');
+    const offer = await client.get('/kept-form');
+    expect(offer.status).toBe(200);
+    expect(offer.headers.get('cache-control')).toBe('no-store');
+    expect(offer.h1()).toBe('保存した入力内容');
+    const { action, fields } = offer.hiddenForm('form[action="/signup/profile/work"]');
+    const { _csrf: _, ...resend } = fields;
+    const res = await client.post(action, resend);
+    expect(res.location).toBe('/signup/profile/place');
+    const draft = await findDraft(ctx.deps.db, (await findAccountByEmail(ctx.deps.db, 'seeker', email))!.id);
+    expect(draft?.data.work).toMatchObject({ hours: typed.hours, holidays: typed.holidays });
+    // Sent once, no longer kept: the next sign-in goes straight on.
+    expect((await client.get('/kept-form')).status).toBe(303);
+  });
+
+  it('MP-10 a kept form is offered only to its own account, can be discarded, and a forged post keeps nothing', async () => {
+    const { client, email } = await openedSignup();
+    await client.get('/signup/profile/basic');
+    const staleToken = client.lastPage!.csrf();
+    ctx.clock.advanceMinutes(45);
+    // Without the token of that session's page, it is an ordinary CSRF refusal and nothing is kept.
+    const forged = await client.post(
+      '/signup/profile/basic',
+      { name: '偽装', action: 'save' },
+      { csrf: 'x' },
+    );
+    expect(forged.status).toBe(403);
+    const genuine = await client.post(
+      '/signup/profile/basic',
+      { name: '山田　花子', action: 'save' },
+      { csrf: staleToken },
+    );
+    expect(genuine.location).toBe('/login?timeout=1&kept=1');
+
+    // Somebody else signs in on the same browser: nothing is offered to them.
+    const other = await createSeeker(ctx.deps);
+    expect((await signInAs(client, 'seeker', other.email, other.password)).location).toBe('/mypage');
+    expect((await client.get('/kept-form')).location).toBe('/mypage');
+    await signOut(client);
+
+    expect((await signInAs(client, 'seeker', email, PASSWORD)).location).toBe('/kept-form');
+    const offer = await client.get('/kept-form');
+    expect(offer.hiddenForm('form[action="/signup/profile/basic"]').fields.name).toEqual(['山田　花子']);
+    const discarded = await client.post('/kept-form/discard', {});
+    const after = await client.open(discarded.location!);
+    expect(after.text('main')).toContain('保存していた入力内容を破棄しました');
+    await signOut(client);
+    expect((await signInAs(client, 'seeker', email, PASSWORD)).location).toBe('/mypage');
+  });
+
   it('MP-10 「次へ進む」 with errors answers 400 with the message next to the field and keeps the input', async () => {
     const { client } = await openedSignup();
     await client.get('/signup/profile/basic');

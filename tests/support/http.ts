@@ -50,6 +50,17 @@ export class Page {
       this.dom.querySelector(`input[name="${name}"][value="${value}"]`)?.hasAttribute('checked') ?? false
     );
   }
+  /** A form's action and its hidden fields (a name may repeat), as a browser would send them. */
+  hiddenForm(selector: string): { action: string; fields: Fields } {
+    const form = this.dom.querySelector(selector);
+    if (!form) throw new Error(`no form ${selector}`);
+    const fields: Record<string, string[]> = {};
+    for (const input of form.querySelectorAll('input[type="hidden"]')) {
+      const name = input.getAttribute('name');
+      if (name) fields[name] = [...(fields[name] ?? []), input.getAttribute('value') ?? ''];
+    }
+    return { action: form.getAttribute('action') ?? '', fields };
+  }
   csrf(): string | undefined {
     return this.dom.querySelector('input[name="_csrf"]')?.getAttribute('value') ?? undefined;
   }

@@ -107,12 +107,23 @@ export const accounts: Messages['accounts'] = {
       'The e-mail address or password is not correct. After repeated failures, sign-in is blocked for a while.',
     timedOut: 'You were signed out after a period of inactivity. Please sign in again.',
     loggedOut: 'You have signed out. On a shared computer, close the browser.',
+    formKept: 'What you were sending has been kept. Sign in to send it again.',
     forgot: 'Forgotten your password?',
     noAccount: 'No MyPage yet?',
     codeTitle: 'Enter your sign-in code',
     codeLead: (email) => `We sent a sign-in code to ${email}. Enter the 6 digits from the mail.`,
     codeSubmit: 'Verify',
     notOpened: 'If you have not opened your MyPage (set a password) yet, do that first.',
+  },
+  keptForm: {
+    title: 'What you were sending',
+    lead: 'You were signed out after a period of inactivity, but what you were sending at that moment has been kept.',
+    howTo:
+      'Press “Send what I entered” to send it as it was. You can check and correct it on the page that follows.',
+    expires: (until) => `It is kept until ${until} and deleted after that.`,
+    send: 'Send what I entered',
+    discard: 'Discard without sending',
+    discarded: 'What you had entered has been discarded.',
   },
   reset: {
     title: 'Reset your password',

@@ -1,5 +1,5 @@
 /**
- * Nightly housekeeping: expired sessions, codes, trusted browsers and throttle windows are deleted;
+ * Nightly housekeeping: expired sessions, codes, kept forms, trusted browsers and throttle windows are deleted;
  * jobs past their 紹介期限日 leave the search index.
  */
 import { lt } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { deleteExpiredSearchRows } from '../search/search.repository.ts';
+import { deleteExpiredKeptForms } from './kept-forms.repository.ts';
 import { deleteOldRateLimits } from './rate-limits.repository.ts';
 import { deleteExpiredSessions } from './sessions.repository.ts';
 import { deleteExpiredVerifications } from './verifications.repository.ts';
@@ -26,10 +27,11 @@ export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
   const now = deps.clock.now();
   const sessions = await deleteExpiredSessions(deps.db, now);
   const codes = await deleteExpiredVerifications(deps.db, now);
+  const keptForms = await deleteExpiredKeptForms(deps.db, now);
   await deps.db.delete(trustedDevices).where(lt(trustedDevices.expiresAt, now));
   await deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3_600_000));
   const searchRows = await deleteExpiredSearchRows(deps.db, tokyoDate(now));
-  return { sessions, codes, searchRows };
+  return { sessions, codes, keptForms, searchRows };
 }
 
 export const housekeepingDefinition = (deps: { db: Database; clock: Clock }) =>

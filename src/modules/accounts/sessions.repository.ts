@@ -1,7 +1,7 @@
 import { eq, lt, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, employers, type Role, seekers, sessions, staffMembers } from '../../db/schema/index.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.rules.ts';
+import { ENDED_SESSION_KEPT_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.rules.ts';
 
 export interface SessionRecord {
   id: string;
@@ -89,10 +89,10 @@ export async function deleteSessionsOfAccount(db: Executor, accountId: string): 
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 
-/** Removes sessions past their idle or absolute limit; returns how many. */
+/** Removes sessions that ended (idle or absolute limit) more than ENDED_SESSION_KEPT_MS ago; returns how many. */
 export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
-  const idleBefore = new Date(now.getTime() - SESSION_IDLE_MS);
-  const createdBefore = new Date(now.getTime() - SESSION_ABSOLUTE_MS);
+  const idleBefore = new Date(now.getTime() - SESSION_IDLE_MS - ENDED_SESSION_KEPT_MS);
+  const createdBefore = new Date(now.getTime() - SESSION_ABSOLUTE_MS - ENDED_SESSION_KEPT_MS);
   const removed = await db
     .delete(sessions)
     .where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)))

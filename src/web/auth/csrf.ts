@@ -3,18 +3,25 @@
  * cookie; every form carries HMAC(server secret, cookie secret | session id). State-changing
  * requests must carry a matching token (form field _csrf or header X-CSRF-Token), checked on the
  * server; a foreign Origin is refused as well.
+ *
+ * A form whose token was issued for a session that has just timed out is no attack but a slow
+ * typist: its fields are kept for that account (SPEC MP-10) and the browser is sent to sign in.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { keepForm } from '../../modules/accounts/kept-forms.repository.ts';
+import { fieldsToKeep } from '../../modules/accounts/session.rules.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hmac, randomToken, safeEqual } from '../../platform/ids.ts';
 import type { AppEnv } from '../env.ts';
 import { readCookie, writeCookie } from './cookies.ts';
 
 export const CSRF_FIELD = '_csrf';
+/** Marks a kept form being sent again (see kept-form.routes.tsx). */
+export const KEPT_FORM_FIELD = '_kept';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function expectedToken(c: Context<AppEnv>, cookieSecret: string): string {
-  return hmac(c.var.deps.secret, `csrf|${cookieSecret}|${c.var.auth?.id ?? ''}`);
+function expectedToken(c: Context<AppEnv>, cookieSecret: string, sessionId = c.var.auth?.id ?? ''): string {
+  return hmac(c.var.deps.secret, `csrf|${cookieSecret}|${sessionId}`);
 }
 
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
@@ -34,11 +41,25 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     }
     const sent = c.req.header('x-csrf-token') ?? (await formToken(c));
     if (!secret || !sent || !safeEqual(sent, expectedToken(c, secret))) {
+      const ended = c.var.endedSession;
+      if (secret && sent && ended && safeEqual(sent, expectedToken(c, secret, ended.id))) {
+        await keepTimedOutForm(c, ended.accountId);
+        throw new AppError('unauthenticated', 'session ended before the form was sent');
+      }
       throw new AppError('csrf', secret ? 'token mismatch' : 'no csrf cookie');
     }
     c.set('csrfToken', sent);
     return next();
   };
+}
+
+async function keepTimedOutForm(c: Context<AppEnv>, accountId: string): Promise<void> {
+  const fields = fieldsToKeep(await c.req.parseBody({ all: true }), [CSRF_FIELD, KEPT_FORM_FIELD]);
+  if (!fields) return;
+  const { db, clock } = c.var.deps;
+  await keepForm(db, { accountId, path: c.req.path + new URL(c.req.url).search, fields, now: clock.now() });
+  c.set('formKept', true);
+  c.var.log.info('form kept after session timeout', { path: c.req.path, fields: fields.length });
 }
 
 function originOf(c: Context<AppEnv>): string {

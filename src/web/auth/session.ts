@@ -1,6 +1,8 @@
 /**
  * Server-side sessions for the three roles. The middleware turns the cookie into c.var.auth; a new
- * id is issued at sign-in; sign-out deletes the row and sends Clear-Site-Data.
+ * id is issued at sign-in; sign-out deletes the row and sends Clear-Site-Data. A session past its
+ * idle or absolute limit signs nobody in; its row is deleted by the next sign-in, sign-out or the
+ * nightly housekeeping.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema/index.ts';
@@ -34,9 +36,9 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
       if (!record) {
         clearCookie(c, 'session');
       } else if (sessionState(record, now) !== 'live') {
-        await deleteSession(db, id);
-        clearCookie(c, 'session');
-        c.set('sessionEnded', true);
+        // Dead, but the row and cookie stay until sign-in, sign-out or housekeeping: a form from any
+        // tab of this session can still be recognised and kept (see csrf.ts).
+        c.set('endedSession', { id, accountId: record.accountId });
       } else {
         if (needsTouch(record.lastSeenAt, now)) await touchSession(db, id, now);
         c.set('auth', toAuth(record));

@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import type { Role } from '../../db/schema/index.ts';
+import { findKeptForm } from '../../modules/accounts/kept-forms.repository.ts';
 import { TRUSTED_DEVICE_DAYS } from '../../modules/accounts/login.rules.ts';
 import { signIn, verifyLoginCode } from '../../modules/accounts/sign-in.ts';
 import { email as emailField, text } from '../../platform/fields.ts';
@@ -28,6 +29,9 @@ import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
 import { codeMessage } from './account-messages.ts';
 
+/** The page that offers a kept form again (kept-form.routes.tsx). */
+export const KEPT_FORM_PATH = '/kept-form';
+
 interface PortalLogin {
   role: Role;
   portal: Portal;
@@ -35,7 +39,7 @@ interface PortalLogin {
   home: string;
 }
 
-const PORTALS: Record<Role, PortalLogin> = {
+export const PORTALS: Record<Role, PortalLogin> = {
   seeker: { role: 'seeker', portal: 'seeker', base: '', home: '/mypage' },
   employer: { role: 'employer', portal: 'employer', base: '/employer', home: '/employer' },
   staff: { role: 'staff', portal: 'staff', base: '/staff', home: '/staff' },
@@ -50,6 +54,12 @@ function safeNext(next: string | undefined, p: PortalLogin): string {
   return next === p.home || next.startsWith(`${p.home}/`) || (p.role === 'seeker' && next.startsWith('/jobs'))
     ? next
     : p.home;
+}
+
+/** Where a fresh session goes: to a form kept when the last one timed out, if any (SPEC MP-10). */
+async function afterSignIn(c: Context<AppEnv>, accountId: string, next: string): Promise<string> {
+  const { db, clock } = c.var.deps;
+  return (await findKeptForm(db, accountId, clock.now())) ? KEPT_FORM_PATH : next;
 }
 
 function titleOf(c: Context<AppEnv>, p: PortalLogin): string {
@@ -76,6 +86,7 @@ function LoginForm({
     <>
       <h1>{titleOf(c, p)}</h1>
       {q.timeout ? <Notice kind="warning">{a.login.timedOut}</Notice> : null}
+      {q.kept ? <Notice kind="info">{a.login.formKept}</Notice> : null}
       {q.out ? <Notice kind="success">{a.login.loggedOut}</Notice> : null}
       {failed ? (
         <div class="error-summary" role="alert" tabindex={-1} data-error-summary>
@@ -199,7 +210,7 @@ export function loginRoutes(role: Role): Hono<AppEnv> {
         return c.redirect(`${p.base}/login/code`, 303);
       }
       await startSession(c, result.account.id, role);
-      return c.redirect(next, 303);
+      return c.redirect(await afterSignIn(c, result.account.id, next), 303);
     })
     .get(`${p.base}/login/code`, async (c) => {
       const journey = readJourney(c, flow);
@@ -233,7 +244,7 @@ export function loginRoutes(role: Role): Hono<AppEnv> {
       clearJourney(c);
       if (result.deviceToken) writeCookie(c, 'device', result.deviceToken, TRUSTED_DEVICE_DAYS * 86_400);
       await startSession(c, result.account.id, role);
-      return c.redirect(journey.data.next ?? p.home, 303);
+      return c.redirect(await afterSignIn(c, result.account.id, journey.data.next ?? p.home), 303);
     });
 }
 
