@@ -196,10 +196,16 @@ describe('MP-1 求職登録 by staff', () => {
     expect(page.value('birthDate')).toBe('2026-11-22');
   });
 
-  it('MP-1 refuses an e-mail address that is already a seeker login (even internet-only), keeping the input', async () => {
+  it('MP-1 refuses an e-mail address that is already a seeker login, keeping the input; an internet-only one is pointed to its own page', async () => {
     const client = await staffClient();
-    const { email } = await createSeeker(ctx.deps, { kind: 'internet' });
+    const { email: internetEmail } = await createSeeker(ctx.deps, { kind: 'internet' });
     await client.get('/staff/seekers/new');
+    const internet = await client.post('/staff/seekers/new', registration({ email: internetEmail }));
+    expect(internet.status).toBe(400);
+    expect(internet.fieldError('email')).toContain('インターネットで登録した求職者のログインIDです');
+    expect(internet.fieldError('email')).toContain('「窓口で求職登録する」');
+
+    const { email } = await createSeeker(ctx.deps);
     const fields = registration({ email: email.toUpperCase() });
     const page = await client.post('/staff/seekers/new', fields);
     expect(page.status).toBe(400);
@@ -330,6 +336,50 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.text(COUNSELLING)).toContain('まだ職業相談の記録はありません。');
+  });
+
+  it('MP-1 an internet-only seeker is registered at the office from their page: same login and answers, a 求職番号, counselling from then on', async () => {
+    ctx.clock.set('2026-12-03T01:00:00Z');
+    const client = await staffClient();
+    const made = await createSeeker(ctx.deps, { kind: 'internet', name: '窓口 転子' });
+    const path = `/staff/seekers/${made.seeker.id}`;
+    const seekerClient = ctx.client(nextIp());
+    await signInAs(seekerClient, 'seeker', made.email, made.password);
+    expect((await seekerClient.get('/mypage')).text('main')).toContain('ご利用いただけません');
+
+    const detail = await client.get(path);
+    expect(detail.text('#at-office')).toContain(
+      'ログインID、マイページ、インターネットで登録した内容はそのまま引き継がれます',
+    );
+    const done = await client.submit(path, {}, `${path}/register`);
+    expect(done.status).toBe(200);
+    const number = row(done, 'registration', '求職番号')!;
+    expect(number).toMatch(new RegExp(`^${OFFICE}-\\d{8}$`));
+    expect(done.text('.notice--success')).toContain(`窓口での求職登録が完了しました。求職番号：${number}`);
+    expect(row(done, 'registration', '登録区分')).toBe('ハローワークで求職登録');
+    expect(row(done, 'registration', '求職申込日')).toBe('2026年12月3日');
+    expect(row(done, 'registration', '有効期限')).toBe('2027年2月28日');
+    expect(done.dom.querySelector('#at-office')).toBeNull();
+    expect(done.dom.querySelector(`form[action="${path}/counselling"]`)).not.toBeNull();
+
+    await ctx.drain();
+    const mail = ctx.mailbox.last(made.email);
+    expect(mail?.subject).toBe('求職登録完了のお知らせ');
+    expect(mail?.text).toContain(`求職番号：${number}`);
+    expect(mail?.text).toContain(
+      'インターネットで登録した内容とマイページは、そのまま引き続きご利用いただけます',
+    );
+
+    // The seeker, still signed in, now has a registered MyPage.
+    const home = await seekerClient.get('/mypage');
+    expect(home.text('main')).toContain(number);
+    expect(home.text('main')).not.toContain('ご利用いただけません');
+
+    // Sent again (another tab, 戻る): no second number, the page says so.
+    const again = await client.post(`${path}/register`, {});
+    const shown = await client.open(again.location!);
+    expect(shown.text('main')).toContain('既にハローワークで求職登録されています');
+    expect(row(shown, 'registration', '求職番号')).toBe(number);
   });
 
   it('ST-1 shows whether MyPage is opened and a 404 page for an unknown seeker', async () => {

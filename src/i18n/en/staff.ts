@@ -71,6 +71,8 @@ export const staff: Messages['staff'] = {
     cancel: 'Back to job seekers',
     emailTaken:
       'This e-mail address is already the login ID of a job seeker. Enter another address, or look the seeker up in the list',
+    emailInternetOnly:
+      'This e-mail address is the login of a job seeker who registered online. Look the address up in the list and use “Register at the office” on that seeker’s page',
     birthDateFuture: 'Date of birth cannot be in the future',
     birthDateImplausible: 'Check the date of birth (the age would be under 14 or over 110)',
     registered: (number) => `The job seeker is registered. Seeker number: ${number}`,
@@ -97,6 +99,16 @@ export const staff: Messages['staff'] = {
       none: 'None',
     },
     internetOnlyNumber: 'None (registered online only)',
+    atOffice: {
+      title: 'Registration at the office',
+      lead: 'This person registered online only. After checking their identity and details, registering them at the counter gives them a seeker number of this office and access to counselling and online Hello Work referrals.',
+      keeps:
+        'Their login, MyPage and what they registered online are kept. The application date becomes today; the registration is valid until the end of the month after next.',
+      submit: 'Register at the office',
+      done: (number) => `Registered at the office. Seeker number: ${number}`,
+      doneMail: 'A “registration complete” mail was sent to their e-mail address.',
+      already: 'This person is already registered at a Hello Work office.',
+    },
     desiredTitle: 'What they are looking for',
     desired: {
       occupation: 'Desired job',
@@ -138,7 +150,7 @@ export const staff: Messages['staff'] = {
     beforeRegistration: 'The date of the session cannot be before the application date',
     internetOnlyTitle: 'Counselling cannot be recorded',
     internetOnly:
-      'This person registered online only and is not registered at a Hello Work office, so no counselling session can be recorded. Register them at the counter first.',
+      'This person registered online only and is not registered at a Hello Work office, so no counselling session can be recorded. Use “Register at the office” first.',
   },
   employers: {
     listTitle: 'Employers',

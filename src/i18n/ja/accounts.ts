@@ -162,6 +162,13 @@ export const accounts = {
     registeredSubject: '求職登録完了のお知らせ',
     registeredBody: (p: { name: string; seekerNumber: string; validUntil: string; baseUrl: string }) =>
       `${p.name} 様\n\nハローワークでの求職登録が完了しました。\n求職番号：${p.seekerNumber}\n有効期限：${p.validUntil}\n\n求職者マイページを開設すると、ご自宅から求人の保存、応募履歴の確認、オンラインハローワーク紹介などを利用できます。\nトップページの「求職者マイページ開設（パスワード登録）」から、このメールアドレスと生年月日で開設手続きを行ってください。\n${p.baseUrl}/mypage/open${signature(p.baseUrl)}`,
+    registeredAtOfficeBody: (p: {
+      name: string;
+      seekerNumber: string;
+      validUntil: string;
+      baseUrl: string;
+    }) =>
+      `${p.name} 様\n\nハローワークの窓口で求職登録が完了しました。インターネットで登録した内容とマイページは、そのまま引き続きご利用いただけます。\n求職番号：${p.seekerNumber}\n有効期限：${p.validUntil}\n\nこれからは、職業相談やオンラインハローワーク紹介など、ハローワークで求職登録した方向けの機能も利用できます。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     employerRegisteredSubject: '求人者マイページ開設のご案内',
     employerRegisteredBody: (p: { name: string; establishmentNumber: string; baseUrl: string }) =>
       `${p.name} ご担当者様\n\nハローワークに事業所の登録を行いました。\n事業所番号：${p.establishmentNumber}\n\n求人者マイページを開設すると、応募者の確認やメッセージのやりとり、選考結果の登録ができます。\n次のページから、このメールアドレスと事業所番号で開設手続きを行ってください。\n${p.baseUrl}/employer/open${signature(p.baseUrl)}`,

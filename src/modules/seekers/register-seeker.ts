@@ -15,12 +15,12 @@ import { registrationValidUntil } from './registration.rules.ts';
 import { emptyProfile } from './seeker.types.ts';
 import { type BirthDateProblem, birthDateProblem } from './seeker-registration.rules.ts';
 import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
-import { insertSeeker } from './seekers.repository.ts';
+import { findSeekerByEmail, insertSeeker } from './seekers.repository.ts';
 import { toDesiredConditions } from './seekers.schemas.ts';
 
 export type RegisterSeekerResult =
   | { ok: true; seekerId: string; seekerNumber: string }
-  | { ok: false; field: 'email'; problem: 'taken' }
+  | { ok: false; field: 'email'; problem: 'taken' | 'internet_only' }
   | { ok: false; field: 'birthDate'; problem: BirthDateProblem };
 
 class EmailTaken extends Error {}
@@ -79,8 +79,15 @@ export async function registerSeeker(
       return { ok: true as const, seekerId: seeker.id, seekerNumber };
     });
   } catch (error) {
-    if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key'))
-      return { ok: false, field: 'email', problem: 'taken' };
+    if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key')) {
+      // Somebody who registered on the internet is converted from their own record, not registered twice.
+      const existing = await findSeekerByEmail(db, data.email);
+      return {
+        ok: false,
+        field: 'email',
+        problem: existing?.kind === 'internet' ? 'internet_only' : 'taken',
+      };
+    }
     throw error;
   }
 }

@@ -87,3 +87,24 @@ export async function setValidUntil(
 ): Promise<void> {
   await db.update(seekers).set({ validUntil, updatedAt: now }).where(eq(seekers.id, id));
 }
+
+/** An internet-only seeker becomes registered at an office: 求職番号, office, a new 求職申込日 and validity. */
+export async function markRegisteredAtOffice(
+  db: Executor,
+  id: string,
+  r: { seekerNumber: string; officeCode: string; appliedOn: LocalDate; validUntil: LocalDate; now: Date },
+): Promise<void> {
+  await db
+    .update(seekers)
+    .set({
+      kind: 'registered',
+      seekerNumber: r.seekerNumber,
+      officeCode: r.officeCode,
+      appliedOn: r.appliedOn,
+      validUntil: r.validUntil,
+      active: true,
+      expiryWarnedFor: null,
+      updatedAt: r.now,
+    })
+    .where(eq(seekers.id, id));
+}

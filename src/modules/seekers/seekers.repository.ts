@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, seekers } from '../../db/schema/index.ts';
+import { normalizeEmail } from '../accounts/accounts.repository.ts';
 
 export type Seeker = typeof seekers.$inferSelect;
 export type NewSeeker = typeof seekers.$inferInsert;
@@ -28,4 +29,14 @@ export async function findSeekerWithEmail(db: Executor, id: string) {
     .innerJoin(accounts, eq(accounts.id, seekers.accountId))
     .where(eq(seekers.id, id));
   return row;
+}
+
+/** The seeker whose login is this e-mail address (compared normalised), if any. */
+export async function findSeekerByEmail(db: Executor, email: string): Promise<Seeker | undefined> {
+  const [row] = await db
+    .select({ seeker: seekers })
+    .from(seekers)
+    .innerJoin(accounts, eq(accounts.id, seekers.accountId))
+    .where(and(eq(accounts.role, 'seeker'), eq(accounts.email, normalizeEmail(email))));
+  return row?.seeker;
 }

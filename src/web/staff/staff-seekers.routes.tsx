@@ -1,7 +1,7 @@
 /**
- * Staff console: 求職者 (SPEC MP-1, ST-1, MP-9). The list with search, 求職登録 at the counter, and a
- * seeker's page with their registration, 求職情報 and 職業相談 history and form. Mounted at
- * /staff/seekers behind requireRole('staff').
+ * Staff console: 求職者 (SPEC MP-1, ST-1, MP-9). The list with search, 求職登録 at the counter (new, or
+ * for somebody who registered on the internet), and a seeker's page with their registration, 求職情報
+ * and 職業相談 history and form. Mounted at /staff/seekers behind requireRole('staff').
  */
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -12,6 +12,7 @@ import { counsellingSchema } from '../../modules/counselling/counselling.schemas
 import { recordCounselling } from '../../modules/counselling/record-counselling.ts';
 import { prefectureName } from '../../modules/geo/geo.data.ts';
 import type { OccupationGroup, WageType } from '../../modules/jobs/job.types.ts';
+import { registerAtOffice } from '../../modules/seekers/register-at-office.ts';
 import { registerSeeker } from '../../modules/seekers/register-seeker.ts';
 import { type RegistrationStatus, registrationStatus } from '../../modules/seekers/registration.rules.ts';
 import type { DesiredConditions } from '../../modules/seekers/seeker.types.ts';
@@ -415,6 +416,14 @@ function SeekerDetail({
       </Notice>,
     );
   }
+  if (c.req.query('already')) notice.push(<Notice kind="info">{s.atOffice.already}</Notice>);
+  if (c.req.query('atOffice') && seeker.seekerNumber) {
+    notice.push(
+      <Notice kind="success" title={s.atOffice.done(seeker.seekerNumber)}>
+        <p>{s.atOffice.doneMail}</p>
+      </Notice>,
+    );
+  }
   if (saved === 'counselling') {
     notice.push(
       <Notice kind="success" title={k.saved}>
@@ -440,6 +449,17 @@ function SeekerDetail({
             [d.mypage, openedAt ? s.mypageOpenedOn(t.common.date(tokyoDate(openedAt))) : s.mypageNotOpened],
           ]}
         />
+        {registered ? null : (
+          <form method="post" action={`/staff/seekers/${seeker.id}/register`} class="form" id="at-office">
+            <CsrfField />
+            <h3>{s.atOffice.title}</h3>
+            <p>{s.atOffice.lead}</p>
+            <p>{s.atOffice.keeps}</p>
+            <div class="actions">
+              <Button>{s.atOffice.submit}</Button>
+            </div>
+          </form>
+        )}
       </section>
       <section class="panel" aria-labelledby="seeker-profile">
         <h2 id="seeker-profile">{s.profileTitle}</h2>
@@ -534,7 +554,9 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
         const s = t.staff.seekers;
         const message =
           result.field === 'email'
-            ? s.emailTaken
+            ? result.problem === 'internet_only'
+              ? s.emailInternetOnly
+              : s.emailTaken
             : result.problem === 'future'
               ? s.birthDateFuture
               : s.birthDateImplausible;
@@ -543,6 +565,16 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       return c.redirect(`/staff/seekers/${result.seekerId}?registered=1`, 303);
     })
     .get('/:id', async (c) => renderDetail(c, c.req.param('id')))
+    .post('/:id/register', async (c) => {
+      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
+      if (!row) throw new AppError('not_found', 'seeker');
+      const result = await registerAtOffice(c.var.deps, {
+        seekerId: row.seeker.id,
+        officeCode: staffOf(c).officeCode,
+      });
+      // Sent twice (another tab, 戻る): the page says it is done already rather than failing.
+      return c.redirect(`/staff/seekers/${row.seeker.id}?${result.ok ? 'atOffice=1' : 'already=1'}`, 303);
+    })
     .post('/:id/counselling', async (c) => {
       const id = c.req.param('id');
       const t = c.var.t;

@@ -1,0 +1,59 @@
+/**
+ * 求職登録 at the office for a seeker who so far registered on the internet only (SPEC MP-1, MP-6,
+ * MP-7): the same account, login and wizard answers, now with a 求職番号 of the staff's office and a
+ * 求職申込日 of today (so the validity of MP-9 starts again). In one transaction with the mail
+ * that tells the seeker what changed.
+ */
+import type { Deps } from '../../deps.ts';
+import { messages } from '../../i18n/index.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { AppError } from '../../platform/errors.ts';
+import { queueMail } from '../notifications/mail.job.ts';
+import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
+import { registrationValidUntil } from './registration.rules.ts';
+import { findSeekerWithEmail } from './seekers.repository.ts';
+import { lockSeeker, markRegisteredAtOffice } from './seekers-admin.repository.ts';
+
+export type RegisterAtOfficeResult =
+  | { ok: true; seekerNumber: string }
+  | { ok: false; problem: 'already_registered' };
+
+export async function registerAtOffice(
+  deps: Deps,
+  input: { seekerId: string; officeCode: string },
+): Promise<RegisterAtOfficeResult> {
+  const { db, clock, queue, config } = deps;
+  const now = clock.now();
+  const appliedOn = tokyoDate(now);
+  return db.transaction(async (tx) => {
+    const seeker = await lockSeeker(tx, input.seekerId);
+    if (!seeker) throw new AppError('not_found', 'seeker');
+    if (seeker.kind === 'registered') return { ok: false, problem: 'already_registered' } as const;
+    const seekerNumber = formatNumber(input.officeCode, await nextSerial(tx, 'seeker', input.officeCode));
+    const validUntil = registrationValidUntil(appliedOn);
+    await markRegisteredAtOffice(tx, seeker.id, {
+      seekerNumber,
+      officeCode: input.officeCode,
+      appliedOn,
+      validUntil,
+      now,
+    });
+    const withEmail = await findSeekerWithEmail(tx, seeker.id);
+    const t = messages('ja');
+    await queueMail(
+      queue,
+      {
+        to: withEmail!.email,
+        subject: t.accounts.mail.registeredSubject,
+        text: t.accounts.mail.registeredAtOfficeBody({
+          name: seeker.name,
+          seekerNumber,
+          validUntil: t.common.date(validUntil),
+          baseUrl: config.baseUrl,
+        }),
+      },
+      tx,
+    );
+    return { ok: true, seekerNumber } as const;
+  });
+}
