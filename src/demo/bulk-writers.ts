@@ -3,7 +3,7 @@
  * json_populate_recordset per batch); `copyWriter` streams COPY text to PostgreSQL, several times
  * faster, for the large benchmark data sets.
  */
-import { getTableColumns } from 'drizzle-orm';
+import { type Column, getTableColumns, SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../db/client.ts';
@@ -62,12 +62,25 @@ export function jsonWriter(db: Database): SeedWriter {
   };
 }
 
-const employerKeys = Object.keys(getTableColumns(employers));
-const postingColumns = getTableColumns(jobPostings);
-const postingKeys = Object.keys(postingColumns);
-const postingKinds = postingKeys.map((k) =>
-  copyKindOf(postingColumns[k as keyof typeof postingColumns].getSQLType()),
-);
+/**
+ * COPY names every column, so a value the generator leaves out must be the column's own default
+ * (an insert would have used it): a column added with a default later (closed_reason …) is filled
+ * here without touching the generator. SQL defaults (now(), gen_random_uuid()) are not expected.
+ */
+function copyShape(columns: Record<string, Column>) {
+  const keys = Object.keys(columns);
+  const defaults = keys.map((k) => {
+    const d = columns[k]!.default;
+    return d instanceof SQL ? undefined : (d as CopyValue);
+  });
+  const kinds = keys.map((k) => copyKindOf(columns[k]!.getSQLType()));
+  const values = (row: Record<string, CopyValue>, override?: (key: string) => CopyValue) =>
+    keys.map((k, i) => override?.(k) ?? (row[k] === undefined ? defaults[i] : row[k]));
+  return { names: keys.map(snakeCase), kinds, values };
+}
+
+const employerShape = copyShape(getTableColumns(employers));
+const postingShape = copyShape(getTableColumns(jobPostings));
 const SEARCH_COLUMNS = [
   'job_id',
   'prefecture_code',
@@ -108,8 +121,10 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
         await copyRows(
           client,
           'employers',
-          employerKeys.map(snakeCase),
-          rows.map((r) => copyLine(employerKeys.map((k) => (r as Record<string, CopyValue>)[k]))),
+          employerShape.names,
+          rows.map((r) =>
+            copyLine(employerShape.values(r as Record<string, CopyValue>), employerShape.kinds),
+          ),
         );
       } finally {
         client.release();
@@ -127,11 +142,13 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
         await copyRows(
           client,
           'job_postings',
-          postingKeys.map(snakeCase),
+          postingShape.names,
           jobs.map((j, i) =>
             copyLine(
-              postingKeys.map((k) => (k === 'id' ? ids[i]! : (j.posting as Record<string, CopyValue>)[k])),
-              postingKinds,
+              postingShape.values(j.posting as Record<string, CopyValue>, (k) =>
+                k === 'id' ? ids[i] : undefined,
+              ),
+              postingShape.kinds,
             ),
           ),
         );
