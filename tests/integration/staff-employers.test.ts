@@ -116,6 +116,55 @@ describe('ST-1 事業所 registration by staff', () => {
     expect(ctx.mailbox.messages.length).toBe(before);
   });
 
+  it('ST-1 a login e-mail added later to an employer registered without one: checked next to the field, invitation mailed, MyPage opens', async () => {
+    const client = await staffClient();
+    const detail = await client.submit(
+      '/staff/employers/new',
+      employerFields({ loginEmail: '', name: '合同会社あとから' }),
+    );
+    const path = new URL(detail.dom.querySelector('form#add-login')!.getAttribute('action')!, 'http://x')
+      .pathname;
+    const number = row(detail, 'employer', '事業所番号')!;
+    expect(detail.text('#add-login')).toContain('ログイン用メールアドレスの登録');
+
+    const empty = await client.post(path, { loginEmail: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.fieldError('loginEmail')).toBe('ログイン用メールアドレスを入力してください');
+    const { email: takenEmail } = await createEmployer(ctx.deps);
+    const taken = await client.post(path, { loginEmail: takenEmail.toUpperCase() });
+    expect(taken.status).toBe(400);
+    expect(taken.fieldError('loginEmail')).toContain('既に他の事業所のログイン用メールアドレス');
+    expect(taken.value('loginEmail')).toBe(takenEmail.toUpperCase());
+
+    const email = uniqueEmail('later');
+    const added = await client.post(path, { loginEmail: `  ${email.toUpperCase()} ` });
+    const shown = await client.open(added.location!);
+    expect(shown.text('.notice--success')).toContain(
+      `${email} に「求人者マイページ開設のご案内」を送信しました`,
+    );
+    expect(row(shown, 'mypage', 'ログイン用メールアドレス')).toBe(email);
+    expect(row(shown, 'mypage', '求人者マイページ')).toBe('未開設');
+    expect(shown.dom.querySelector('#add-login')).toBeNull();
+    await ctx.drain();
+    expect(ctx.mailbox.last(email)?.text).toContain(`事業所番号：${number}`);
+
+    // A second login cannot be attached (another tab, 戻る): the page says one exists.
+    const again = await client.post(path, { loginEmail: uniqueEmail('second') });
+    const after = await client.open(again.location!);
+    expect(after.text('main')).toContain('既にログイン用メールアドレスが登録されています');
+    expect(row(after, 'mypage', 'ログイン用メールアドレス')).toBe(email);
+
+    const employer = ctx.client(nextIp());
+    await employer.get('/employer/open');
+    await employer.post('/employer/open', { agree: 'yes' });
+    await employer.get('/employer/open/identify');
+    expect((await employer.post('/employer/open/identify', { email, proof: number })).location).toBe(
+      '/employer/open/sent',
+    );
+    await ctx.drain();
+    expect(ctx.mailbox.last(email)?.subject).toBe('パスワード登録申込受付通知');
+  });
+
   it('ST-1 gives each registration its own 事業所番号, clear of numbers already used under the office', async () => {
     const client = await staffClient();
     const existing = await createEmployer(ctx.deps);

@@ -224,5 +224,11 @@ export const staff: Messages['staff'] = {
       loginEmail: 'Login e-mail address',
       noLogin: 'None',
     },
+    addLogin: {
+      title: 'Add a login e-mail address',
+      lead: 'Registers the login ID of the employer MyPage and sends the invitation to open it. The employer then opens MyPage with this address and the establishment number.',
+      submit: 'Register and send the invitation',
+      hasLogin: 'This employer already has a login e-mail address.',
+    },
   },
 };

@@ -33,6 +33,22 @@ export async function findEmployerByNumber(
   return row;
 }
 
+/** The employer's row, locked until the transaction ends. */
+export async function lockEmployer(db: Executor, id: string): Promise<Employer | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(employers).where(eq(employers.id, id)).for('update');
+  return row;
+}
+
+export async function setEmployerAccount(
+  db: Executor,
+  id: string,
+  accountId: string,
+  now: Date,
+): Promise<void> {
+  await db.update(employers).set({ accountId, updatedAt: now }).where(eq(employers.id, id));
+}
+
 export async function markEmployerMyPageOpened(db: Executor, accountId: string, now: Date): Promise<void> {
   await db
     .update(employers)

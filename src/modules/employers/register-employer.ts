@@ -2,9 +2,11 @@
  * 事業所 registration by staff (SPEC ST-1). In one transaction: the employer with a 事業所番号 under
  * the staff's office (establishment-number.ts) and, when a login e-mail is given, the 求人者マイページ
  * account (role employer, no password: opened later with the e-mail and the 事業所番号) and its
- * invitation mail. A race for the same 事業所番号 is retried once with a fresh number.
+ * invitation mail. A race for the same 事業所番号 is retried once with a fresh number. A login can
+ * also be added later (addEmployerLogin).
  */
 
+import type { Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
 import { messages } from '../../i18n/index.ts';
@@ -12,7 +14,13 @@ import { AppError } from '../../platform/errors.ts';
 import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import type { EmployerRegistrationInput } from './employer-registration.schemas.ts';
-import { insertEmployer, nextEstablishmentSerial } from './employers.repository.ts';
+import {
+  type Employer,
+  insertEmployer,
+  lockEmployer,
+  nextEstablishmentSerial,
+  setEmployerAccount,
+} from './employers.repository.ts';
 import { establishmentPrefix, formatEstablishmentNumber } from './establishment-number.ts';
 
 export type RegisterEmployerResult =
@@ -48,7 +56,7 @@ async function attemptRegistration(
   officeCode: string,
   data: EmployerRegistrationInput,
 ): Promise<RegisterEmployerResult> {
-  const { db, clock, queue, config } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   return db.transaction(async (tx) => {
     const loginEmail = data.loginEmail;
@@ -75,25 +83,63 @@ async function attemptRegistration(
       createdAt: now,
       updatedAt: now,
     });
-    if (account) {
-      // The employer's language is not known: the mail is in Japanese, the default locale.
-      const t = messages('ja');
-      await queueMail(
-        queue,
-        {
-          to: account.email,
-          subject: t.accounts.mail.employerRegisteredSubject,
-          text: t.accounts.mail.employerRegisteredBody({
-            name: employer.name,
-            establishmentNumber,
-            baseUrl: config.baseUrl,
-          }),
-        },
-        tx,
-      );
-    }
+    if (account) await queueInvitation(deps, tx, { email: account.email, employer });
     return { ok: true as const, employerId: employer.id, establishmentNumber };
   });
+}
+
+/**
+ * A login e-mail for an employer registered without one (the registration form says it can be added
+ * later): the account, the link to the 事業所 and the same invitation mail, in one transaction.
+ */
+export type AddEmployerLoginResult =
+  | { ok: true; email: string }
+  | { ok: false; problem: 'taken' | 'has_login' };
+
+export async function addEmployerLogin(
+  deps: Deps,
+  input: { employerId: string; email: string },
+): Promise<AddEmployerLoginResult> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  try {
+    return await db.transaction(async (tx) => {
+      const employer = await lockEmployer(tx, input.employerId);
+      if (!employer) throw new AppError('not_found', 'employer');
+      if (employer.accountId) return { ok: false, problem: 'has_login' } as const;
+      if (await emailTaken(tx, 'employer', input.email)) throw new EmailTaken();
+      const account = await insertAccount(tx, { role: 'employer', email: input.email, now });
+      await setEmployerAccount(tx, employer.id, account.id, now);
+      await queueInvitation(deps, tx, { email: account.email, employer });
+      return { ok: true, email: account.email } as const;
+    });
+  } catch (error) {
+    if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key'))
+      return { ok: false, problem: 'taken' };
+    throw error;
+  }
+}
+
+/** 「求人者マイページ開設のご案内」: in Japanese, the default locale (the employer's language is not known). */
+async function queueInvitation(
+  deps: Deps,
+  tx: Transaction,
+  to: { email: string; employer: Pick<Employer, 'name' | 'establishmentNumber'> },
+): Promise<void> {
+  const t = messages('ja');
+  await queueMail(
+    deps.queue,
+    {
+      to: to.email,
+      subject: t.accounts.mail.employerRegisteredSubject,
+      text: t.accounts.mail.employerRegisteredBody({
+        name: to.employer.name,
+        establishmentNumber: to.employer.establishmentNumber,
+        baseUrl: deps.config.baseUrl,
+      }),
+    },
+    tx,
+  );
 }
 
 /** A value the schema already required; its type still allows the empty case. */

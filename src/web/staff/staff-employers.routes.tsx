@@ -5,17 +5,19 @@
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { z } from 'zod';
 import { employerRegistrationSchema } from '../../modules/employers/employer-registration.schemas.ts';
 import {
   type Employer,
   findEmployerForStaff,
   listEmployers,
 } from '../../modules/employers/employers.repository.ts';
-import { registerEmployer } from '../../modules/employers/register-employer.ts';
+import { addEmployerLogin, registerEmployer } from '../../modules/employers/register-employer.ts';
 import { PREFECTURES, prefectureName } from '../../modules/geo/geo.data.ts';
 import { INDUSTRY_CODES, type IndustryCode } from '../../modules/jobs/job.types.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
+import { email as emailField } from '../../platform/fields.ts';
 import { staffOf } from '../auth/guards.ts';
 import {
   Button,
@@ -292,7 +294,51 @@ function renderRegister(c: Context<AppEnv>, values: FormValues, errors: FormErro
 
 // ---------------------------------------------------------------- detail
 
-function EmployerDetail({ employer, email }: { employer: Employer; email: string | null }) {
+function AddLoginForm({ employer, form }: { employer: Employer; form: LoginFormState }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const s = t.staff.employers;
+  return (
+    <form
+      method="post"
+      action={`/staff/employers/${employer.id}/login`}
+      class="form"
+      id="add-login"
+      novalidate
+    >
+      <CsrfField />
+      <h3>{s.addLogin.title}</h3>
+      <p>{s.addLogin.lead}</p>
+      <ErrorSummary errors={form.errors} />
+      <TextField
+        name="loginEmail"
+        type="email"
+        label={s.fields.loginEmail}
+        value={one(form.values, 'loginEmail')}
+        error={form.errors.loginEmail}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      <div class="actions">
+        <Button>{s.addLogin.submit}</Button>
+      </div>
+    </form>
+  );
+}
+
+interface LoginFormState {
+  values: FormValues;
+  errors: FormErrors;
+}
+
+function EmployerDetail({
+  employer,
+  email,
+  form,
+}: {
+  employer: Employer;
+  email: string | null;
+  form: LoginFormState;
+}) {
   const c = useRequestContext<AppEnv>();
   const { t, locale } = c.var;
   const s = t.staff.employers;
@@ -305,6 +351,8 @@ function EmployerDetail({ employer, email }: { employer: Employer; email: string
           {email ? <p>{s.registeredMail(email)}</p> : null}
         </Notice>
       ) : null}
+      {c.req.query('login') && email ? <Notice kind="success">{s.registeredMail(email)}</Notice> : null}
+      {c.req.query('hasLogin') ? <Notice kind="info">{s.addLogin.hasLogin}</Notice> : null}
       <section class="panel" aria-labelledby="employer-data">
         <h2 id="employer-data">{s.detailTitle}</h2>
         <SummaryList
@@ -337,11 +385,35 @@ function EmployerDetail({ employer, email }: { employer: Employer; email: string
             [d.mypage, <MyPageState employer={employer} email={email} />],
           ]}
         />
+        {email ? null : <AddLoginForm employer={employer} form={form} />}
       </section>
       <p>
         <a href="/staff/employers">{s.backToList}</a>
       </p>
     </>
+  );
+}
+
+const addLoginSchema = z.object({ loginEmail: emailField() });
+
+async function renderDetail(
+  c: Context<AppEnv>,
+  id: string,
+  form: LoginFormState = { values: {}, errors: {} },
+  status: 200 | 400 = 200,
+) {
+  const row = await findEmployerForStaff(c.var.deps.db, id);
+  if (!row) throw new AppError('not_found', 'employer');
+  const t = c.var.t;
+  return page(
+    c,
+    {
+      title: `${row.employer.name} | ${t.staff.employers.detailTitle}`,
+      portal: 'staff',
+      breadcrumbs: crumbs(t, row.employer.name),
+    },
+    <EmployerDetail employer={row.employer} email={row.email} form={form} />,
+    status,
   );
 }
 
@@ -373,18 +445,23 @@ export function staffEmployersRoutes(): Hono<AppEnv> {
       }
       return c.redirect(`/staff/employers/${result.employerId}?registered=1`, 303);
     })
-    .get('/:id', async (c) => {
-      const row = await findEmployerForStaff(c.var.deps.db, c.req.param('id'));
-      if (!row) throw new AppError('not_found', 'employer');
+    .get('/:id', async (c) => renderDetail(c, c.req.param('id')))
+    .post('/:id/login', async (c) => {
       const t = c.var.t;
-      return page(
-        c,
-        {
-          title: `${row.employer.name} | ${t.staff.employers.detailTitle}`,
-          portal: 'staff',
-          breadcrumbs: crumbs(t, row.employer.name),
-        },
-        <EmployerDetail employer={row.employer} email={row.email} />,
-      );
+      const id = c.req.param('id');
+      const values = await readForm(c);
+      const v = validate(addLoginSchema, values, { loginEmail: t.staff.employers.fields.loginEmail }, t);
+      if (!v.ok) return renderDetail(c, id, { values, errors: v.errors }, 400);
+      const row = await findEmployerForStaff(c.var.deps.db, id);
+      if (!row) throw new AppError('not_found', 'employer');
+      const result = await addEmployerLogin(c.var.deps, {
+        employerId: row.employer.id,
+        email: v.data.loginEmail,
+      });
+      if (!result.ok && result.problem === 'taken') {
+        return renderDetail(c, id, { values, errors: { loginEmail: t.staff.employers.emailTaken } }, 400);
+      }
+      // Added twice (another tab, 戻る): the page says a login exists rather than failing.
+      return c.redirect(`/staff/employers/${row.employer.id}?${result.ok ? 'login=1' : 'hasLogin=1'}`, 303);
     });
 }
