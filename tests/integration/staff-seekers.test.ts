@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { insertAccount } from '../../src/modules/accounts/accounts.repository.ts';
+import { hashPassword } from '../../src/modules/accounts/password-hash.ts';
+import { findDraft, saveDraft } from '../../src/modules/registration/registration.repository.ts';
 import {
   createEmployer,
   createSeeker,
@@ -336,6 +339,40 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.text(COUNSELLING)).toContain('まだ職業相談の記録はありません。');
+  });
+
+  it('MP-1 an address that opened MyPage on the internet but never finished the wizard is registered at the counter, keeping its password', async () => {
+    const client = await staffClient();
+    const email = uniqueEmail('halfway');
+    const account = await insertAccount(ctx.deps.db, {
+      role: 'seeker',
+      email,
+      passwordHash: await hashPassword(PASSWORD),
+      openedAt: ctx.clock.now(),
+      now: ctx.clock.now(),
+    });
+    await saveDraft(ctx.deps.db, {
+      accountId: account.id,
+      step: 'work',
+      data: { basic: { name: '途中' } },
+      now: ctx.clock.now(),
+    });
+
+    const detail = await client.submit('/staff/seekers/new', registration({ email, name: '途中 保存' }));
+    expect(detail.status).toBe(200);
+    const number = row(detail, 'registration', '求職番号')!;
+    expect(row(detail, 'registration', '求職者マイページ')).toContain('開設済み');
+    expect(await findDraft(ctx.deps.db, account.id)).toBeUndefined();
+    await ctx.drain();
+    const mail = ctx.mailbox.last(email);
+    expect(mail?.text).toContain(`求職番号：${number}`);
+    expect(mail?.text).toContain('開設済みのメールアドレスとパスワードでそのままログイン');
+
+    const seeker = ctx.client(nextIp());
+    await signInAs(seeker, 'seeker', email, PASSWORD);
+    const home = await seeker.open('/mypage');
+    expect(home.h1()).toBe('途中 保存 さんのマイページ');
+    expect(home.text('main')).toContain(number);
   });
 
   it('MP-1 an internet-only seeker is registered at the office from their page: same login and answers, a 求職番号, counselling from then on', async () => {

@@ -157,6 +157,8 @@ export const accounts: Messages['accounts'] = {
     registeredSubject: 'Your job seeker registration is complete',
     registeredBody: (p) =>
       `Dear ${p.name},\n\nYour job seeker registration at Hello Work is complete.\nSeeker number: ${p.seekerNumber}\nValid until: ${p.validUntil}\n\nOpen your job seeker MyPage to keep jobs, see your applications and receive online referrals.\nUse this e-mail address and your date of birth at:\n${p.baseUrl}/mypage/open${signature(p.baseUrl)}`,
+    registeredOpenedBody: (p) =>
+      `Dear ${p.name},\n\nYour job-seeker registration at Hello Work is complete.\nJob seeker number: ${p.seekerNumber}\nValid until: ${p.validUntil}\n\nSign in to your MyPage with the e-mail address and password you already set.\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     registeredAtOfficeBody: (p) =>
       `Dear ${p.name},\n\nYour job-seeker registration at the Hello Work office is complete. What you registered on the internet and your MyPage stay as they are.\nJob seeker number: ${p.seekerNumber}\nValid until: ${p.validUntil}\n\nFrom now on you can also use what needs an office registration, such as counselling and online Hello Work referrals.\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     employerRegisteredSubject: 'Opening your employer MyPage',

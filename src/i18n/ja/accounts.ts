@@ -162,6 +162,8 @@ export const accounts = {
     registeredSubject: '求職登録完了のお知らせ',
     registeredBody: (p: { name: string; seekerNumber: string; validUntil: string; baseUrl: string }) =>
       `${p.name} 様\n\nハローワークでの求職登録が完了しました。\n求職番号：${p.seekerNumber}\n有効期限：${p.validUntil}\n\n求職者マイページを開設すると、ご自宅から求人の保存、応募履歴の確認、オンラインハローワーク紹介などを利用できます。\nトップページの「求職者マイページ開設（パスワード登録）」から、このメールアドレスと生年月日で開設手続きを行ってください。\n${p.baseUrl}/mypage/open${signature(p.baseUrl)}`,
+    registeredOpenedBody: (p: { name: string; seekerNumber: string; validUntil: string; baseUrl: string }) =>
+      `${p.name} 様\n\nハローワークでの求職登録が完了しました。\n求職番号：${p.seekerNumber}\n有効期限：${p.validUntil}\n\n求職者マイページは、開設済みのメールアドレスとパスワードでそのままログインしてご利用いただけます。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     registeredAtOfficeBody: (p: {
       name: string;
       seekerNumber: string;

@@ -1,21 +1,23 @@
 /**
  * 求職登録 by staff at the office (SPEC MP-1, MP-9). In one transaction: the login account (role
  * seeker, no password: the seeker sets one when opening MyPage, MP-2), the seeker with a 求職番号 of
- * the staff's office, and the 求職登録完了 mail to the registered address.
+ * the staff's office, and the 求職登録完了 mail to the registered address. An address that opened
+ * MyPage on the internet but never finished the registration wizard keeps its account and password.
  */
 
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
 import { messages } from '../../i18n/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
-import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
+import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
+import { deleteDraft } from '../registration/registration.repository.ts';
 import { registrationValidUntil } from './registration.rules.ts';
 import { emptyProfile } from './seeker.types.ts';
 import { type BirthDateProblem, birthDateProblem } from './seeker-registration.rules.ts';
 import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
-import { findSeekerByEmail, insertSeeker } from './seekers.repository.ts';
+import { findSeekerByAccount, findSeekerByEmail, insertSeeker } from './seekers.repository.ts';
 import { toDesiredConditions } from './seekers.schemas.ts';
 
 export type RegisterSeekerResult =
@@ -37,8 +39,12 @@ export async function registerSeeker(
   if (birth) return { ok: false, field: 'birthDate', problem: birth };
   try {
     return await db.transaction(async (tx) => {
-      if (await emailTaken(tx, 'seeker', data.email)) throw new EmailTaken();
-      const account = await insertAccount(tx, { role: 'seeker', email: data.email, now });
+      // An account opened on the internet whose registration wizard was never finished is completed
+      // by this registration (its half-filled wizard is no longer needed); any other account is taken.
+      const existing = await findAccountByEmail(tx, 'seeker', data.email);
+      if (existing && (await findSeekerByAccount(tx, existing.id))) throw new EmailTaken();
+      if (existing) await deleteDraft(tx, existing.id);
+      const account = existing ?? (await insertAccount(tx, { role: 'seeker', email: data.email, now }));
       const seekerNumber = formatNumber(officeCode, await nextSerial(tx, 'seeker', officeCode));
       const validUntil = registrationValidUntil(appliedOn);
       const seeker = await insertSeeker(tx, {
@@ -67,7 +73,7 @@ export async function registerSeeker(
         {
           to: account.email,
           subject: t.accounts.mail.registeredSubject,
-          text: t.accounts.mail.registeredBody({
+          text: (account.openedAt ? t.accounts.mail.registeredOpenedBody : t.accounts.mail.registeredBody)({
             name: seeker.name,
             seekerNumber,
             validUntil: t.common.date(validUntil),
@@ -79,7 +85,11 @@ export async function registerSeeker(
       return { ok: true as const, seekerId: seeker.id, seekerNumber };
     });
   } catch (error) {
-    if (error instanceof EmailTaken || isUniqueViolation(error, 'accounts_role_email_key')) {
+    if (
+      error instanceof EmailTaken ||
+      isUniqueViolation(error, 'accounts_role_email_key') ||
+      isUniqueViolation(error, 'seekers_accountId_unique')
+    ) {
       // Somebody who registered on the internet is converted from their own record, not registered twice.
       const existing = await findSeekerByEmail(db, data.email);
       return {
