@@ -10,11 +10,11 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { boot, runEntry } from './boot.ts';
-import type { DbHandle } from './db/client.ts';
 import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
 import { createStaffAccount } from './modules/accounts/create-staff-account.ts';
+import { createSearchIndex, dropSearchIndex } from './modules/search/search.repository.ts';
 import { StartupError } from './platform/errors.ts';
 import { progressBar } from './platform/progress.ts';
 
@@ -55,7 +55,7 @@ async function seedCommand(args: string[]) {
     logger.info('demo accounts written');
   }
   const bulk = total >= 50_000;
-  if (bulk) await dropSearchIndexes(dbHandle);
+  if (bulk) await dropSearchIndex(db);
   const bar = progressBar('jobs', total);
   const started = performance.now();
   await seedJobs(db, {
@@ -68,13 +68,11 @@ async function seedCommand(args: string[]) {
   });
   bar.finish();
   const loadSeconds = (performance.now() - started) / 1000;
-  let indexSeconds = 0;
-  if (bulk) {
-    const t = performance.now();
-    process.stderr.write('building search indexes …\n');
-    await createSearchIndexes(dbHandle);
-    indexSeconds = (performance.now() - t) / 1000;
-  }
+  if (bulk) process.stderr.write('building search indexes …\n');
+  const t = performance.now();
+  // Also after a small load: an earlier bulk run that was interrupted may have left it dropped.
+  await createSearchIndex(db, dbHandle.kind === 'postgres' ? '1GB' : undefined);
+  const indexSeconds = (performance.now() - t) / 1000;
   await db.execute(sql`analyze job_postings`);
   await db.execute(sql`analyze job_search`);
   logger.info('seeded', {
@@ -84,18 +82,6 @@ async function seedCommand(args: string[]) {
     indexSeconds: Math.round(indexSeconds),
   });
   await booted.close();
-}
-
-/** Building the search indexes once after a large load is much faster than updating them per row. */
-async function dropSearchIndexes(handle: DbHandle) {
-  await handle.db.execute(sql`drop index if exists job_search_tokens_idx`);
-}
-
-async function createSearchIndexes(handle: DbHandle) {
-  if (handle.kind === 'postgres') await handle.db.execute(sql`set maintenance_work_mem = '1GB'`);
-  await handle.db.execute(
-    sql`create index if not exists job_search_tokens_idx on job_search using gin (tokens) with (fastupdate = off)`,
-  );
 }
 
 async function staffCreateCommand(args: string[]) {

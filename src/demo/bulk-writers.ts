@@ -6,7 +6,7 @@
 import { type Column, getTableColumns, SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { type CopyValue, copyKindOf, copyLine, tsvectorLiteral } from '../db/copy-text.ts';
 import { snakeCase } from '../db/json-rows.ts';
 import { employers, jobPostings } from '../db/schema/index.ts';
@@ -38,7 +38,7 @@ function searchRowsFor(jobs: GeneratedJob[], ids: number[]): SearchRow[] {
   return rows;
 }
 
-export function jsonWriter(db: Database): SeedWriter {
+export function jsonWriter(db: Executor): SeedWriter {
   return {
     async writeEmployers(rows) {
       await db.insert(employers).values(rows).onConflictDoNothing();

@@ -3,14 +3,14 @@
  * listed in the README. Used by `npm start` on an empty embedded database and by `npm run seed`.
  */
 import { count, like } from 'drizzle-orm';
-import type { Database, Executor } from '../db/client.ts';
+import type { Executor } from '../db/client.ts';
 import { employers, numberSequences, offices, staffMembers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { insertAccount } from '../modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
 import { formatNumber, insertOffices, raiseSerial } from '../modules/offices/offices.repository.ts';
-import { upsertSearchRows } from '../modules/search/search.repository.ts';
+import { createSearchIndex, dropSearchIndex, upsertSearchRows } from '../modules/search/search.repository.ts';
 import { searchRow } from '../modules/search/search-index.ts';
 import { registrationValidUntil } from '../modules/seekers/registration.rules.ts';
 import { emptyDesiredConditions, emptyProfile } from '../modules/seekers/seeker.types.ts';
@@ -45,7 +45,7 @@ export async function seedOffices(db: Executor): Promise<void> {
  * employers, postings and search rows commit together.
  */
 export async function seedJobs(
-  db: Database,
+  db: Executor,
   options: {
     total: number;
     now: Date;
@@ -123,7 +123,7 @@ export const DEMO_ACCOUNTS = {
 const DEMO_OFFICE = '13010';
 
 /** The demo accounts of the README, and the demo employer's jobs (one is the leaflet's 13010-09999999). */
-export async function seedDemoAccounts(db: Database, now: Date): Promise<void> {
+export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
   const today = tokyoDate(now);
   const [staffHash, employerHash, seekerHash] = await Promise.all([
     hashPassword(DEMO_ACCOUNTS.staff.password),
@@ -399,9 +399,15 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
   if ((row?.n ?? 0) > 0) return false;
   const started = performance.now();
   const now = clock.now();
-  await seedOffices(db);
-  await seedDemoAccounts(db, now);
-  await seedJobs(db, { total: config.seedJobs, now });
+  // One transaction: a start interrupted half-way leaves an empty database (seeded again next
+  // time) and the keyword index as the migration made it.
+  await db.transaction(async (tx) => {
+    await seedOffices(tx);
+    await seedDemoAccounts(tx, now);
+    await dropSearchIndex(tx);
+    await seedJobs(tx, { total: config.seedJobs, now });
+    await createSearchIndex(tx);
+  });
   logger.info('demo data written', { jobs: config.seedJobs, ms: Math.round(performance.now() - started) });
   return true;
 }

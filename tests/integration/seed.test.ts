@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../src/db/client.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { copyWriter } from '../../src/demo/bulk-writers.ts';
-import { seedJobs, seedOffices } from '../../src/demo/seed.ts';
+import { seedDemoIfEmpty, seedJobs, seedOffices } from '../../src/demo/seed.ts';
 import { openTestDatabase } from '../support/database.ts';
-import { DEFAULT_NOW } from '../support/test-app.ts';
+import { createTestContext, DEFAULT_NOW } from '../support/test-app.ts';
 
 async function snapshot(handle: DbHandle) {
   const employers = await queryRows<{ row: unknown }>(
@@ -27,6 +27,40 @@ async function snapshot(handle: DbHandle) {
   );
   return { employers, postings, search };
 }
+
+describe('G demo data: the seed of `npm start`', () => {
+  it('writes offices, the demo accounts and SEED_JOBS jobs once, leaving the keyword index in place', async () => {
+    const ctx = await createTestContext({ env: { SEED_JOBS: '150' } });
+    try {
+      expect(await seedDemoIfEmpty(ctx.deps)).toBe(true);
+      const [counts] = await queryRows<{ jobs: number; searchable: number; offices: number; staff: number }>(
+        ctx.db,
+        sql`select (select count(*) from job_postings) as jobs, (select count(*) from job_search) as searchable,
+                   (select count(*) from offices) as offices, (select count(*) from staff_members) as staff`,
+      );
+      // 150 generated, plus the demo employer's own few.
+      expect(counts!.jobs).toBeGreaterThanOrEqual(150);
+      expect(counts!.jobs).toBeLessThan(160);
+      expect(counts!.staff).toBe(1);
+      expect(counts!.offices).toBeGreaterThanOrEqual(47);
+      expect(counts!.searchable).toBeGreaterThan(100);
+      const indexes = await queryRows<{ indexname: string }>(
+        ctx.db,
+        sql`select indexname from pg_indexes where tablename = 'job_search' and indexname = 'job_search_tokens_idx'`,
+      );
+      expect(indexes).toHaveLength(1);
+      // A second start finds data and writes nothing.
+      expect(await seedDemoIfEmpty(ctx.deps)).toBe(false);
+      const [again] = await queryRows<{ jobs: number }>(
+        ctx.db,
+        sql`select count(*) as jobs from job_postings`,
+      );
+      expect(again!.jobs).toBe(counts!.jobs);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
 
 describe.runIf(process.env.DATABASE_URL)('G demo data: the bulk COPY writer', () => {
   it('writes the same employers, 求人票 and search rows as the JSON writer, column defaults included', async () => {
