@@ -63,7 +63,7 @@ describe('foundation', () => {
   it('refuses a POST without a CSRF token', async () => {
     const client = ctx.client();
     await client.get('/');
-    const res = await client.post('/logout', {}, { csrf: false });
+    const res = await client.post('/login', { email: 'a@example.jp', password: 'x' }, { csrf: false });
     expect(res.status).toBe(403);
     expect(res.h1()).toBe('画面の有効期限が切れました');
   });

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../src/db/schema/index.ts';
 import { createEmployer, createSeeker, createStaff, PASSWORD, uniqueEmail } from '../support/factories.ts';
 import { codeIn } from '../support/mailbox.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -71,7 +73,10 @@ describe('MP-5 signing in and out', () => {
     const c = client();
     await signInAs(c, 'seeker', email, password);
     const stolen = c.cookies.get('hw_session')!;
+    // Another site cannot sign the user out: without the page's token the session lives on.
+    expect((await c.post('/logout', {}, { csrf: false })).status).toBe(403);
     const home = await c.get('/mypage');
+    expect(home.status).toBe(200);
     const out = await c.post('/logout', {}, { csrf: home.csrf() });
     expect(out.status).toBe(303);
     expect(out.location).toBe('/login?out=1');
@@ -98,15 +103,18 @@ describe('MP-5 signing in and out', () => {
     expect(login.text('main')).toContain('一定時間操作がなかったため、ログアウトしました');
   });
 
-  it('MP-5 signing out from a page left open past the timeout lands on the sign-in page, not a refusal', async () => {
-    const { email, password } = await createSeeker(ctx.deps);
+  it('MP-5 signing out from a page left open past the timeout signs out cleanly, not a refusal', async () => {
+    const { email, password, account } = await createSeeker(ctx.deps);
     const c = client();
     await signInAs(c, 'seeker', email, password);
     await c.get('/mypage');
     ctx.clock.advanceMinutes(31);
     const out = await c.post('/logout', {});
     expect(out.status).toBe(303);
-    expect(out.location).toBe('/login?timeout=1');
+    expect(out.location).toBe('/login?out=1');
+    expect(out.headers.get('clear-site-data')).toContain('"cache"');
+    expect(c.cookies.has('hw_session')).toBe(false);
+    expect(await ctx.db.select().from(sessions).where(eq(sessions.accountId, account.id))).toHaveLength(0);
   });
 
   it('MP-5 a session dies 12 hours after sign-in even when used all the time', async () => {
