@@ -1,15 +1,18 @@
 /**
  * Internet-only registration (SPEC MP-6, MP-7, MP-10): /signup to ホーム without an office visit —
  * agree, e-mail, 認証キー from the mail, password; then the registration wizard with 一時保存 and a
- * sign-out in the middle, and ホーム showing what an internet-only seeker cannot use.
+ * sign-out in the middle, and ホーム showing what an internet-only seeker cannot use; then staff
+ * register the same person at the counter and ホーム shows the 求職番号.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { checkA11y } from './support/a11y.ts';
 import {
   button,
+  DEMO,
   field,
   OPEN_KEY_SUBJECT,
   PASSWORD,
+  signIn,
   signOut,
   submitLogin,
   summaryValue,
@@ -28,8 +31,9 @@ async function expectStep(page: Page, path: string, heading: string, n: number):
   ).toContainText(heading);
 }
 
-test('MP-6/MP-10/MP-7 internet-only registration: opening, wizard with 一時保存 across a sign-out, ホーム', async ({
+test('MP-6/MP-10/MP-7/MP-1 internet-only registration: opening, wizard with 一時保存 across a sign-out, ホーム, then the counter', async ({
   page,
+  browser,
 }) => {
   const email = uniqueEmail('signup');
   const name = '職安 一郎';
@@ -195,4 +199,27 @@ test('MP-6/MP-10/MP-7 internet-only registration: opening, wizard with 一時保
   // The wizard is closed now.
   await page.goto('/signup/profile/basic');
   await expect(page).toHaveURL(/\/mypage$/);
+
+  // ── Later at the counter (MP-1): staff register the same person at the office from their page.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'staff', DEMO.staff.email, DEMO.staff.password);
+  await staff.goto(`/staff/seekers?q=${encodeURIComponent(email)}`);
+  await staff.getByRole('table').getByRole('link', { name }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(summaryValue(staff, '登録区分')).toHaveText('インターネットでの登録のみ');
+  await checkA11y(staff, 'staff: an internet-only seeker');
+  await button(staff, '窓口で求職登録する').click();
+  await expect(staff.getByRole('status')).toContainText('窓口での求職登録が完了しました');
+  const number = ((await summaryValue(staff, '求職番号').textContent()) ?? '').trim();
+  expect(number).toMatch(/^\d{5}-\d{8}$/);
+  await checkA11y(staff, 'staff: registered at the office');
+  await staffContext.close();
+
+  // The seeker, still signed in, now sees the 求職番号 and the office functions.
+  await page.goto('/mypage');
+  await expect(summaryValue(page, '求職番号')).toHaveText(number);
+  await expect(page.getByRole('region', { name: 'オンラインハローワーク紹介対象求人' })).not.toContainText(
+    'ご利用いただけません',
+  );
 });
