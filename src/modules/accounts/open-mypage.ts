@@ -10,10 +10,9 @@ import { type Locale, messages } from '../../i18n/index.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import { normalizeEmail, setPassword } from './accounts.repository.ts';
-import type { PasswordProblem } from './password.rules.ts';
-import { hashPassword } from './password-hash.ts';
+import { type PasswordWithCodeResult, prepareNewPassword } from './new-password.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
-import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
+import { CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 export type OpeningRole = 'seeker' | 'employer';
@@ -96,28 +95,23 @@ async function findOpenable(deps: Deps, role: OpeningRole, email: string, proof:
   return row;
 }
 
-export type OpenResult =
-  | { ok: true }
-  | { ok: false; passwordProblems: PasswordProblem[]; code?: undefined }
-  | { ok: false; code: Exclude<CodeOutcome, 'ok'>; passwordProblems?: undefined };
+export type OpenResult = PasswordWithCodeResult;
 
 /** Step ④: checks the 認証キー and sets the password, opening MyPage. */
 export async function completeOpen(
   deps: Deps,
   req: { role: OpeningRole; email: string; password: string; code: string; ip: string },
 ): Promise<OpenResult> {
-  const { db, clock, secret, passwords } = deps;
+  const { db, clock, secret } = deps;
   const now = clock.now();
-  const email = normalizeEmail(req.email);
-  const problems = passwords.check(req.password, email);
-  if (problems.length) return { ok: false, passwordProblems: problems };
-  await hitLimit(db, LIMITS.codeEntriesPerIp, req.ip, now);
+  const prepared = await prepareNewPassword(deps, req);
+  if (!prepared.ok) return prepared;
+  const { email, hash: passwordHash } = prepared;
   const [account] = await db
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.role, req.role), eq(accounts.email, email), isNull(accounts.openedAt)));
   if (!account) return { ok: false, code: 'missing' };
-  const passwordHash = await hashPassword(req.password);
   const outcome = await db.transaction(async (tx) => {
     const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), account.id, req.code);
     if (result === 'ok') {

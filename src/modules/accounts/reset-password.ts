@@ -6,14 +6,10 @@
 import type { Role } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
 import { type Locale, messages } from '../../i18n/index.ts';
-import { queueMail } from '../notifications/mail.job.ts';
-import { findAccountByEmail, normalizeEmail, setPassword } from './accounts.repository.ts';
-import type { PasswordProblem } from './password.rules.ts';
-import { hashPassword } from './password-hash.ts';
-import { deleteSessionsOfAccount } from './sessions.repository.ts';
-import { forgetTrustedDevices } from './sign-in.ts';
+import { findAccountByEmail } from './accounts.repository.ts';
+import { type PasswordWithCodeResult, prepareNewPassword, replacePassword } from './new-password.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
-import { CODE_TTL_MINUTES, type CodeOutcome } from './verification.rules.ts';
+import { CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 export async function requestPasswordReset(
@@ -42,40 +38,22 @@ export async function requestPasswordReset(
   );
 }
 
-export type ResetResult =
-  | { ok: true }
-  | { ok: false; passwordProblems: PasswordProblem[]; code?: undefined }
-  | { ok: false; code: Exclude<CodeOutcome, 'ok'>; passwordProblems?: undefined };
+export type ResetResult = PasswordWithCodeResult;
 
 export async function completePasswordReset(
   deps: Deps,
   req: { role: Role; email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<ResetResult> {
-  const { db, clock, secret, passwords, queue, config } = deps;
+  const { db, clock, secret } = deps;
   const now = clock.now();
-  const email = normalizeEmail(req.email);
-  const problems = passwords.check(req.password, email);
-  if (problems.length) return { ok: false, passwordProblems: problems };
-  await hitLimit(db, LIMITS.codeEntriesPerIp, req.ip, now);
-  const account = await findAccountByEmail(db, req.role, email);
+  const prepared = await prepareNewPassword(deps, req);
+  if (!prepared.ok) return prepared;
+  const account = await findAccountByEmail(db, req.role, prepared.email);
   if (!account?.openedAt) return { ok: false, code: 'missing' };
-  const passwordHash = await hashPassword(req.password);
-  const t = messages(req.locale);
   const outcome = await db.transaction(async (tx) => {
     const result = await consumeCode({ db: tx, secret, now }, 'password_reset', account.id, req.code);
-    if (result !== 'ok') return result;
-    await setPassword(tx, account.id, passwordHash, now);
-    await deleteSessionsOfAccount(tx, account.id);
-    await forgetTrustedDevices(tx, account.id);
-    await queueMail(
-      queue,
-      {
-        to: account.email,
-        subject: t.accounts.mail.passwordChangedSubject,
-        text: t.accounts.mail.passwordChangedBody({ at: now, baseUrl: config.baseUrl }),
-      },
-      tx,
-    );
+    if (result === 'ok')
+      await replacePassword(deps, tx, { account, hash: prepared.hash, now, locale: req.locale });
     return result;
   });
   return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };

@@ -1,4 +1,4 @@
-import { eq, lt, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, employers, type Role, seekers, sessions, staffMembers } from '../../db/schema/index.ts';
 import { ENDED_SESSION_KEPT_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.rules.ts';
@@ -85,8 +85,14 @@ export async function deleteSession(db: Executor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfAccount(db: Executor, accountId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.accountId, accountId));
+/** Ends every session of the account, or every one but `exceptId`. */
+export async function deleteSessionsOfAccount(
+  db: Executor,
+  accountId: string,
+  exceptId?: string,
+): Promise<void> {
+  const ofAccount = eq(sessions.accountId, accountId);
+  await db.delete(sessions).where(exceptId ? and(ofAccount, ne(sessions.id, exceptId)) : ofAccount);
 }
 
 /** Removes sessions that ended (idle or absolute limit) more than ENDED_SESSION_KEPT_MS ago; returns how many. */

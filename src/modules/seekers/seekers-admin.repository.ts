@@ -9,7 +9,7 @@ import { accounts, seekers } from '../../db/schema/index.ts';
 import { likeEscape } from '../../db/sql-helpers.ts';
 import type { LocalDate } from '../../platform/dates.ts';
 import { isUuid, toKatakana } from '../../platform/text.ts';
-import type { Seeker } from './seekers.repository.ts';
+import { findSeekerWithEmail, type Seeker } from './seekers.repository.ts';
 
 export interface SeekerListRow {
   id: string;
@@ -64,12 +64,7 @@ export async function listSeekersForStaff(db: Executor, query: string, limit = 5
 /** One seeker with their login e-mail and when MyPage was opened; undefined for an unknown id. */
 export async function findSeekerForStaff(db: Executor, id: string) {
   if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select({ seeker: seekers, email: accounts.email, openedAt: accounts.openedAt })
-    .from(seekers)
-    .innerJoin(accounts, eq(accounts.id, seekers.accountId))
-    .where(eq(seekers.id, id));
-  return row;
+  return findSeekerWithEmail(db, id);
 }
 
 /** The seeker's row, locked until the transaction ends (for read-modify-write of the end date). */

@@ -5,7 +5,15 @@ import { EMPLOYMENT_TYPES, OCCUPATION_GROUPS, WAGE_TYPES } from '../../modules/j
 import { SEEKER_WORK_STYLES } from '../../modules/seekers/seekers.schemas.ts';
 import type { AppEnv } from '../env.ts';
 import { one } from '../forms.ts';
-import { ChoiceGroup, type FormErrors, type FormValues, MultiSelect, TextArea, TextField } from './form.tsx';
+import {
+  ChoiceGroup,
+  codeOptions,
+  type FormErrors,
+  type FormValues,
+  MultiSelect,
+  TextArea,
+  TextField,
+} from './form.tsx';
 
 export function desiredConditionLabels(t: AppEnv['Variables']['t']): Record<string, string> {
   return { ...t.seeker.desired };
@@ -42,7 +50,7 @@ export function DesiredConditionsFields({
         type="checkbox"
         name="occupationCodes"
         label={d.occupationCodes}
-        options={OCCUPATION_GROUPS.map((code) => ({ value: code, label: t.codes.occupation[code] }))}
+        options={codeOptions(t, 'occupation', OCCUPATION_GROUPS)}
         value={many('occupationCodes')}
         error={errors.occupationCodes}
       />
@@ -50,7 +58,7 @@ export function DesiredConditionsFields({
         type="radio"
         name="workStyle"
         label={d.workStyle}
-        options={SEEKER_WORK_STYLES.map((w) => ({ value: w, label: t.codes.seekerWorkStyle[w] ?? w }))}
+        options={codeOptions(t, 'seekerWorkStyle', SEEKER_WORK_STYLES)}
         value={one(values, 'workStyle') || 'either'}
         error={errors.workStyle}
         inline
@@ -60,7 +68,7 @@ export function DesiredConditionsFields({
         type="checkbox"
         name="employmentTypes"
         label={d.employmentTypes}
-        options={EMPLOYMENT_TYPES.map((e) => ({ value: e, label: t.codes.employmentType[e] }))}
+        options={codeOptions(t, 'employmentType', EMPLOYMENT_TYPES)}
         value={many('employmentTypes')}
         error={errors.employmentTypes}
       />
@@ -97,7 +105,7 @@ export function DesiredConditionsFields({
         type="radio"
         name="wageType"
         label={d.wageType}
-        options={WAGE_TYPES.map((w) => ({ value: w, label: t.codes.wageType[w] }))}
+        options={codeOptions(t, 'wageType', WAGE_TYPES)}
         value={one(values, 'wageType') || 'monthly'}
         error={errors.wageType}
         inline

@@ -5,6 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
+import type { Messages } from '../../i18n/index.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -153,6 +154,16 @@ export function TextArea(
 export interface Option {
   value: string;
   label: string;
+}
+
+/** Choices from a list of codes, labelled in the visitor's language (t.codes[group]). */
+export function codeOptions<K extends keyof Messages['codes']>(
+  t: Messages,
+  group: K,
+  codes: readonly string[],
+): Option[] {
+  const labels = t.codes[group] as Record<string, string>;
+  return codes.map((code) => ({ value: code, label: labels[code] ?? code }));
 }
 
 export function Select(

@@ -37,6 +37,7 @@ import {
   Button,
   ChoiceGroup,
   CsrfField,
+  codeOptions,
   ErrorSummary,
   type FormErrors,
   type FormValues,
@@ -149,12 +150,6 @@ function Group({ legend, children }: { legend: string; children?: Child }) {
   );
 }
 
-type Codes = Messages['codes'];
-function options<K extends keyof Codes>(t: Messages, group: K, codes: readonly string[]): Option[] {
-  const labels = t.codes[group] as Record<string, string>;
-  return codes.map((code) => ({ value: code, label: labels[code] ?? code }));
-}
-
 /** The fields of EM-4 (also part of the full form). */
 export function JobSettingsFields({ values, errors }: { values: FormValues; errors: FormErrors }) {
   const { t } = useRequestContext<AppEnv>().var;
@@ -169,7 +164,7 @@ export function JobSettingsFields({ values, errors }: { values: FormValues; erro
         type="checkbox"
         name="documentMethods"
         label={f.documentMethods}
-        options={options(t, 'documentMethod', DOCUMENT_METHODS)}
+        options={codeOptions(t, 'documentMethod', DOCUMENT_METHODS)}
         value={many('documentMethods')}
         error={errors.documentMethods}
         badge="required"
@@ -191,7 +186,7 @@ export function JobSettingsFields({ values, errors }: { values: FormValues; erro
         type="radio"
         name="publicationScope"
         label={f.publicationScope}
-        options={options(t, 'publicationScope', PUBLICATION_SCOPES)}
+        options={codeOptions(t, 'publicationScope', PUBLICATION_SCOPES)}
         value={one(values, 'publicationScope')}
         error={errors.publicationScope}
         badge="required"
@@ -303,12 +298,12 @@ export function JobForm(props: JobFormProps) {
         ) : null}
 
         <Group legend={g.basics}>
-          {radios('category', options(t, 'category', JOB_CATEGORIES))}
-          {radios('workStyle', options(t, 'workStyle', WORK_STYLES))}
+          {radios('category', codeOptions(t, 'category', JOB_CATEGORIES))}
+          {radios('workStyle', codeOptions(t, 'workStyle', WORK_STYLES))}
           {text('title', { required: true, hint: h.title, maxLength: 60 })}
-          {select('occupationCode', options(t, 'occupation', OCCUPATION_GROUPS))}
-          {select('industryCode', options(t, 'industry', INDUSTRY_CODES))}
-          {radios('employmentType', options(t, 'employmentType', EMPLOYMENT_TYPES))}
+          {select('occupationCode', codeOptions(t, 'occupation', OCCUPATION_GROUPS))}
+          {select('industryCode', codeOptions(t, 'industry', INDUSTRY_CODES))}
+          {radios('employmentType', codeOptions(t, 'employmentType', EMPLOYMENT_TYPES))}
           {radios('periodFixed', [
             { value: 'no', label: t.jobs.values.periodNone },
             { value: 'yes', label: t.jobs.values.periodFixed(null) },
@@ -356,7 +351,7 @@ export function JobForm(props: JobFormProps) {
         </Group>
 
         <Group legend={g.wage}>
-          {radios('wageType', options(t, 'wageType', WAGE_TYPES))}
+          {radios('wageType', codeOptions(t, 'wageType', WAGE_TYPES))}
           {text('basePayMin', { required: true, numeric: true, hint: h.yen })}
           {text('basePayMax', { required: true, numeric: true })}
           <fieldset class="fieldset">
@@ -411,24 +406,24 @@ export function JobForm(props: JobFormProps) {
           {text('breakMinutes', { required: true, numeric: true })}
           {text('annualHolidays', { required: true, numeric: true })}
           {text('holidays', { required: true })}
-          {radios('weeklyTwoDaysOff', options(t, 'weeklyTwoDaysOff', WEEKLY_TWO_DAYS_OFF))}
+          {radios('weeklyTwoDaysOff', codeOptions(t, 'weeklyTwoDaysOff', WEEKLY_TWO_DAYS_OFF))}
         </Group>
 
         <Group legend={g.conditions}>
-          {checks('insurances', options(t, 'insurance', INSURANCES))}
+          {checks('insurances', codeOptions(t, 'insurance', INSURANCES))}
           {text('retirementAge', { numeric: true, hint: h.retirementAge })}
         </Group>
 
         <Group legend={g.selection}>
           {text('openings', { required: true, numeric: true })}
-          {checks('selectionMethods', options(t, 'selectionMethod', SELECTION_METHODS), true)}
+          {checks('selectionMethods', codeOptions(t, 'selectionMethod', SELECTION_METHODS), true)}
           {text('resultNoticeDays', { required: true, numeric: true })}
-          {checks('applicationDocuments', options(t, 'applicationDocument', APPLICATION_DOCUMENTS))}
+          {checks('applicationDocuments', codeOptions(t, 'applicationDocument', APPLICATION_DOCUMENTS))}
           <JobSettingsFields values={values} errors={errors} />
         </Group>
 
         <Group legend={g.publication}>
-          {checks('features', options(t, 'feature', FEATURE_TAGS))}
+          {checks('features', codeOptions(t, 'feature', FEATURE_TAGS))}
           <TextArea
             name="specialNotes"
             label={f.specialNotes}

@@ -33,6 +33,7 @@ import { tokyoDate } from '../../platform/dates.ts';
 import {
   ChoiceGroup,
   CsrfField,
+  codeOptions,
   ErrorSummary,
   type FormErrors,
   type FormValues,
@@ -199,7 +200,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             type="checkbox"
             name="occ"
             label={f.occ}
-            options={OCCUPATION_GROUPS.map((o) => ({ value: o, label: t.codes.occupation[o] }))}
+            options={codeOptions(t, 'occupation', OCCUPATION_GROUPS)}
             value={many(values, 'occ')}
             error={errors.occ}
           />
@@ -208,7 +209,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             name="cat"
             label={f.cat}
             inline
-            options={JOB_CATEGORIES.map((k) => ({ value: k, label: t.codes.category[k] }))}
+            options={codeOptions(t, 'category', JOB_CATEGORIES)}
             value={many(values, 'cat')}
             error={errors.cat}
           />
@@ -217,7 +218,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             name="ws"
             label={f.ws}
             inline
-            options={WORK_STYLES.map((w) => ({ value: w, label: t.codes.workStyle[w] }))}
+            options={codeOptions(t, 'workStyle', WORK_STYLES)}
             value={many(values, 'ws')}
             error={errors.ws}
           />
@@ -225,7 +226,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             type="checkbox"
             name="emp"
             label={f.emp}
-            options={EMPLOYMENT_TYPES.map((e) => ({ value: e, label: t.codes.employmentType[e] }))}
+            options={codeOptions(t, 'employmentType', EMPLOYMENT_TYPES)}
             value={many(values, 'emp')}
             error={errors.emp}
           />
@@ -329,7 +330,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             name="ins"
             label={f.ins}
             inline
-            options={INSURANCES.map((i) => ({ value: i, label: t.codes.insurance[i] }))}
+            options={codeOptions(t, 'insurance', INSURANCES)}
             value={many(values, 'ins')}
             error={errors.ins}
           />
@@ -338,7 +339,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             name="size"
             label={f.size}
             inline
-            options={EMPLOYEE_BANDS.map((b) => ({ value: b, label: t.codes.employeeBand[b] ?? b }))}
+            options={codeOptions(t, 'employeeBand', EMPLOYEE_BANDS)}
             value={many(values, 'size')}
             error={errors.size}
           />
@@ -355,7 +356,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             name="f"
             label={f.features}
             inline
-            options={FEATURE_TAGS.map((x) => ({ value: x, label: t.codes.feature[x] }))}
+            options={codeOptions(t, 'feature', FEATURE_TAGS)}
             value={many(values, 'f')}
             error={errors.f}
           />
