@@ -1,7 +1,9 @@
 import type { Messages } from '../../i18n/index.ts';
+import type { PasswordWithCodeResult } from '../../modules/accounts/new-password.ts';
 import type { PasswordProblem } from '../../modules/accounts/password.rules.ts';
 import type { PasswordChecker } from '../../modules/accounts/password-policy.ts';
 import type { CodeOutcome } from '../../modules/accounts/verification.rules.ts';
+import type { FormErrors } from '../components/form.tsx';
 
 /** The message for the first password problem (the one the user should fix first). */
 export function passwordMessage(t: Messages, problems: PasswordProblem[], checker: PasswordChecker): string {
@@ -30,3 +32,20 @@ export function codeMessage(
   }
   return m[outcome];
 }
+
+type PasswordWithCodeFailure = Extract<PasswordWithCodeResult, { ok: false }>;
+
+/** Step ④ refused: the message next to the password or next to the 認証キー. */
+export function passwordWithCodeErrors(
+  t: Messages,
+  failure: PasswordWithCodeFailure,
+  checker: PasswordChecker,
+): FormErrors {
+  return failure.passwordProblems
+    ? { password: passwordMessage(t, failure.passwordProblems, checker) }
+    : { code: codeMessage(t, failure.code) };
+}
+
+/** The key can no longer be used (expired, used up or spent): the page offers to start again. */
+export const keyDead = (failure: PasswordWithCodeFailure) =>
+  failure.code !== undefined && failure.code !== 'wrong';

@@ -1,4 +1,4 @@
-/** Pieces shared by the account journeys: the terms to agree to, and the password fields. */
+/** Pieces shared by the account journeys: the terms to agree to, and the password (and key) fields. */
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { z } from 'zod';
 import { text } from '../../platform/fields.ts';
@@ -27,6 +27,26 @@ export function Terms() {
         </ol>
       </section>
     </div>
+  );
+}
+
+/** Step ④ of the journeys with a mailed key: the new password twice, then the 認証キー. */
+export function PasswordAndKeyFields({ errors, keyHint }: { errors: FormErrors; keyHint?: string }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  return (
+    <>
+      <PasswordFields errors={errors} autocomplete="new-password" />
+      <TextField
+        name="code"
+        label={t.accounts.fields.authKey}
+        hint={keyHint}
+        inputmode="numeric"
+        autocomplete="one-time-code"
+        width="short"
+        error={errors.code}
+        badge="required"
+      />
+    </>
   );
 }
 

@@ -23,8 +23,8 @@ import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-import { codeMessage, passwordMessage } from './account-messages.ts';
-import { PasswordFields, passwordShape, Terms, withPasswordConfirm } from './account-views.tsx';
+import { keyDead, passwordWithCodeErrors } from './account-messages.ts';
+import { PasswordAndKeyFields, passwordShape, Terms, withPasswordConfirm } from './account-views.tsx';
 
 interface Opening {
   role: OpeningRole;
@@ -178,17 +178,7 @@ function PasswordStep({ o, errors, codeDead }: { o: Opening; errors: FormErrors;
       ) : null}
       <form method="post" action={`${o.base}/password`} class="form" novalidate>
         <CsrfField />
-        <PasswordFields errors={errors} autocomplete="new-password" />
-        <TextField
-          name="code"
-          label={a.fields.authKey}
-          hint={a.hints.authKey}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          width="short"
-          error={errors.code}
-          badge="required"
-        />
+        <PasswordAndKeyFields errors={errors} keyHint={a.hints.authKey} />
         <div class="actions">
           <Button>{c.var.t.common.complete}</Button>
         </div>
@@ -288,19 +278,8 @@ export function openingRoutes(role: OpeningRole): Hono<AppEnv> {
         ip: clientIp(c),
       });
       if (!result.ok) {
-        if (result.passwordProblems) {
-          const errors = {
-            password: passwordMessage(c.var.t, result.passwordProblems, c.var.deps.passwords),
-          };
-          return page(c, props(c), <PasswordStep o={o} errors={errors} />, 400);
-        }
-        const dead = result.code !== 'wrong';
-        return page(
-          c,
-          props(c),
-          <PasswordStep o={o} errors={{ code: codeMessage(c.var.t, result.code) }} codeDead={dead} />,
-          400,
-        );
+        const errors = passwordWithCodeErrors(c.var.t, result, c.var.deps.passwords);
+        return page(c, props(c), <PasswordStep o={o} errors={errors} codeDead={keyDead(result)} />, 400);
       }
       writeJourney(c, flow, 'done');
       return c.redirect(`${o.base}/complete`, 303);

@@ -20,8 +20,8 @@ import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-import { codeMessage, passwordMessage } from './account-messages.ts';
-import { PasswordFields, passwordShape, withPasswordConfirm } from './account-views.tsx';
+import { keyDead, passwordWithCodeErrors } from './account-messages.ts';
+import { PasswordAndKeyFields, passwordShape, withPasswordConfirm } from './account-views.tsx';
 
 type ResetRole = Extract<Role, 'seeker' | 'employer'>;
 const BASES: Record<ResetRole, { base: string; portal: Portal; login: string }> = {
@@ -88,16 +88,7 @@ function CompleteForm({
       ) : null}
       <form method="post" action={`${base}/password`} class="form" novalidate>
         <CsrfField />
-        <PasswordFields errors={errors} autocomplete="new-password" />
-        <TextField
-          name="code"
-          label={a.fields.authKey}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          width="short"
-          error={errors.code}
-          badge="required"
-        />
+        <PasswordAndKeyFields errors={errors} />
         <div class="actions">
           <Button>{t.common.complete}</Button>
         </div>
@@ -168,18 +159,11 @@ export function passwordResetRoutes(role: ResetRole): Hono<AppEnv> {
         locale: c.var.locale,
       });
       if (!result.ok) {
-        const errors = result.passwordProblems
-          ? { password: passwordMessage(c.var.t, result.passwordProblems, c.var.deps.passwords) }
-          : { code: codeMessage(c.var.t, result.code) };
+        const errors = passwordWithCodeErrors(c.var.t, result, c.var.deps.passwords);
         return page(
           c,
           props(c),
-          <CompleteForm
-            base={base}
-            email={email}
-            errors={errors}
-            codeDead={result.code !== undefined && result.code !== 'wrong'}
-          />,
+          <CompleteForm base={base} email={email} errors={errors} codeDead={keyDead(result)} />,
           400,
         );
       }

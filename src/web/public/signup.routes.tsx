@@ -62,8 +62,8 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, type Validated, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-import { codeMessage, passwordMessage } from './account-messages.ts';
-import { PasswordFields, passwordShape, Terms, withPasswordConfirm } from './account-views.tsx';
+import { keyDead, passwordWithCodeErrors } from './account-messages.ts';
+import { PasswordAndKeyFields, passwordShape, Terms, withPasswordConfirm } from './account-views.tsx';
 
 const FLOW = 'signup';
 const BASE = '/signup';
@@ -173,17 +173,7 @@ function PasswordStep({ errors, codeDead }: { errors: FormErrors; codeDead?: boo
       ) : null}
       <form method="post" action={`${BASE}/password`} class="form" novalidate>
         <CsrfField />
-        <PasswordFields errors={errors} autocomplete="new-password" />
-        <TextField
-          name="code"
-          label={t.accounts.fields.authKey}
-          hint={s.authKeyHint}
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          width="short"
-          error={errors.code}
-          badge="required"
-        />
+        <PasswordAndKeyFields errors={errors} keyHint={s.authKeyHint} />
         <div class="actions">
           <Button>{t.common.next}</Button>
         </div>
@@ -666,14 +656,8 @@ export function signupRoutes(): Hono<AppEnv> {
           ip: clientIp(c),
         });
         if (!result.ok) {
-          if (result.passwordProblems) {
-            const errors = {
-              password: passwordMessage(c.var.t, result.passwordProblems, c.var.deps.passwords),
-            };
-            return page(c, props(c), <PasswordStep errors={errors} />, 400);
-          }
-          const errors = { code: codeMessage(c.var.t, result.code) };
-          return page(c, props(c), <PasswordStep errors={errors} codeDead={result.code !== 'wrong'} />, 400);
+          const errors = passwordWithCodeErrors(c.var.t, result, c.var.deps.passwords);
+          return page(c, props(c), <PasswordStep errors={errors} codeDead={keyDead(result)} />, 400);
         }
         clearJourney(c);
         await startSession(c, result.accountId, 'seeker');
