@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, type Role } from '../../db/schema/index.ts';
+import { isLocked } from './login.rules.ts';
 
 export type Account = typeof accounts.$inferSelect;
 
@@ -69,21 +70,40 @@ export async function recordLoginSuccess(db: Executor, id: string, now: Date): P
     .where(eq(accounts.id, id));
 }
 
-/** Counts a failure; returns the new consecutive-failure count. */
-export async function recordLoginFailure(
+export type LoginAttempt =
+  | { kind: 'locked' }
+  /** `attempt` is this guess's number among the consecutive failures, counted before verifying. */
+  | { kind: 'counted'; attempt: number };
+
+/**
+ * Counts a sign-in guess before the password is verified (SPEC MP-5), so that concurrent guesses
+ * cannot all pass a check made before any of them was counted. The row is locked while it is
+ * read and written; a guess that brings the count to the lock threshold sets the lock in the
+ * same write. A locked account counts nothing and answers `locked`. A correct password clears the
+ * count and the lock afterwards (recordLoginSuccess), so a failure counted before a success can
+ * never lock the owner out later: failures write nothing after verification.
+ */
+export async function countLoginAttempt(
   db: Executor,
   id: string,
-  lockedUntil: (failures: number) => Date | null,
-): Promise<number> {
-  const [row] = await db
-    .update(accounts)
-    .set({ failedLoginCount: sql`${accounts.failedLoginCount} + 1` })
-    .where(eq(accounts.id, id))
-    .returning({ failures: accounts.failedLoginCount });
-  const failures = row?.failures ?? 0;
-  const until = lockedUntil(failures);
-  if (until) await db.update(accounts).set({ lockedUntil: until }).where(eq(accounts.id, id));
-  return failures;
+  now: Date,
+  lockedUntilAfter: (failures: number, now: Date) => Date | null,
+): Promise<LoginAttempt> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ failures: accounts.failedLoginCount, lockedUntil: accounts.lockedUntil })
+      .from(accounts)
+      .where(eq(accounts.id, id))
+      .for('update');
+    if (!row) return { kind: 'locked' };
+    if (isLocked(row.lockedUntil, now)) return { kind: 'locked' };
+    const attempt = row.failures + 1;
+    await tx
+      .update(accounts)
+      .set({ failedLoginCount: attempt, lockedUntil: lockedUntilAfter(attempt, now) ?? row.lockedUntil })
+      .where(eq(accounts.id, id));
+    return { kind: 'counted', attempt };
+  });
 }
 
 export async function setMfa(db: Executor, id: string, enabled: boolean, now: Date): Promise<void> {

@@ -19,13 +19,12 @@ export async function countHit(db: Executor, key: string, windowMs: number, now:
   return Number(rows[0]?.count ?? 0);
 }
 
-/** The count in the current window without adding to it. */
-export async function peekHits(db: Executor, key: string, windowMs: number, now: Date): Promise<number> {
-  const rows = await queryRows<{ count: number }>(
-    db,
-    sql`select count from rate_limits where key = ${key} and window_start > ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`,
+/** Takes one hit back from the current window (never below zero). */
+export async function uncountHit(db: Executor, key: string, windowMs: number, now: Date): Promise<void> {
+  await db.execute(
+    sql`update rate_limits set count = greatest(count - 1, 0)
+        where key = ${key} and window_start > ${new Date(now.getTime() - windowMs).toISOString()}::timestamptz`,
   );
-  return Number(rows[0]?.count ?? 0);
 }
 
 export async function deleteOldRateLimits(db: Executor, before: Date): Promise<void> {

@@ -13,14 +13,14 @@ import { randomToken, sha256 } from '../../platform/ids.ts';
 import { queueMail } from '../notifications/mail.job.ts';
 import {
   type Account,
+  countLoginAttempt,
   findAccount,
   findAccountByEmail,
-  recordLoginFailure,
   recordLoginSuccess,
 } from './accounts.repository.ts';
-import { isLocked, lockedUntilAfter, lockNoticeDue, TRUSTED_DEVICE_DAYS } from './login.rules.ts';
+import { lockedUntilAfter, lockNoticeDue, TRUSTED_DEVICE_DAYS } from './login.rules.ts';
 import { decoyHash, verifyPassword } from './password-hash.ts';
-import { hitLimit, LIMITS, refuseIfLimited, withinLimit } from './throttle.ts';
+import { hitLimit, LIMITS, releaseHit } from './throttle.ts';
 import { type CodeOutcome, LOGIN_CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
@@ -42,29 +42,32 @@ export async function signIn(
 ): Promise<SignInResult> {
   const { db, clock, queue, config } = deps;
   const now = clock.now();
-  await refuseIfLimited(db, LIMITS.loginFailuresPerIp, req.ip, now);
+  // Count first, verify afterwards: concurrent guesses each take a number before any of them is
+  // verified, so no burst gets past the limits (per client address, then per account).
+  await hitLimit(db, LIMITS.loginFailuresPerIp, req.ip, now);
   const account = await findAccountByEmail(db, req.role, req.email);
-  const usable = account?.passwordHash && !isLocked(account.lockedUntil, now);
+  const attempt = account?.passwordHash
+    ? await countLoginAttempt(db, account.id, now, lockedUntilAfter)
+    : ({ kind: 'locked' } as const);
+  const counted = attempt.kind === 'counted';
   // Verify against a decoy when there is nothing to verify, so every failure costs the same.
-  const valid = await verifyPassword(usable ? account.passwordHash! : await decoyHash(), req.password);
-  if (!account || !usable || !valid) {
-    await withinLimit(db, LIMITS.loginFailuresPerIp, req.ip, now);
-    if (account?.passwordHash && !isLocked(account.lockedUntil, now)) {
-      const failures = await recordLoginFailure(db, account.id, (n) => lockedUntilAfter(n, now));
-      if (lockNoticeDue(failures)) {
-        const t = messages(req.locale);
-        await queueMail(queue, {
-          to: account.email,
-          subject: t.accounts.mail.lockSubject,
-          text: t.accounts.mail.lockBody({
-            until: lockedUntilAfter(failures, now)!,
-            baseUrl: config.baseUrl,
-          }),
-        });
-      }
+  const valid = await verifyPassword(counted ? account!.passwordHash! : await decoyHash(), req.password);
+  if (!account || !counted || !valid) {
+    if (counted && lockNoticeDue(attempt.attempt)) {
+      const t = messages(req.locale);
+      await queueMail(queue, {
+        to: account!.email,
+        subject: t.accounts.mail.lockSubject,
+        text: t.accounts.mail.lockBody({
+          until: lockedUntilAfter(attempt.attempt, now)!,
+          baseUrl: config.baseUrl,
+        }),
+      });
     }
     return { kind: 'failed' };
   }
+  // A success is not a failure from this address: it gives back the number it took.
+  await releaseHit(db, LIMITS.loginFailuresPerIp, req.ip, now);
   if (account.mfaEnabled && !(await isTrustedDevice(deps, account.id, req.deviceToken))) {
     await sendLoginCode(deps, account, req.locale);
     return { kind: 'code_sent', account };

@@ -4,7 +4,7 @@
  */
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { countHit, peekHits } from './rate-limits.repository.ts';
+import { countHit, uncountHit } from './rate-limits.repository.ts';
 
 export interface Limit {
   name: string;
@@ -34,16 +34,12 @@ export async function hitLimit(db: Executor, limit: Limit, subject: string, now:
     });
 }
 
-/** Refuses (429) when the limit is already used up, without counting this request. */
-export async function refuseIfLimited(db: Executor, limit: Limit, subject: string, now: Date): Promise<void> {
-  if ((await peekHits(db, `${limit.name}:${subject}`, limit.windowMs, now)) >= limit.max) {
-    throw new AppError('rate_limited', `${limit.name} exceeded`, {
-      retryAfterSeconds: Math.ceil(limit.windowMs / 1000),
-    });
-  }
-}
-
 /** Counts a hit and returns whether it was within the limit (for limits that should not show an error). */
 export async function withinLimit(db: Executor, limit: Limit, subject: string, now: Date): Promise<boolean> {
   return (await countHit(db, `${limit.name}:${subject}`, limit.windowMs, now)) <= limit.max;
+}
+
+/** Gives back a hit counted by hitLimit (a sign-in that turned out right is no failure). */
+export async function releaseHit(db: Executor, limit: Limit, subject: string, now: Date): Promise<void> {
+  await uncountHit(db, `${limit.name}:${subject}`, limit.windowMs, now);
 }
