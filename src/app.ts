@@ -7,11 +7,12 @@ import type { Deps } from './deps.ts';
 import { assetRoutes } from './web/assets.ts';
 import { csrfMiddleware } from './web/auth/csrf.ts';
 import { sessionMiddleware } from './web/auth/session.ts';
+import { bodyReader } from './web/body.ts';
 import { devMailRoutes } from './web/dev/mail.routes.tsx';
 import { employerPortal } from './web/employer/employer.routes.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
-import { locale, requestContext, securityHeaders } from './web/middleware.ts';
+import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
 import { healthRoutes } from './web/public/health.routes.ts';
 import { jobDetailRoutes } from './web/public/job-detail.routes.tsx';
 import { keptFormCleanup, keptFormRoutes } from './web/public/kept-form.routes.tsx';
@@ -24,6 +25,10 @@ import { topRoutes } from './web/public/top.routes.tsx';
 import { seekerPortal } from './web/seeker/seeker.routes.tsx';
 import { staffPortal } from './web/staff/staff.routes.tsx';
 
+/** Routes whose multipart body streams to their own upload parser (none yet; applying adds one). */
+const UPLOAD_PATHS: readonly RegExp[] = [];
+const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));
+
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -32,8 +37,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', healthRoutes);
   app.route('/assets', assetRoutes());
 
+  // One way in: every body is read here, within its limit, before any route (src/web/body.ts).
+  app.use(bodyReader({ limitBytes: deps.config.bodyLimitBytes, streamed: isUploadPath }));
   app.use(locale());
   app.use(sessionMiddleware());
+  app.use(personalPagesNotStored());
   app.use(csrfMiddleware());
   app.use(keptFormCleanup());
 

@@ -50,6 +50,7 @@ const envSchema = z.object({
   PASSWORD_POLICY: z.enum(['seed', 'nist'], { message: 'must be seed or nist' }).default('seed'),
   COMMON_PASSWORDS_FILE: z.string().min(1).optional(),
   REGISTRATION_WARNING_DAYS: positiveInt.default(7),
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -74,6 +75,8 @@ export interface Config {
   passwordPolicy: 'seed' | 'nist';
   commonPasswordsFile: string | undefined;
   registrationWarningDays: number;
+  /** Largest request body read for a form (413 past it, chunked bodies too); uploads set their own. */
+  bodyLimitBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +128,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     passwordPolicy: e.PASSWORD_POLICY,
     commonPasswordsFile: e.COMMON_PASSWORDS_FILE,
     registrationWarningDays: e.REGISTRATION_WARNING_DAYS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }
 

@@ -106,6 +106,8 @@ export const en: Messages = {
     postalCode: (label) => `${label} must be 7 digits (e.g. 100-8916)`,
     jobNumber: (label) => `${label} must look like 13010-09999999`,
     invalid: (label) => `${label} is not valid`,
+    invalidChars: (label) =>
+      `${label} contains characters that cannot be used (control characters or a broken character “�”). Remove them and try again`,
     passwordMismatch: () => 'The two passwords do not match',
   },
   top: {

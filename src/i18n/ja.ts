@@ -111,6 +111,8 @@ export const ja = {
     postalCode: (label: string) => `${label}は7桁の数字で入力してください（例：100-8916）`,
     jobNumber: (label: string) => `${label}は 13010-09999999 の形式で入力してください`,
     invalid: (label: string) => `${label}の内容が正しくありません`,
+    invalidChars: (label: string) =>
+      `${label}に使用できない文字（制御文字や壊れた文字「�」）が含まれています。削除してから入力し直してください`,
     passwordMismatch: (_label: string) => 'パスワード（確認用）がパスワードと一致しません',
   },
   top: {

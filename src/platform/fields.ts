@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate } from './dates.ts';
+import { hasForbiddenChars } from './text.ts';
 
 export type ValidationKey =
   | 'required'
@@ -26,6 +27,7 @@ export type ValidationKey =
   | 'postalCode'
   | 'jobNumber'
   | 'invalid'
+  | 'invalidChars'
   | 'passwordMismatch';
 
 /** Number of characters as people count them (code points, not UTF-16 units). */
@@ -47,6 +49,7 @@ export function text(opts: { max: number; min?: number; optional?: boolean; mult
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })
+      .refine((s) => !hasForbiddenChars(s), { message: 'invalidChars', abort: true })
       .refine((s) => charCount(s) <= opts.max, { message: 'tooLong', params: { max: opts.max } })
       .refine((s) => !opts.min || s.length === 0 || charCount(s) >= opts.min, {
         message: 'tooShort',
@@ -61,7 +64,9 @@ export function email() {
     z
       .string()
       .refine((s) => s.length > 0, { message: 'required', abort: true })
-      .refine((s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), { message: 'email' }),
+      .refine((s) => s.length <= 254 && !hasForbiddenChars(s) && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), {
+        message: 'email',
+      }),
   );
 }
 

@@ -35,13 +35,68 @@ export function createLogger(
   };
 }
 
-/** Errors do not survive JSON.stringify; turn them into name, message and stack. */
+/**
+ * Log lines carry no personal data (ASVS 16.2.5). E-mail addresses are masked wherever they
+ * appear; an error keeps its name, code and stack, and a failed query keeps its SQL text and the
+ * database's error code, but never its parameters nor the database's message and detail (which
+ * quote the values: 「Key (email)=(…) already exists」).
+ */
 function serialise(fields: Fields | undefined): Fields | undefined {
   if (!fields) return fields;
   const out: Fields = {};
-  for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack, cause: v.cause } : v;
+  for (const [k, v] of Object.entries(fields)) out[k] = redact(v, 0);
+  return out;
+}
+
+const EMAIL = /([^\s@"'<>(),;:]+)@([^\s@"'<>(),;:]+\.[^\s@"'<>(),;:]+)/g;
+
+/** a***@example.jp: enough to tell two addresses apart in a log, not enough to read one. */
+export const maskEmails = (s: string) =>
+  s.replace(EMAIL, (_m, local: string, domain: string) => `${local[0]}***@${domain}`);
+
+function redact(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return maskEmails(v);
+  if (v instanceof Error) return redactError(v, depth);
+  if (depth > 4 || v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map((x) => redact(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redact(x, depth + 1)]));
+}
+
+function redactError(e: Error, depth: number): Fields {
+  const fields = e as Error & { query?: unknown; params?: unknown; code?: unknown; severity?: unknown };
+  const failedQuery = typeof fields.query === 'string' && 'params' in fields;
+  const fromDatabase = typeof fields.code === 'string' && typeof fields.severity === 'string';
+  const out: Fields = { name: e.name };
+  if (failedQuery) {
+    // Drizzle's message is "Failed query: … params: …"; keep the SQL text only.
+    out.message = 'failed query';
+    out.query = fields.query;
+  } else if (fromDatabase) {
+    const pg = e as Error & {
+      code: string;
+      constraint?: string;
+      table?: string;
+      column?: string;
+      routine?: string;
+    };
+    Object.assign(out, {
+      message: 'database error',
+      code: pg.code,
+      constraint: pg.constraint,
+      table: pg.table,
+      column: pg.column,
+      routine: pg.routine,
+    });
+  } else {
+    out.message = maskEmails(e.message);
+    if (typeof fields.code === 'string') out.code = fields.code;
   }
+  // The stack's first line repeats the message: keep only the frames.
+  out.stack = e.stack
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
+  if (e.cause !== undefined && depth < 4) out.cause = redact(e.cause, depth + 1);
   return out;
 }
 

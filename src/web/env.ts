@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import type { Locale, Messages } from '../i18n/index.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Auth } from './auth/session.ts';
+import type { FormPairs } from './body.ts';
 
 export type Portal = 'public' | 'seeker' | 'employer' | 'staff';
 
@@ -25,5 +26,11 @@ export type AppEnv = {
     /** The form of this request was held for its account after its session ended (SPEC MP-10). */
     formKept: boolean;
     csrfToken: string;
+    /** This response shows what the visitor typed: never stored by a cache (web/middleware.ts). */
+    personal: boolean;
+    /** The request's form fields, read once within the body limit (src/web/body.ts). */
+    form: FormPairs;
+    /** A multipart body left streaming for an upload route; its first part is the CSRF token. */
+    streamedBody: boolean;
   };
 };

@@ -7,18 +7,13 @@ import type { z } from 'zod';
 import type { Messages } from '../i18n/index.ts';
 import type { ValidationKey } from '../platform/fields.ts';
 import { CSRF_FIELD, KEPT_FORM_FIELD } from './auth/csrf.ts';
+import { formValuesOf } from './body.ts';
 import type { FormErrors, FormValues } from './components/form.tsx';
 import type { AppEnv } from './env.ts';
 
+/** The fields of this request's form (read once, within the body limit, by src/web/body.ts). */
 export async function readForm(c: Context<AppEnv>): Promise<FormValues> {
-  const body = await c.req.parseBody({ all: true });
-  const values: FormValues = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (key === CSRF_FIELD || key === KEPT_FORM_FIELD) continue;
-    if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string');
-    else if (typeof value === 'string') values[key] = value;
-  }
-  return values;
+  return formValuesOf(c.var.form, [CSRF_FIELD, KEPT_FORM_FIELD]);
 }
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
@@ -59,6 +54,7 @@ const KEYS: readonly ValidationKey[] = [
   'postalCode',
   'jobNumber',
   'invalid',
+  'invalidChars',
   'passwordMismatch',
 ];
 

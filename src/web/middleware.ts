@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps.ts';
 import { isLocale, messages } from '../i18n/index.ts';
@@ -17,6 +17,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('endedSession', null);
     c.set('formKept', false);
     c.set('csrfToken', '');
+    c.set('personal', false);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
@@ -71,11 +72,25 @@ export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
   });
 }
 
-/** Pages with personal data must not be kept by the browser or proxies (shared office PCs). */
-export function noStore(): MiddlewareHandler<AppEnv> {
+/**
+ * The one caching rule for personal pages (shared office PCs): a response rendered for a session
+ * (signed in, or one that just ended), for a request that sent a form (its page echoes the input),
+ * or for a journey that carries what the visitor typed (the e-mail on the opening and reset steps)
+ * is `no-store`. Error pages included: this runs after the error handler has rendered them.
+ */
+export function personalPagesNotStored(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Pragma', 'no-cache');
+    const personal =
+      c.var.auth !== null || c.var.endedSession !== null || c.req.method !== 'GET' || c.var.personal;
+    if (personal) {
+      c.header('Cache-Control', 'no-store');
+      c.header('Pragma', 'no-cache');
+    }
   };
+}
+
+/** Marks this response as showing what the visitor typed (see personalPagesNotStored). */
+export function markPersonal(c: Context<AppEnv>): void {
+  c.set('personal', true);
 }

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, check, date, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   EMPLOYMENT_TYPES,
   type EmploymentPeriod,
@@ -108,11 +120,17 @@ export const jobPostings = pgTable(
     publicationScope: text({ enum: PUBLICATION_SCOPES }).notNull(),
     features: text().array().notNull(),
     specialNotes: text().notNull().default(''),
+    /**
+     * The key of the 「新しい求人票」 form that created this job: a form sent twice (a double click,
+     * or again after a refusal) updates its draft instead of making another.
+     */
+    formKey: uuid(),
     ...timestamps,
   },
   (t) => [
     index('job_postings_employer_idx').on(t.employerId),
     index('job_postings_status_idx').on(t.status),
+    uniqueIndex('job_postings_form_key_idx').on(t.employerId, t.formKey),
     check('job_postings_status_check', sql`${t.status} in (${inList(JOB_STATUSES)})`),
     check('job_postings_category_check', sql`${t.category} in (${inList(JOB_CATEGORIES)})`),
     check('job_postings_work_style_check', sql`${t.workStyle} in (${inList(WORK_STYLES)})`),

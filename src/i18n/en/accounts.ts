@@ -33,6 +33,7 @@ export const accounts: Messages['accounts'] = {
     too_short: (min) => `Password must be at least ${min} characters`,
     too_long: (max) => `Password must be ${max} characters or fewer`,
     not_half_width: 'Password may contain half-width letters, digits and symbols only',
+    invalid_chars: 'Password contains characters that cannot be used (control or broken characters)',
     needs_letter: 'Password must contain a letter',
     needs_digit: 'Password must contain a digit',
     needs_symbol: 'Password must contain a symbol (such as !, # or -)',

@@ -31,6 +31,7 @@ export const accounts = {
     too_short: (min: number) => `パスワードは${min}桁以上で入力してください`,
     too_long: (max: number) => `パスワードは${max}桁以内で入力してください`,
     not_half_width: 'パスワードは半角の英字、数字、記号で入力してください',
+    invalid_chars: 'パスワードに使用できない文字（制御文字や壊れた文字）が含まれています',
     needs_letter: 'パスワードには英字を含めてください',
     needs_digit: 'パスワードには数字を含めてください',
     needs_symbol: 'パスワードには記号（!、#、- など）を含めてください',

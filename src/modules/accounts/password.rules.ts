@@ -31,6 +31,7 @@
  * Inputs longer than MAX_ANALYSED code points are only looked up in the lists: every policy refuses them
  * as too long anyway, and this keeps the work bounded.
  */
+import { hasForbiddenChars } from '../../platform/text.ts';
 
 export type PasswordPolicy = 'seed' | 'nist';
 
@@ -38,6 +39,7 @@ export type PasswordProblem =
   | 'too_short'
   | 'too_long'
   | 'not_half_width'
+  | 'invalid_chars'
   | 'needs_letter'
   | 'needs_digit'
   | 'needs_symbol'
@@ -337,13 +339,15 @@ const compositionProblems = (password: string): PasswordProblem[] => {
 
 /**
  * Checks a proposed password against MP-4 under `policy`. Returns [] when acceptable; otherwise the
- * problems in this order: too_short | too_long, not_half_width, needs_letter, needs_digit,
+ * problems in this order: too_short | too_long, not_half_width (seed) or invalid_chars (nist), needs_letter, needs_digit,
  * needs_symbol, common, contains_email.
  */
 export function checkPassword(input: PasswordCheckInput): PasswordProblem[] {
   const { password, policy, email, extraCommon } = input;
   const problems = [...lengthProblems(password, policy)];
   if (policy === 'seed') problems.push(...compositionProblems(password));
+  // Under every policy: no control characters, NUL or broken Unicode (they are never typed).
+  else if (hasForbiddenChars(password)) problems.push('invalid_chars');
   if (isCommonPassword(password, extraCommon)) problems.push('common');
   if (containsEmail(password, email)) problems.push('contains_email');
   return problems;

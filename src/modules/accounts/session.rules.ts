@@ -33,16 +33,10 @@ export const KEPT_FORM_MAX_CHARS = 100_000;
  * the user typed or chose, or when the body is beyond the bounds above.
  */
 export function fieldsToKeep(
-  body: Record<string, string | File | (string | File)[]>,
+  body: readonly (readonly [string, string])[],
   omit: readonly string[],
 ): [string, string][] | null {
-  const pairs: [string, string][] = [];
-  for (const [name, value] of Object.entries(body)) {
-    if (omit.includes(name)) continue;
-    for (const one of Array.isArray(value) ? value : [value]) {
-      if (typeof one === 'string') pairs.push([name, one]);
-    }
-  }
+  const pairs = body.filter(([name]) => !omit.includes(name)).map(([n, v]): [string, string] => [n, v]);
   const chars = pairs.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
   if (pairs.length === 0 || pairs.length > KEPT_FORM_MAX_FIELDS || chars > KEPT_FORM_MAX_CHARS) return null;
   return pairs;

@@ -4,32 +4,45 @@
  */
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/text.ts';
 import { findEmployer } from '../employers/employers.repository.ts';
 import { reindexJob } from '../search/reindex-job.ts';
 import type { JobContent } from './job.schemas.ts';
-import { insertJob } from './jobs.repository.ts';
+import { insertJob, insertJobOnce, updateJobWhere } from './jobs.repository.ts';
 
 export async function createJob(
   deps: Deps,
-  input: { employerId: string; content: JobContent; submit: boolean },
+  input: { employerId: string; content: JobContent; submit: boolean; formKey?: string | undefined },
 ): Promise<number> {
   const now = deps.clock.now();
   const employer = await findEmployer(deps.db, input.employerId);
   if (!employer) throw notFound('employer');
+  const status = input.submit ? 'submitted' : 'draft';
+  const row = {
+    ...input.content,
+    employerId: employer.id,
+    officeCode: employer.officeCode,
+    status,
+    jobNumber: null,
+    acceptedOn: null,
+    referralDeadline: null,
+    closedOn: null,
+    createdAt: now,
+    updatedAt: now,
+  } as const;
   return deps.db.transaction(async (tx) => {
-    const id = await insertJob(tx, {
-      ...input.content,
-      employerId: employer.id,
-      officeCode: employer.officeCode,
-      status: input.submit ? 'submitted' : 'draft',
-      jobNumber: null,
-      acceptedOn: null,
-      referralDeadline: null,
-      closedOn: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await reindexJob(tx, id, now);
-    return id;
+    const formKey = input.formKey && isUuid(input.formKey) ? input.formKey : undefined;
+    if (!formKey) {
+      const id = await insertJob(tx, row);
+      await reindexJob(tx, id, now);
+      return id;
+    }
+    // The same form sent again (a double click, or after a refusal) saves into its first draft.
+    const job = await insertJobOnce(tx, { ...row, formKey });
+    if (!job.created && job.status === 'draft') {
+      await updateJobWhere(tx, job.id, ['draft'], { ...input.content, status, updatedAt: now });
+    }
+    await reindexJob(tx, job.id, now);
+    return job.id;
   });
 }

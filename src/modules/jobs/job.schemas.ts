@@ -281,6 +281,7 @@ export function parseDraft(values: FormInput): { data: Partial<JobFields>; inval
 export type JobContent = Omit<
   JobPosting,
   | 'id'
+  | 'formKey'
   | 'jobNumber'
   | 'employerId'
   | 'officeCode'

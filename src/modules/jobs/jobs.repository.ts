@@ -135,6 +135,27 @@ export async function insertJob(db: Executor, row: NewJobPosting): Promise<numbe
 }
 
 /**
+ * Inserts the job of a form key once: when the employer already has a job from this form (sent
+ * twice, even at the same moment), nothing is inserted and that job is returned.
+ */
+export async function insertJobOnce(
+  db: Executor,
+  row: NewJobPosting & { formKey: string },
+): Promise<{ id: number; created: boolean; status: JobStatus }> {
+  const [inserted] = await db
+    .insert(jobPostings)
+    .values(row)
+    .onConflictDoNothing({ target: [jobPostings.employerId, jobPostings.formKey] })
+    .returning({ id: jobPostings.id, status: jobPostings.status });
+  if (inserted) return { ...inserted, created: true };
+  const [existing] = await db
+    .select({ id: jobPostings.id, status: jobPostings.status })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.employerId, row.employerId), eq(jobPostings.formKey, row.formKey)));
+  return { ...existing!, created: false };
+}
+
+/**
  * Changes a job only while it is in one of `statuses` (and belongs to `employerId` when given), so
  * two concurrent changes cannot both win. Returns the updated row, or nothing when it did not apply.
  */

@@ -12,6 +12,7 @@ import { keepForm } from '../../modules/accounts/kept-forms.repository.ts';
 import { fieldsToKeep } from '../../modules/accounts/session.rules.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hmac, randomToken, safeEqual } from '../../platform/ids.ts';
+import { splitFirstPart } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import { readCookie, writeCookie } from './cookies.ts';
 
@@ -57,7 +58,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
 }
 
 async function keepTimedOutForm(c: Context<AppEnv>, accountId: string): Promise<void> {
-  const fields = fieldsToKeep(await c.req.parseBody({ all: true }), [CSRF_FIELD, KEPT_FORM_FIELD]);
+  const fields = fieldsToKeep(c.var.form, [CSRF_FIELD, KEPT_FORM_FIELD]);
   if (!fields) return;
   const { db, clock } = c.var.deps;
   await keepForm(db, { accountId, path: c.req.path + new URL(c.req.url).search, fields, now: clock.now() });
@@ -70,11 +71,11 @@ function originOf(c: Context<AppEnv>): string {
 }
 
 async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
-  const type = c.req.header('content-type') ?? '';
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
-    return undefined;
+  if (c.var.streamedBody && c.req.raw.body) {
+    // An upload: read the first part only, and hand the route the whole body, still streaming.
+    const { part, whole } = await splitFirstPart(c.req.raw.body, c.req.header('content-type') ?? '');
+    c.req.raw = new Request(c.req.raw, { body: whole, duplex: 'half' } as RequestInit);
+    return part?.name === CSRF_FIELD ? part.value : undefined;
   }
-  const body = await c.req.parseBody({ all: true });
-  const value = body[CSRF_FIELD];
-  return typeof value === 'string' ? value : undefined;
+  return c.var.form.find(([name]) => name === CSRF_FIELD)?.[1];
 }

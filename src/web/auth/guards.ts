@@ -1,10 +1,11 @@
 /**
  * Authorisation in one place: each portal mounts requireRole() for its role; ownership is enforced
  * by use cases and repositories that take the signed-in profile's id (a seeker's queries are
- * always scoped to c.var.auth.seeker.id). Pages behind a guard are never cached.
+ * always scoped to c.var.auth.seeker.id). Pages for a session are never cached (personalPagesNotStored).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema/index.ts';
+import { mayChangeAsOffice } from '../../modules/offices/office-scope.rules.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppEnv } from '../env.ts';
 import type { Auth } from './session.ts';
@@ -15,8 +16,6 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     if (!auth) throw new AppError('unauthenticated');
     if (auth.role !== role) throw new AppError('forbidden', `${auth.role} on ${role} route`);
     await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Pragma', 'no-cache');
   };
 }
 
@@ -37,4 +36,15 @@ export function staffOf(c: Context<AppEnv>): NonNullable<Auth['staff']> {
   const staff = c.var.auth?.staff;
   if (!staff) throw new AppError('forbidden', 'no staff profile');
   return staff;
+}
+
+/**
+ * Refuses (403) a change by staff of another office than the record's home office (管轄): every
+ * office reads, only the home office changes (see office-scope.rules.ts).
+ */
+export function requireHomeOffice(c: Context<AppEnv>, homeOffice: string | null): void {
+  const staff = staffOf(c);
+  if (!mayChangeAsOffice(staff.officeCode, homeOffice)) {
+    throw new AppError('forbidden', `office ${staff.officeCode} changing a record of ${homeOffice}`);
+  }
 }

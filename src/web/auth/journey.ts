@@ -26,6 +26,8 @@ export function readJourney(c: Context<AppEnv>, flow: string): Journey | undefin
   try {
     const journey = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Journey;
     if (journey.flow !== flow || journey.exp <= c.var.deps.clock.now().getTime()) return undefined;
+    // A journey carries what the visitor typed (their e-mail): its pages are never cached.
+    c.set('personal', true);
     return journey;
   } catch {
     return undefined;

@@ -286,6 +286,7 @@ export function JobForm(props: JobFormProps) {
       <ErrorSummary errors={errors} />
       <form method="post" action={props.action} class="form job-form" novalidate>
         <CsrfField />
+        {values.formKey ? <input type="hidden" name="formKey" value={String(values.formKey)} /> : null}
         {props.establishment ? (
           <Group legend={g.employer}>
             {text('establishmentNumber', {

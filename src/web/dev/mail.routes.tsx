@@ -5,7 +5,8 @@ import { capturedMail } from '../../db/schema/index.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppEnv } from '../env.ts';
-import { noStore } from '../middleware.ts';
+import { markPersonal } from '../middleware.ts';
+import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
 
 type Mail = typeof capturedMail.$inferSelect;
@@ -73,7 +74,11 @@ function MailView({ mail }: { mail: Mail }) {
 
 /** Captured mail for development. Mounted only when NODE_ENV is not production. */
 export const devMailRoutes = new Hono<AppEnv>()
-  .use(noStore())
+  // Mails hold one-time codes: never cached.
+  .use(async (c, next) => {
+    markPersonal(c);
+    await next();
+  })
   .get('/', async (c) => {
     const mails = await c.var.deps.db
       .select()
@@ -86,7 +91,7 @@ export const devMailRoutes = new Hono<AppEnv>()
     const [mail] = await c.var.deps.db
       .select()
       .from(capturedMail)
-      .where(eq(capturedMail.id, c.req.param('id')));
+      .where(eq(capturedMail.id, uuidParam(c)));
     if (!mail) throw notFound('mail');
     return page(c, { title: mail.subject }, <MailView mail={mail} />);
   });

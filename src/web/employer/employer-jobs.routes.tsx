@@ -6,6 +6,7 @@
  * Until 受理 the employer edits the whole form (「一時保存」 or 「受理を申し込む」); once open, only
  * 応募書類の送付方法, オンライン自主応募 and 公開範囲 (reindexed at once); ended jobs are read-only.
  */
+import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { findEmployer } from '../../modules/employers/employers.repository.ts';
@@ -43,7 +44,7 @@ import {
 } from '../components/job-form.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
-import { readForm, validate } from '../forms.ts';
+import { one, readForm, validate } from '../forms.ts';
 import { intParam } from '../params.ts';
 import { page } from '../render.tsx';
 
@@ -260,7 +261,7 @@ export function employerJobsRoutes(): Hono<AppEnv> {
       renderForm(c, {
         title: c.var.t.jobs.employer.newTitle,
         action: `${BASE}/new`,
-        values: await newJobValues(c),
+        values: { ...(await newJobValues(c)), formKey: randomUUID() },
         errors: {},
       }),
     )
@@ -279,6 +280,7 @@ export function employerJobsRoutes(): Hono<AppEnv> {
         employerId: employerOf(c).id,
         content: read.content,
         submit: intent === 'submit',
+        formKey: one(values, 'formKey'),
       });
       if (Object.keys(read.errors).length > 0) {
         // Saved what could be read; show the form as typed, now editing the new draft.

@@ -100,8 +100,6 @@ export function jobDetailRoutes(): Hono<AppEnv> {
     const visibility = jobVisibility(record.job, viewer);
     if (visibility === 'hidden') throw notFound('job not public');
     const view = toJobDetailView(record, visibility === 'full', tokyoDate(c.var.deps.clock.now()));
-    // A signed-in viewer's page carries their name and a CSRF token: never cache it.
-    if (c.var.auth) c.header('Cache-Control', 'private, no-store');
     return page(
       c,
       {

@@ -61,7 +61,6 @@ export function keptFormRoutes(): Hono<AppEnv> {
     .get(KEPT_FORM_PATH, async (c) => {
       const auth = signedIn(c);
       const p = PORTALS[auth.role];
-      c.header('Cache-Control', 'no-store');
       const { db, clock } = c.var.deps;
       const kept = await findKeptForm(db, auth.accountId, clock.now());
       const k = c.var.t.accounts.keptForm;
@@ -93,10 +92,8 @@ export function keptFormCleanup(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.var.auth;
     if (auth && c.req.method === 'POST' && c.req.path !== `${KEPT_FORM_PATH}/discard`) {
-      const type = c.req.header('content-type') ?? '';
-      if (type.startsWith('application/x-www-form-urlencoded')) {
-        const body = await c.req.parseBody({ all: true });
-        if (body[KEPT_FORM_FIELD] !== undefined) await deleteKeptForm(c.var.deps.db, auth.accountId);
+      if (c.var.form.some(([name]) => name === KEPT_FORM_FIELD)) {
+        await deleteKeptForm(c.var.deps.db, auth.accountId);
       }
     }
     await next();

@@ -26,6 +26,7 @@ import {
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
+import { sameOriginPath } from '../redirects.ts';
 import { page } from '../render.tsx';
 import { codeMessage } from './account-messages.ts';
 
@@ -49,8 +50,9 @@ const loginSchema = z.object({ email: emailField(), password: text({ max: 200 })
 const codeSchema = z.object({ code: text({ max: 20 }) });
 
 /** Only same-site paths inside the portal may be returned to after sign-in. */
-function safeNext(next: string | undefined, p: PortalLogin): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return p.home;
+function safeNext(raw: string | undefined, p: PortalLogin, baseUrl: string): string {
+  const next = sameOriginPath(raw, baseUrl);
+  if (!next) return p.home;
   return next === p.home || next.startsWith(`${p.home}/`) || (p.role === 'seeker' && next.startsWith('/jobs'))
     ? next
     : p.home;
@@ -204,7 +206,7 @@ export function loginRoutes(role: Role): Hono<AppEnv> {
           401,
         );
       }
-      const next = safeNext(c.req.query('next'), p);
+      const next = safeNext(c.req.query('next'), p, c.var.deps.config.baseUrl);
       if (result.kind === 'code_sent') {
         writeJourney(c, flow, 'code', { accountId: result.account.id, email: result.account.email, next });
         return c.redirect(`${p.base}/login/code`, 303);

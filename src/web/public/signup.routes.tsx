@@ -582,8 +582,6 @@ const wizardGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (auth.role !== 'seeker') throw new AppError('forbidden', `${auth.role} on the registration wizard`);
   if (auth.seeker) return c.redirect('/mypage', 303);
   await next();
-  c.header('Cache-Control', 'no-store');
-  c.header('Pragma', 'no-cache');
 };
 
 const accountOf = (c: Context<AppEnv>) => c.var.auth!.accountId;

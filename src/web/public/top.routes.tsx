@@ -4,6 +4,7 @@ import { countSearchableJobs } from '../../modules/jobs/jobs.repository.ts';
 import { writeCookie } from '../auth/cookies.ts';
 import { ButtonLink } from '../components/form.tsx';
 import type { AppEnv } from '../env.ts';
+import { sameOriginPath } from '../redirects.ts';
 import { page } from '../render.tsx';
 
 function TopPage({ jobCount }: { jobCount: number }) {
@@ -73,8 +74,6 @@ export const topRoutes = new Hono<AppEnv>()
   .get('/locale', (c) => {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'ja';
     writeCookie(c, 'lang', lang, 60 * 60 * 24 * 365);
-    const next = c.req.query('next') ?? '/';
-    // Only same-site paths: never redirect to another host.
-    const safe = next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-    return c.redirect(safe, 303);
+    // Only addresses on this site: never redirect to another host.
+    return c.redirect(sameOriginPath(c.req.query('next'), c.var.deps.config.baseUrl) ?? '/', 303);
   });

@@ -28,6 +28,7 @@ import { JobCard } from '../components/job-card.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
+import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
 
 const saveSchema = z.object({
@@ -178,8 +179,7 @@ export function seekerSearchRoutes(): Hono<AppEnv> {
       return c.redirect('/mypage/searches?done=added', 303);
     })
     .post('/searches/:id/delete', async (c) => {
-      const id = c.req.param('id');
-      if (/^[0-9a-f-]{36}$/.test(id)) await deleteSavedSearch(c.var.deps.db, seekerOf(c).id, id);
+      await deleteSavedSearch(c.var.deps.db, seekerOf(c).id, uuidParam(c));
       return c.redirect('/mypage/searches?done=removed', 303);
     })
     .get('/favorites', async (c) => {

@@ -18,7 +18,7 @@ import { INDUSTRY_CODES, type IndustryCode } from '../../modules/jobs/job.types.
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { email as emailField } from '../../platform/fields.ts';
-import { staffOf } from '../auth/guards.ts';
+import { requireHomeOffice, staffOf } from '../auth/guards.ts';
 import {
   Button,
   CsrfField,
@@ -449,11 +449,12 @@ export function staffEmployersRoutes(): Hono<AppEnv> {
     .post('/:id/login', async (c) => {
       const t = c.var.t;
       const id = c.req.param('id');
+      const row = await findEmployerForStaff(c.var.deps.db, id);
+      if (!row) throw new AppError('not_found', 'employer');
+      requireHomeOffice(c, row.employer.officeCode);
       const values = await readForm(c);
       const v = validate(addLoginSchema, values, { loginEmail: t.staff.employers.fields.loginEmail }, t);
       if (!v.ok) return renderDetail(c, id, { values, errors: v.errors }, 400);
-      const row = await findEmployerForStaff(c.var.deps.db, id);
-      if (!row) throw new AppError('not_found', 'employer');
       const result = await addEmployerLogin(c.var.deps, {
         employerId: row.employer.id,
         email: v.data.loginEmail,

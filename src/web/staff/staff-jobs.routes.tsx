@@ -4,6 +4,7 @@
  * (chosen by 事業所番号) with the same form as employers, accept it (求人番号, 受付年月日, 紹介期限日),
  * correct it, and end it (無効 / 取下げ, with a reason). Each change reindexes the job in its transaction.
  */
+import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { findEmployerByNumber } from '../../modules/employers/employers.repository.ts';
@@ -30,7 +31,7 @@ import {
 import { updateJob } from '../../modules/jobs/update-job.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
-import { staffOf } from '../auth/guards.ts';
+import { requireHomeOffice, staffOf } from '../auth/guards.ts';
 import {
   Button,
   ButtonLink,
@@ -55,6 +56,13 @@ const BASE = '/staff/jobs';
 async function loadJob(c: Context<AppEnv>): Promise<JobRecord> {
   const record = await findJobById(c.var.deps.db, intParam(c));
   if (!record) throw notFound('job');
+  return record;
+}
+
+/** A job to change: only its 受理安定所's staff may (ADR 0014). */
+async function loadJobToChange(c: Context<AppEnv>): Promise<JobRecord> {
+  const record = await loadJob(c);
+  requireHomeOffice(c, record.job.officeCode);
   return record;
 }
 
@@ -354,7 +362,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
       renderForm(c, {
         title: c.var.t.jobs.staff.newTitle,
         action: `${BASE}/new`,
-        values: {},
+        values: { formKey: randomUUID() },
         errors: {},
         establishment: true,
         open: false,
@@ -389,6 +397,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
         employerId: employer.id,
         content: read.content,
         submit: intent === 'submit',
+        formKey: one(values, 'formKey'),
       });
       if (Object.keys(read.errors).length > 0)
         return renderForm(
@@ -411,7 +420,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
     .get('/:id', async (c) => renderDetail(c, await loadJob(c)))
     .post('/:id/accept', async (c) => {
       const { t } = c.var;
-      const record = await loadJob(c);
+      const record = await loadJobToChange(c);
       const values = await readForm(c);
       const v = validate(acceptJobSchema, values, jobFieldLabels(t), t);
       if (!v.ok) return renderDetail(c, record, { accept: { values, errors: v.errors } }, 400);
@@ -468,7 +477,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
     })
     .post('/:id/close', async (c) => {
       const { t } = c.var;
-      const record = await loadJob(c);
+      const record = await loadJobToChange(c);
       const values = await readForm(c);
       const v = validate(closeJobSchema, values, jobFieldLabels(t), t);
       if (!v.ok) return renderDetail(c, record, { close: { values, errors: v.errors } }, 400);
@@ -483,7 +492,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
       return c.redirect(`${BASE}/${record.job.id}?saved=${kind}`, 303);
     })
     .get('/:id/edit', async (c) => {
-      const { job } = await loadJob(c);
+      const { job } = await loadJobToChange(c);
       if (!staffMayEdit(job.status)) return c.redirect(`${BASE}/${job.id}`, 303);
       return renderForm(c, {
         title: c.var.t.jobs.staff.editTitle,
@@ -496,7 +505,7 @@ export function staffJobsRoutes(): Hono<AppEnv> {
     })
     .post('/:id/edit', async (c) => {
       const { t } = c.var;
-      const { job } = await loadJob(c);
+      const { job } = await loadJobToChange(c);
       if (!staffMayEdit(job.status)) return c.redirect(`${BASE}/${job.id}`, 303);
       const values = await readForm(c);
       const open = job.status === 'open';

@@ -25,7 +25,7 @@ import {
 } from '../../modules/seekers/seekers-admin.repository.ts';
 import { ageOn, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { staffOf } from '../auth/guards.ts';
+import { requireHomeOffice, staffOf } from '../auth/guards.ts';
 import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
 import {
   Button,
@@ -568,6 +568,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
     .post('/:id/register', async (c) => {
       const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
       if (!row) throw new AppError('not_found', 'seeker');
+      requireHomeOffice(c, row.seeker.officeCode);
       const result = await registerAtOffice(c.var.deps, {
         seekerId: row.seeker.id,
         officeCode: staffOf(c).officeCode,
@@ -581,6 +582,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       const k = t.staff.counselling;
       const row = await findSeekerForStaff(c.var.deps.db, id);
       if (!row) throw new AppError('not_found', 'seeker');
+      requireHomeOffice(c, row.seeker.officeCode);
       if (counsellingRefusal(row.seeker)) return renderDetail(c, id, { values: {}, errors: {} }, 409);
       const values = await readForm(c);
       const labels = { heldOn: k.heldOn, desiredConditions: k.desiredConditions, notes: k.notes };
