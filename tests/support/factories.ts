@@ -128,7 +128,7 @@ export async function createEmployer(
   return { account, employer, email, password: PASSWORD };
 }
 
-export async function createStaff(deps: Deps, o: { email?: string } = {}) {
+export async function createStaff(deps: Deps, o: { email?: string; officeCode?: string } = {}) {
   await offices(deps);
   const now = deps.clock.now();
   const email = o.email ?? uniqueEmail('staff');
@@ -141,7 +141,13 @@ export async function createStaff(deps: Deps, o: { email?: string } = {}) {
   });
   const [staff] = await deps.db
     .insert(staffMembers)
-    .values({ accountId: account.id, officeCode: OFFICE, name: '職員 一郎', createdAt: now, updatedAt: now })
+    .values({
+      accountId: account.id,
+      officeCode: o.officeCode ?? OFFICE,
+      name: '職員 一郎',
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return { account, staff: staff!, email, password: PASSWORD };
 }
