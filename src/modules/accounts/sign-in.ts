@@ -8,9 +8,9 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type Role, trustedDevices } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { randomToken, sha256 } from '../../platform/ids.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import {
   type Account,
   findAccount,
@@ -40,7 +40,7 @@ export async function signIn(
     locale: Locale;
   },
 ): Promise<SignInResult> {
-  const { db, clock, queue, config } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   await refuseIfLimited(db, LIMITS.loginFailuresPerIp, req.ip, now);
   const account = await findAccountByEmail(db, req.role, req.email);
@@ -52,15 +52,14 @@ export async function signIn(
     if (account?.passwordHash && !isLocked(account.lockedUntil, now)) {
       const failures = await recordLoginFailure(db, account.id, (n) => lockedUntilAfter(n, now));
       if (lockNoticeDue(failures)) {
-        const t = messages(req.locale);
-        await queueMail(queue, {
-          to: account.email,
-          subject: t.accounts.mail.lockSubject,
-          text: t.accounts.mail.lockBody({
-            until: lockedUntilAfter(failures, now)!,
-            baseUrl: config.baseUrl,
+        const until = lockedUntilAfter(failures, now)!.toISOString();
+        await db.transaction((tx) =>
+          notify(deps, tx, {
+            recipient: { accountId: account.id },
+            kind: 'account.lock_notice',
+            data: { until },
           }),
-        });
+        );
       }
     }
     return { kind: 'failed' };
@@ -74,19 +73,17 @@ export async function signIn(
 }
 
 async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Promise<void> {
-  const { db, clock, queue, secret, config } = deps;
+  const { db, clock, queue, secret } = deps;
   const now = clock.now();
-  const t = messages(locale);
   await db.transaction((tx) =>
     mailNewCode(
-      { db: tx, secret, now, queue },
+      { db: tx, secret, now, queue, clock },
       {
         purpose: 'login_code',
         target: account.id,
         ttlMinutes: LOGIN_CODE_TTL_MINUTES,
-        to: account.email,
-        subject: t.accounts.mail.loginCodeSubject,
-        text: (code, expires) => t.accounts.mail.loginCodeBody({ code, expires, baseUrl: config.baseUrl }),
+        recipient: { accountId: account.id, locale },
+        kind: 'account.login_code',
       },
     ),
   );
