@@ -1,4 +1,8 @@
 /** Japanese strings: notifications — what staff see of the mails sent to a person (ADR 0013). */
+
+import type { DeliveryStatus } from '../../db/schema/notifications.ts';
+import type { NotificationKind } from '../../modules/notifications/kinds.ts';
+
 export const notifications = {
   kind: {
     'account.open_key': 'パスワード登録申込受付通知（認証キー）',
@@ -13,8 +17,8 @@ export const notifications = {
     'seeker.registered_at_office': '求職登録完了のお知らせ（窓口）',
     'seeker.registration_expiring': '求職登録の有効期限のお知らせ',
     'employer.invitation': '求人者マイページ開設のご案内',
-  } as Record<string, string>,
-  status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' } as Record<string, string>,
+  } as Record<NotificationKind, string>,
+  status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' } as Record<DeliveryStatus, string>,
   deliveries: {
     title: 'メールの送信状況',
     lead: 'この求職者に送ったメールの直近の状況です（「メールが届かない」お問い合わせの確認用）。',
