@@ -8,12 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { accounts, inboxMessages, mailDeliveries, seekers } from '../../src/db/schema/index.ts';
 import { runHousekeeping } from '../../src/modules/accounts/housekeeping.job.ts';
+import { completeOpen, requestOpenCode } from '../../src/modules/accounts/open-mypage.ts';
 import { requestPasswordReset } from '../../src/modules/accounts/reset-password.ts';
 import { createLiveEvents, type LiveEvent } from '../../src/modules/notifications/live-events.ts';
 import { notify } from '../../src/modules/notifications/notify.ts';
+import { completeSignup } from '../../src/modules/registration/complete-signup.ts';
+import { requestSignupCode } from '../../src/modules/registration/request-signup-code.ts';
 import { expiryWarningJob } from '../../src/modules/seekers/expiry-warning.job.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
-import { createSeeker, createStaff } from '../support/factories.ts';
+import { createSeeker, createStaff, PASSWORD, uniqueEmail } from '../support/factories.ts';
 import { codeIn } from '../support/mailbox.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -67,6 +70,51 @@ describe('G-3 the recipient’s language', () => {
     expect(ctx.mailbox.last(english.email)?.subject).toBe('Your job seeker registration expires soon');
     expect(ctx.mailbox.last(english.email)?.text).toContain('Dear');
     expect(ctx.mailbox.last(japanese.email)?.subject).toBe('求職登録の有効期限が近づいています');
+  });
+
+  it('MP-6 an internet signup in English: the key mail (no account yet) is English and the new account keeps English', async () => {
+    const email = uniqueEmail('signup-en');
+    await requestSignupCode(ctx.deps, { email, locale: 'en', ip: '198.51.100.20' });
+    await ctx.drain();
+    const mail = ctx.mailbox.last(email);
+    expect(mail?.text).toContain('Verification key');
+    const [delivery] = await ctx.db.select().from(mailDeliveries).where(eq(mailDeliveries.toAddress, email));
+    expect(delivery).toMatchObject({ recipientAccountId: null, locale: 'en', status: 'sent' });
+    const result = await completeSignup(ctx.deps, {
+      email,
+      password: PASSWORD,
+      code: codeIn(mail),
+      ip: '198.51.100.20',
+      locale: 'en',
+    });
+    expect(result.ok).toBe(true);
+    const [account] = await ctx.db.select().from(accounts).where(eq(accounts.email, email));
+    expect(account?.locale).toBe('en');
+  });
+
+  it('MP-2 opening MyPage in English mails the key in English and stores English on the account', async () => {
+    const seeker = await createSeeker(ctx.deps, { opened: false, birthDate: '1991-02-03' });
+    await requestOpenCode(ctx.deps, {
+      role: 'seeker',
+      email: seeker.email,
+      proof: '1991-02-03',
+      locale: 'en',
+      ip: '198.51.100.21',
+    });
+    await ctx.drain();
+    const mail = ctx.mailbox.last(seeker.email);
+    expect(mail?.text).toContain('Dear 試験 太郎');
+    const result = await completeOpen(ctx.deps, {
+      role: 'seeker',
+      email: seeker.email,
+      password: PASSWORD,
+      code: codeIn(mail),
+      ip: '198.51.100.21',
+      locale: 'en',
+    });
+    expect(result.ok).toBe(true);
+    const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, seeker.account.id));
+    expect(account?.locale).toBe('en');
   });
 
   it('G-3 switching language while signed in changes the stored locale', async () => {
