@@ -34,5 +34,6 @@ ALTER TABLE "mail_deliveries" ADD CONSTRAINT "mail_deliveries_recipient_account_
 ALTER TABLE "mail_deliveries" ADD CONSTRAINT "mail_deliveries_message_id_inbox_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."inbox_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "inbox_messages_recipient_idx" ON "inbox_messages" USING btree ("recipient_account_id","created_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "mail_deliveries_recipient_idx" ON "mail_deliveries" USING btree ("recipient_account_id","queued_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "mail_deliveries_to_address_idx" ON "mail_deliveries" USING btree ("to_address","queued_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE UNIQUE INDEX "mail_deliveries_dedupe_key" ON "mail_deliveries" USING btree ("dedupe_key");--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_locale_check" CHECK ("accounts"."locale" in ('ja', 'en'));

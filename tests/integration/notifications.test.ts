@@ -179,6 +179,24 @@ describe('G-3 delivery records', () => {
     expect(row?.text).not.toContain(seeker.email);
   });
 
+  it('G-3 staff also see the mails sent to the address before it had an account (the signup key)', async () => {
+    const email = uniqueEmail('before-account');
+    await ctx.db.transaction((tx) =>
+      notify(ctx.deps, tx, {
+        recipient: { email, locale: 'ja' },
+        kind: 'account.signup_key',
+        data: { code: '112233', expires: ctx.clock.now().toISOString() },
+      }),
+    );
+    await ctx.drain();
+    const seeker = await createSeeker(ctx.deps, { email });
+    const res = await staffPage(seeker.seeker.id);
+    const row = res.dom.querySelector('#deliveries tbody tr');
+    expect(row?.text).toContain('マイページ開設の認証キー');
+    expect(row?.text).toContain('送信済み');
+    expect(res.html).not.toContain('112233');
+  });
+
   it('G-3 a rolled-back transaction leaves no inbox row, no delivery and no job', async () => {
     const seeker = await createSeeker(ctx.deps);
     const jobsBefore = await mailJobs();

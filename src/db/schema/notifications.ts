@@ -66,6 +66,7 @@ export const mailDeliveries = pgTable(
   },
   (t) => [
     index('mail_deliveries_recipient_idx').on(t.recipientAccountId, t.queuedAt.desc()),
+    index('mail_deliveries_to_address_idx').on(t.toAddress, t.queuedAt.desc()),
     uniqueIndex('mail_deliveries_dedupe_key').on(t.dedupeKey),
     check('mail_deliveries_status_check', sql`${t.status} in ('queued', 'sent', 'failed')`),
   ],

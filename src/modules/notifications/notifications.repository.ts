@@ -1,5 +1,5 @@
 /** Data access for the inbox (メッセージ), mail deliveries and live events (ADR 0013). */
-import { and, desc, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, inboxMessages, mailDeliveries } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -126,17 +126,23 @@ export async function scrubExpiredCodes(db: Executor, before: Date): Promise<num
   return rows.length;
 }
 
-/** The latest deliveries to an account, newest first (staff: 「メールが届かない」). */
+/**
+ * The latest deliveries to an account, newest first (staff: 「メールが届かない」), with the mails sent
+ * to its address before it had an account (the internet signup key).
+ */
 export async function listDeliveriesForAccount(
   db: Executor,
-  accountId: string,
+  account: { id: string; email: string },
   limit = 20,
 ): Promise<MailDelivery[]> {
   return db
     .select()
     .from(mailDeliveries)
     .where(
-      and(isNotNull(mailDeliveries.recipientAccountId), eq(mailDeliveries.recipientAccountId, accountId)),
+      or(
+        eq(mailDeliveries.recipientAccountId, account.id),
+        and(isNull(mailDeliveries.recipientAccountId), eq(mailDeliveries.toAddress, account.email)),
+      ),
     )
     .orderBy(desc(mailDeliveries.queuedAt), desc(mailDeliveries.id))
     .limit(limit);

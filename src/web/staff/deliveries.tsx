@@ -10,11 +10,11 @@ import type { AppEnv } from '../env.ts';
 
 const SHOWN = 10;
 
-export async function AccountDeliveries({ accountId }: { accountId: string }) {
+export async function AccountDeliveries({ accountId, email }: { accountId: string; email: string }) {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
   const n = t.notifications;
-  const rows = await listDeliveriesForAccount(c.var.deps.db, accountId, SHOWN);
+  const rows = await listDeliveriesForAccount(c.var.deps.db, { id: accountId, email }, SHOWN);
   return (
     <section class="panel" aria-labelledby="seeker-deliveries">
       <h2 id="seeker-deliveries">{n.deliveries.title}</h2>

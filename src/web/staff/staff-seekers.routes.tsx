@@ -493,7 +493,7 @@ function SeekerDetail({
           </div>
         )}
       </section>
-      <AccountDeliveries accountId={seeker.accountId} />
+      <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
       </p>
