@@ -281,8 +281,8 @@ describe('MP-9 the lapse warning goes through the queue', () => {
   });
 });
 
-describe('live events', () => {
-  it('a listener hears ids only, after commit, and nothing after a rollback', async () => {
+describe('IP-1 live events', () => {
+  it('IP-1 a listener hears ids only, after commit, and nothing after a rollback', async () => {
     const seeker = await createSeeker(ctx.deps);
     const live = createLiveEvents(ctx.deps.dbHandle);
     const heard: LiveEvent[] = [];
