@@ -20,8 +20,8 @@ export interface JobDeps {
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
   const { mailer, dbHandle, clock, config } = deps;
   return [
-    mailJobDefinition(mailer),
-    expiryWarningDefinition({ db: dbHandle.db, clock, mailer, config }),
+    mailJobDefinition({ db: dbHandle.db, mailer, clock, baseUrl: config.baseUrl }),
+    expiryWarningDefinition({ db: dbHandle.db, clock, config }),
     housekeepingDefinition({ db: dbHandle.db, clock }),
   ];
 }

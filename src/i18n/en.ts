@@ -4,6 +4,7 @@ import { accounts } from './en/accounts.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
 import { jobs } from './en/jobs.ts';
+import { notifications } from './en/notifications.ts';
 import { registration } from './en/registration.ts';
 import { search } from './en/search.ts';
 import { seeker } from './en/seeker.ts';
@@ -138,6 +139,7 @@ export const en: Messages = {
   employer,
   jobs,
   search,
+  notifications,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

@@ -4,9 +4,9 @@
  */
 import { en } from './en.ts';
 import { ja, type Messages } from './ja.ts';
+import { LOCALES, type Locale } from './locales.ts';
 
-export type Locale = 'ja' | 'en';
-export const LOCALES: readonly Locale[] = ['ja', 'en'];
+export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 export type { Messages };
 
 const dictionaries: Record<Locale, Messages> = { ja, en };
@@ -16,5 +16,5 @@ export function messages(locale: Locale): Messages {
 }
 
 export function isLocale(value: unknown): value is Locale {
-  return value === 'ja' || value === 'en';
+  return (LOCALES as readonly unknown[]).includes(value);
 }

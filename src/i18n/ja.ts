@@ -7,6 +7,7 @@ import { accounts } from './ja/accounts.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { jobs } from './ja/jobs.ts';
+import { notifications } from './ja/notifications.ts';
 import { registration } from './ja/registration.ts';
 import { search } from './ja/search.ts';
 import { seeker } from './ja/seeker.ts';
@@ -142,6 +143,7 @@ export const ja = {
   employer,
   jobs,
   search,
+  notifications,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

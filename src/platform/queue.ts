@@ -11,6 +11,8 @@ import type { Logger } from './logger.ts';
 
 export interface JobContext {
   logger: Logger;
+  /** The queue running the job, for handlers that cause further jobs (e.g. mail through notify). */
+  queue: Queue;
 }
 
 /** What a producer needs to enqueue a job: importable by use cases without the handler's dependencies. */
@@ -91,6 +93,7 @@ export async function createQueue(
     });
   }
 
+  let self: Queue;
   const run = async ({ spec, handler }: JobDefinition, data: unknown, id: string) => {
     const log = logger.child({ job: spec.name, jobId: id });
     const envelope = data as Envelope | null;
@@ -100,11 +103,11 @@ export async function createQueue(
     }
     const payload = spec.schema.parse(envelope.p);
     const started = Date.now();
-    await handler(payload, { logger: log });
+    await handler(payload, { logger: log, queue: self });
     log.info('job done', { ms: Date.now() - started });
   };
 
-  return {
+  self = {
     async enqueue(spec, payload, opts = {}) {
       const data: Envelope = { v: spec.version, p: spec.schema.parse(payload) };
       await boss.send(spec.name, data, {
@@ -155,4 +158,5 @@ export async function createQueue(
       await boss.stop({ graceful: true, timeout: 5000 });
     },
   };
+  return self;
 }

@@ -68,10 +68,16 @@ describe('foundation', () => {
     expect(res.h1()).toBe('画面の有効期限が切れました');
   });
 
-  it('delivers queued mail over SMTP when the job runs', async () => {
-    const { queueMail } = await import('../../src/modules/notifications/mail.job.ts');
-    await queueMail(ctx.deps.queue, { to: 'taro@example.jp', subject: 'テスト件名', text: '本文です。' });
+  it('delivers a notified mail over SMTP when the job runs', async () => {
+    const { notify } = await import('../../src/modules/notifications/notify.ts');
+    await ctx.db.transaction((tx) =>
+      notify(ctx.deps, tx, {
+        recipient: { email: 'taro@example.jp', locale: 'ja' },
+        kind: 'account.office_registered',
+        data: {},
+      }),
+    );
     expect(await ctx.drain()).toBe(1);
-    expect(ctx.mailbox.last('taro@example.jp')?.subject).toBe('テスト件名');
+    expect(ctx.mailbox.last('taro@example.jp')?.subject).toBe('求職者マイページの開設について');
   });
 });

@@ -20,15 +20,25 @@ export interface Mailbox {
   to(address: string): ReceivedMail[];
   last(address: string): ReceivedMail | undefined;
   clear(): void;
+  /** From now on the server refuses mail to this address (550), as a real one refuses an unknown mailbox. */
+  refuse(address: string): void;
   close(): Promise<void>;
 }
 
 export async function startMailbox(): Promise<Mailbox> {
   const messages: ReceivedMail[] = [];
+  const refused = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refused.has(address.address.toLowerCase())) return callback();
+      const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), {
+        responseCode: 550,
+      });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -58,6 +68,9 @@ export async function startMailbox(): Promise<Mailbox> {
     last: (address) => to(address).at(-1),
     clear: () => {
       messages.length = 0;
+    },
+    refuse: (address) => {
+      refused.add(address.toLowerCase());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

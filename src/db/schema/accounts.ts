@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES } from '../../i18n/locales.ts';
 import { instant, timestamps } from './columns.ts';
 
 export const ROLES = ['seeker', 'employer', 'staff'] as const;
@@ -24,10 +25,13 @@ export const accounts = pgTable(
     lockedUntil: instant(),
     mfaEnabled: boolean().notNull().default(false),
     lastLoginAt: instant(),
+    /** The language the person last used (sign-in, opening, /locale); mails to them are rendered in it. */
+    locale: text({ enum: LOCALES }).notNull().default('ja'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('accounts_role_email_key').on(t.role, t.email),
     check('accounts_role_check', sql`${t.role} in ('seeker', 'employer', 'staff')`),
+    check('accounts_locale_check', sql`${t.locale} in (${sql.raw(LOCALES.map((l) => `'${l}'`).join(', '))})`),
   ],
 );

@@ -3,6 +3,7 @@ export * from './counselling.ts';
 export * from './employers.ts';
 export * from './jobs.ts';
 export * from './mail.ts';
+export * from './notifications.ts';
 export * from './offices.ts';
 export * from './search.ts';
 export * from './seeker-lists.ts';

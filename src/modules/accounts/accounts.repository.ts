@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, type Role } from '../../db/schema/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { isLocked } from './login.rules.ts';
 
 export type Account = typeof accounts.$inferSelect;
@@ -10,7 +11,14 @@ export const normalizeEmail = (email: string) => email.normalize('NFKC').trim().
 
 export async function insertAccount(
   db: Executor,
-  row: { role: Role; email: string; passwordHash?: string | null; openedAt?: Date | null; now: Date },
+  row: {
+    role: Role;
+    email: string;
+    passwordHash?: string | null;
+    openedAt?: Date | null;
+    locale?: Locale;
+    now: Date;
+  },
 ): Promise<Account> {
   const [account] = await db
     .insert(accounts)
@@ -19,6 +27,7 @@ export async function insertAccount(
       email: normalizeEmail(row.email),
       passwordHash: row.passwordHash ?? null,
       openedAt: row.openedAt ?? null,
+      ...(row.locale ? { locale: row.locale } : {}),
       passwordChangedAt: row.passwordHash ? row.now : null,
       createdAt: row.now,
       updatedAt: row.now,

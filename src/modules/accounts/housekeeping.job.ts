@@ -1,5 +1,6 @@
 /**
- * Nightly housekeeping: expired sessions, codes, kept forms, trusted browsers and throttle windows are deleted;
+ * Nightly housekeeping: expired sessions, codes, kept forms, trusted browsers and throttle windows are deleted,
+ * mailed codes that never went out are scrubbed from mail deliveries;
  * jobs past their 紹介期限日 leave the search index.
  */
 import { lt } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import { trustedDevices } from '../../db/schema/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
+import { scrubExpiredCodes } from '../notifications/notifications.repository.ts';
 import { deleteExpiredSearchRows } from '../search/search.repository.ts';
 import { deleteExpiredKeptForms } from './kept-forms.repository.ts';
 import { deleteOldRateLimits } from './rate-limits.repository.ts';
@@ -31,7 +33,9 @@ export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
   await deps.db.delete(trustedDevices).where(lt(trustedDevices.expiresAt, now));
   await deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3_600_000));
   const searchRows = await deleteExpiredSearchRows(deps.db, tokyoDate(now));
-  return { sessions, codes, keptForms, searchRows };
+  // Mailed codes live at most 30 minutes; one still stored after an hour never reached its mail.
+  const scrubbedCodes = await scrubExpiredCodes(deps.db, new Date(now.getTime() - 3_600_000));
+  return { sessions, codes, keptForms, searchRows, scrubbedCodes };
 }
 
 export const housekeepingDefinition = (deps: { db: Database; clock: Clock }) =>

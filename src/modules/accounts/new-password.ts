@@ -6,8 +6,8 @@
  */
 import type { Transaction } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { notify } from '../notifications/notify.ts';
 import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import type { PasswordProblem } from './password.rules.ts';
 import { hashPassword } from './password-hash.ts';
@@ -35,7 +35,7 @@ export async function prepareNewPassword(
 
 /** Sets the new password of an account that had one; every other session (all, without `keepSessionId`) ends. */
 export async function replacePassword(
-  deps: Pick<Deps, 'queue' | 'config'>,
+  deps: Pick<Deps, 'queue' | 'clock'>,
   tx: Transaction,
   req: {
     account: { id: string; email: string };
@@ -46,17 +46,12 @@ export async function replacePassword(
   },
 ): Promise<void> {
   const { account, now } = req;
-  const t = messages(req.locale);
   await setPassword(tx, account.id, req.hash, now);
   await deleteSessionsOfAccount(tx, account.id, req.keepSessionId);
   await forgetTrustedDevices(tx, account.id);
-  await queueMail(
-    deps.queue,
-    {
-      to: account.email,
-      subject: t.accounts.mail.passwordChangedSubject,
-      text: t.accounts.mail.passwordChangedBody({ at: now, baseUrl: deps.config.baseUrl }),
-    },
-    tx,
-  );
+  await notify(deps, tx, {
+    recipient: { accountId: account.id, locale: req.locale },
+    kind: 'account.password_changed',
+    data: { at: now.toISOString() },
+  });
 }

@@ -6,9 +6,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { accounts, employers, seekers } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { setAccountLocale } from '../notifications/notifications.repository.ts';
+import { notify } from '../notifications/notify.ts';
 import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from './new-password.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
@@ -31,38 +32,29 @@ const purposeOf = (role: OpeningRole) =>
 
 /** Step ②–③: mails a 認証キー when the address and proof match a registered, unopened account. */
 export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<void> {
-  const { db, clock, queue, config, secret } = deps;
+  const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
   const email = normalizeEmail(req.email);
   const match = await findOpenable(deps, req.role, email, req.proof);
   if (!match) return;
   if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
-  const t = messages(req.locale);
-  const portal = req.role === 'seeker' ? t.site.seekerPortal : t.site.employerPortal;
+  // The mail answers what the person is doing now: in the language of this request.
+  const recipient = { accountId: match.accountId, locale: req.locale };
   await db.transaction(async (tx) => {
     if (match.openedAt) {
-      await queueMail(
-        queue,
-        {
-          to: email,
-          subject: t.accounts.mail.alreadyOpenSubject,
-          text: t.accounts.mail.alreadyOpenBody({ baseUrl: config.baseUrl, portal }),
-        },
-        tx,
-      );
+      await notify(deps, tx, { recipient, kind: 'account.already_open', data: { portal: req.role } });
       return;
     }
     await mailNewCode(
-      { db: tx, secret, now, queue },
+      { db: tx, secret, now, queue, clock },
       {
         purpose: purposeOf(req.role),
         target: match.accountId,
         ttlMinutes: CODE_TTL_MINUTES,
-        to: email,
-        subject: t.accounts.mail.openKeySubject,
-        text: (code, expires) =>
-          t.accounts.mail.openKeyBody({ name: match.name, code, expires, baseUrl: config.baseUrl, portal }),
+        recipient,
+        kind: 'account.open_key',
+        data: { name: match.name, portal: req.role },
       },
     );
   });
@@ -100,7 +92,7 @@ export type OpenResult = PasswordWithCodeResult;
 /** Step ④: checks the 認証キー and sets the password, opening MyPage. */
 export async function completeOpen(
   deps: Deps,
-  req: { role: OpeningRole; email: string; password: string; code: string; ip: string },
+  req: { role: OpeningRole; email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<OpenResult> {
   const { db, clock, secret } = deps;
   const now = clock.now();
@@ -116,6 +108,7 @@ export async function completeOpen(
     const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), account.id, req.code);
     if (result === 'ok') {
       await setPassword(tx, account.id, passwordHash, now);
+      await setAccountLocale(tx, account.id, req.locale);
       if (req.role === 'employer') await markEmployerMyPageOpened(tx, account.id, now);
     }
     return result;

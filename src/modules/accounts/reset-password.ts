@@ -5,7 +5,7 @@
 
 import type { Role } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword, replacePassword } from './new-password.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
@@ -16,23 +16,21 @@ export async function requestPasswordReset(
   deps: Deps,
   req: { role: Role; email: string; locale: Locale; ip: string },
 ): Promise<void> {
-  const { db, clock, queue, secret, config } = deps;
+  const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
   const account = await findAccountByEmail(db, req.role, req.email);
   if (!account?.openedAt) return;
   if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, account.email, now))) return;
-  const t = messages(req.locale);
   await db.transaction((tx) =>
     mailNewCode(
-      { db: tx, secret, now, queue },
+      { db: tx, secret, now, queue, clock },
       {
         purpose: 'password_reset',
         target: account.id,
         ttlMinutes: CODE_TTL_MINUTES,
-        to: account.email,
-        subject: t.accounts.mail.resetSubject,
-        text: (code, expires) => t.accounts.mail.resetBody({ code, expires, baseUrl: config.baseUrl }),
+        recipient: { accountId: account.id, locale: req.locale },
+        kind: 'account.reset_key',
       },
     ),
   );

@@ -8,9 +8,9 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type Role, trustedDevices } from '../../db/schema/index.ts';
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { randomToken, sha256 } from '../../platform/ids.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import {
   type Account,
   countLoginAttempt,
@@ -40,7 +40,7 @@ export async function signIn(
     locale: Locale;
   },
 ): Promise<SignInResult> {
-  const { db, clock, queue, config } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   // Count first, verify afterwards: concurrent guesses each take a number before any of them is
   // verified, so no burst gets past the limits (per client address, then per account).
@@ -54,15 +54,14 @@ export async function signIn(
   const valid = await verifyPassword(counted ? account!.passwordHash! : await decoyHash(), req.password);
   if (!account || !counted || !valid) {
     if (counted && lockNoticeDue(attempt.attempt)) {
-      const t = messages(req.locale);
-      await queueMail(queue, {
-        to: account!.email,
-        subject: t.accounts.mail.lockSubject,
-        text: t.accounts.mail.lockBody({
-          until: lockedUntilAfter(attempt.attempt, now)!,
-          baseUrl: config.baseUrl,
+      const until = lockedUntilAfter(attempt.attempt, now)!.toISOString();
+      await db.transaction((tx) =>
+        notify(deps, tx, {
+          recipient: { accountId: account!.id },
+          kind: 'account.lock_notice',
+          data: { until },
         }),
-      });
+      );
     }
     return { kind: 'failed' };
   }
@@ -77,19 +76,17 @@ export async function signIn(
 }
 
 async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Promise<void> {
-  const { db, clock, queue, secret, config } = deps;
+  const { db, clock, queue, secret } = deps;
   const now = clock.now();
-  const t = messages(locale);
   await db.transaction((tx) =>
     mailNewCode(
-      { db: tx, secret, now, queue },
+      { db: tx, secret, now, queue, clock },
       {
         purpose: 'login_code',
         target: account.id,
         ttlMinutes: LOGIN_CODE_TTL_MINUTES,
-        to: account.email,
-        subject: t.accounts.mail.loginCodeSubject,
-        text: (code, expires) => t.accounts.mail.loginCodeBody({ code, expires, baseUrl: config.baseUrl }),
+        recipient: { accountId: account.id, locale },
+        kind: 'account.login_code',
       },
     ),
   );

@@ -2,11 +2,12 @@
  * The one mechanism for every code sent by mail (architecture habit 6): issue a random code,
  * keep only its HMAC, check entries against expiry, attempts and single use.
  */
-import type { Executor } from '../../db/client.ts';
+import type { Executor, Transaction } from '../../db/client.ts';
 import type { VerificationPurpose } from '../../db/schema/index.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { hmac, randomDigits, safeEqual } from '../../platform/ids.ts';
 import type { Queue } from '../../platform/queue.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify, type Recipient } from '../notifications/notify.ts';
 import { CODE_DIGITS, type CodeOutcome, codeExpiry, codeOutcome } from './verification.rules.ts';
 import {
   countWrongAttempt,
@@ -64,25 +65,30 @@ export async function consumeCode(
   return outcome;
 }
 
+/** The notification kinds that carry a mailed code. */
+export type CodeKind = 'account.open_key' | 'account.signup_key' | 'account.login_code' | 'account.reset_key';
+
 /**
- * Issues a code and queues the mail that carries it, on the caller's transaction: the code exists
- * only if its mail is on its way.
+ * Issues a code and notifies the person with it, on the caller's transaction: the code exists only
+ * if its mail is on its way. The code travels in the notification data until the mail is sent.
  */
 export async function mailNewCode(
-  ctx: CodeContext & { queue: Queue },
+  ctx: { db: Transaction; secret: string; now: Date; queue: Queue; clock: Clock },
   o: {
     purpose: VerificationPurpose;
     target: string;
     ttlMinutes: number;
-    to: string;
-    subject: string;
-    text: (code: string, expires: Date) => string;
+    recipient: Recipient;
+    kind: CodeKind;
+    /** Data of the kind besides the code and its expiry (the opening key's name and portal). */
+    data?: { name: string; portal: 'seeker' | 'employer' };
   },
 ): Promise<void> {
   const code = await issueCode(ctx, o.purpose, o.target, o.ttlMinutes);
-  await queueMail(
-    ctx.queue,
-    { to: o.to, subject: o.subject, text: o.text(code, codeExpiry(ctx.now, o.ttlMinutes)) },
-    ctx.db,
-  );
+  const expires = codeExpiry(ctx.now, o.ttlMinutes).toISOString();
+  await notify(ctx, ctx.db, {
+    recipient: o.recipient,
+    kind: o.kind,
+    data: { ...o.data, code, expires } as never,
+  });
 }

@@ -9,10 +9,9 @@
 import type { Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
-import { messages } from '../../i18n/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import type { EmployerRegistrationInput } from './employer-registration.schemas.ts';
 import {
   type Employer,
@@ -83,7 +82,7 @@ async function attemptRegistration(
       createdAt: now,
       updatedAt: now,
     });
-    if (account) await queueInvitation(deps, tx, { email: account.email, employer });
+    if (account) await queueInvitation(deps, tx, { accountId: account.id, employer });
     return { ok: true as const, employerId: employer.id, establishmentNumber };
   });
 }
@@ -110,7 +109,7 @@ export async function addEmployerLogin(
       if (await emailTaken(tx, 'employer', input.email)) throw new EmailTaken();
       const account = await insertAccount(tx, { role: 'employer', email: input.email, now });
       await setEmployerAccount(tx, employer.id, account.id, now);
-      await queueInvitation(deps, tx, { email: account.email, employer });
+      await queueInvitation(deps, tx, { accountId: account.id, employer });
       return { ok: true, email: account.email } as const;
     });
   } catch (error) {
@@ -120,26 +119,17 @@ export async function addEmployerLogin(
   }
 }
 
-/** 「求人者マイページ開設のご案内」: in Japanese, the default locale (the employer's language is not known). */
+/** 「求人者マイページ開設のご案内」: in the account's language, Japanese for a new account (ADR 0013). */
 async function queueInvitation(
   deps: Deps,
   tx: Transaction,
-  to: { email: string; employer: Pick<Employer, 'name' | 'establishmentNumber'> },
+  to: { accountId: string; employer: Pick<Employer, 'name' | 'establishmentNumber'> },
 ): Promise<void> {
-  const t = messages('ja');
-  await queueMail(
-    deps.queue,
-    {
-      to: to.email,
-      subject: t.accounts.mail.employerRegisteredSubject,
-      text: t.accounts.mail.employerRegisteredBody({
-        name: to.employer.name,
-        establishmentNumber: to.employer.establishmentNumber,
-        baseUrl: deps.config.baseUrl,
-      }),
-    },
-    tx,
-  );
+  await notify(deps, tx, {
+    recipient: { accountId: to.accountId },
+    kind: 'employer.invitation',
+    data: { name: to.employer.name, establishmentNumber: to.employer.establishmentNumber },
+  });
 }
 
 /** A value the schema already required; its type still allows the empty case. */

@@ -1,31 +1,73 @@
+/**
+ * The mail job (ADR 0003, 0013): its payload is a delivery id, never the text. The handler renders
+ * the mail in the recipient's language, sends it through the Mailer port and records the outcome;
+ * a mailed code is scrubbed from the stored data as soon as the mail is out.
+ */
 import { z } from 'zod';
 import type { Mailer } from '../../adapters/mail/mailer.ts';
-import type { Executor } from '../../db/client.ts';
-import { defineJob, type JobSpec, type Queue } from '../../platform/queue.ts';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { defineJob, type JobSpec } from '../../platform/queue.ts';
+import { isNotificationKind, KINDS, scrubbed } from './kinds.ts';
+import { findDelivery, markDeliveryFailed, markDeliverySent } from './notifications.repository.ts';
+import { renderMail } from './render.ts';
 
-const mailPayload = z.object({
-  to: z.string().email(),
-  subject: z.string().min(1).max(200),
-  text: z.string().min(1),
-});
+const mailPayload = z.object({ deliveryId: z.string().uuid() });
 export type MailPayload = z.infer<typeof mailPayload>;
 
-/** One mail to send. Completed jobs are deleted after an hour: bodies can hold one-time codes. */
 export const sendMailJob: JobSpec<MailPayload> = {
   name: 'mail.send',
-  version: 1,
+  version: 2,
   schema: mailPayload,
   retryLimit: 8,
   retryDelaySeconds: 20,
   deleteAfterSeconds: 3600,
 };
 
-export const mailJobDefinition = (mailer: Mailer) =>
-  defineJob(sendMailJob, async (mail) => {
-    await mailer.send(mail);
-  });
-
-/** Queues a mail in the caller's transaction, so it goes out only if the change commits. */
-export function queueMail(queue: Queue, mail: MailPayload, tx?: Executor): Promise<void> {
-  return queue.enqueue(sendMailJob, mail, tx ? { tx } : {});
+/** A failure reason fit to keep and show staff: addresses masked, one line, bounded. */
+export function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/[^\s<>()"',;:@]+@[^\s<>()"',;:@]+/g, '<address>')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
+
+export async function deliverMail(
+  deps: { db: Database; mailer: Mailer; clock: Clock; baseUrl: string },
+  deliveryId: string,
+): Promise<'sent' | 'skipped' | 'failed'> {
+  const { db, clock } = deps;
+  const delivery = await findDelivery(db, deliveryId);
+  // Gone with its account, or already sent by an earlier run of this job: nothing to do.
+  if (!delivery || delivery.status === 'sent') return 'skipped';
+  const { kind } = delivery;
+  if (!isNotificationKind(kind)) {
+    await markDeliveryFailed(db, delivery.id, { now: clock.now(), reason: `unknown kind ${kind}` });
+    return 'failed';
+  }
+  const secret = KINDS[kind].secret;
+  if (secret && !('code' in delivery.data)) {
+    // Housekeeping scrubbed the code: it expired before the mail could go out. Do not retry.
+    await markDeliveryFailed(db, delivery.id, { now: clock.now(), reason: 'code expired before sending' });
+    return 'failed';
+  }
+  const mail = renderMail(kind, delivery.data, delivery.locale, deps.baseUrl);
+  try {
+    await deps.mailer.send({ to: delivery.toAddress, ...mail });
+  } catch (error) {
+    await markDeliveryFailed(db, delivery.id, { now: clock.now(), reason: failureReason(error) });
+    throw error;
+  }
+  await markDeliverySent(db, delivery.id, {
+    now: clock.now(),
+    data: secret ? scrubbed(delivery.data) : delivery.data,
+  });
+  return 'sent';
+}
+
+export const mailJobDefinition = (deps: { db: Database; mailer: Mailer; clock: Clock; baseUrl: string }) =>
+  defineJob(sendMailJob, async ({ deliveryId }) => {
+    await deliverMail(deps, deliveryId);
+  });

@@ -4,6 +4,7 @@
  * key. The seeker's details follow in the registration wizard (MP-10).
  */
 import type { Deps } from '../../deps.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from '../accounts/new-password.ts';
 import { consumeCode } from '../accounts/verification.ts';
@@ -12,7 +13,7 @@ export type SignupResult = PasswordWithCodeResult<{ accountId: string }>;
 
 export async function completeSignup(
   deps: Deps,
-  req: { email: string; password: string; code: string; ip: string },
+  req: { email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<SignupResult> {
   const { db, clock, secret } = deps;
   const now = clock.now();
@@ -24,7 +25,14 @@ export async function completeSignup(
     if (outcome !== 'ok') return { ok: false, code: outcome };
     // Someone opened this address meanwhile (another tab): the key is spent, nothing is created.
     if (await findAccountByEmail(tx, 'seeker', email)) return { ok: false, code: 'missing' };
-    const account = await insertAccount(tx, { role: 'seeker', email, passwordHash, openedAt: now, now });
+    const account = await insertAccount(tx, {
+      role: 'seeker',
+      email,
+      passwordHash,
+      openedAt: now,
+      locale: req.locale,
+      now,
+    });
     return { ok: true, accountId: account.id };
   });
 }

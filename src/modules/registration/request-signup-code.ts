@@ -4,61 +4,52 @@
  * same either way, so the form cannot be used to find out who has an account.
  */
 import type { Deps } from '../../deps.ts';
-import { type Locale, messages } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail, normalizeEmail } from '../accounts/accounts.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from '../accounts/throttle.ts';
 import { CODE_TTL_MINUTES } from '../accounts/verification.rules.ts';
 import { mailNewCode } from '../accounts/verification.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import { findSeekerByAccount } from '../seekers/seekers.repository.ts';
 
 export async function requestSignupCode(
   deps: Deps,
   req: { email: string; locale: Locale; ip: string },
 ): Promise<void> {
-  const { db, clock, queue, config, secret } = deps;
+  const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
   const email = normalizeEmail(req.email);
   if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
-  const t = messages(req.locale);
   const account = await findAccountByEmail(db, 'seeker', email);
   const seeker = account ? await findSeekerByAccount(db, account.id) : undefined;
   await db.transaction(async (tx) => {
     if (account && seeker && !account.openedAt) {
       // Registered at an office, MyPage not opened yet: point to the opening for them (MP-2).
-      await queueMail(
-        queue,
-        {
-          to: email,
-          subject: t.registration.mail.officeRegisteredSubject,
-          text: t.registration.mail.officeRegisteredBody({ baseUrl: config.baseUrl }),
-        },
-        tx,
-      );
+      await notify(deps, tx, {
+        recipient: { accountId: account.id, locale: req.locale },
+        kind: 'account.office_registered',
+        data: {},
+      });
       return;
     }
     if (account) {
-      await queueMail(
-        queue,
-        {
-          to: email,
-          subject: t.accounts.mail.alreadyOpenSubject,
-          text: t.accounts.mail.alreadyOpenBody({ baseUrl: config.baseUrl, portal: t.site.seekerPortal }),
-        },
-        tx,
-      );
+      await notify(deps, tx, {
+        recipient: { accountId: account.id, locale: req.locale },
+        kind: 'account.already_open',
+        data: { portal: 'seeker' },
+      });
       return;
     }
     await mailNewCode(
-      { db: tx, secret, now, queue },
+      { db: tx, secret, now, queue, clock },
       {
         purpose: 'signup',
         target: email,
         ttlMinutes: CODE_TTL_MINUTES,
-        to: email,
-        subject: t.accounts.mail.openKeySubject,
-        text: (code, expires) => t.accounts.mail.signupKeyBody({ code, expires, baseUrl: config.baseUrl }),
+        // No account yet: the address and the language of this request.
+        recipient: { email, locale: req.locale },
+        kind: 'account.signup_key',
       },
     );
   });

@@ -1,18 +1,19 @@
 /**
- * MP-9: every morning, mail seekers whose registration lapses within the warning window (7 days
- * by default). Sent once per end date; an extension moves the end date and re-arms the warning.
- * Idempotent: a seeker is marked only after their mail went out, so a retry resumes where it stopped.
+ * MP-9: every morning, warn seekers whose registration lapses within the warning window (7 days
+ * by default), through the one notification path (inbox + mail, ADR 0013). Sent once per end date;
+ * an extension moves the end date and re-arms the warning. Idempotent: each seeker's notice and
+ * mark commit together, and the notice carries a key per seeker and day, so a retry or a second
+ * run on the same day queues nothing more.
  */
 import { and, eq, gte, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Mailer } from '../../adapters/mail/mailer.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { accounts, seekers } from '../../db/schema/index.ts';
-import { messages } from '../../i18n/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { addDays, tokyoDate } from '../../platform/dates.ts';
-import { defineJob, type JobSpec } from '../../platform/queue.ts';
+import { defineJob, type JobSpec, type Queue } from '../../platform/queue.ts';
+import { notify } from '../notifications/notify.ts';
 import { expiryWarningDue } from './registration.rules.ts';
 
 export const expiryWarningJob: JobSpec<Record<string, never>> = {
@@ -23,24 +24,24 @@ export const expiryWarningJob: JobSpec<Record<string, never>> = {
   retryLimit: 3,
 };
 
-/** Sends the due warnings; returns how many were sent. */
+/** Queues the due warnings; returns how many were queued. */
 export async function sendExpiryWarnings(deps: {
   db: Database;
   clock: Clock;
-  mailer: Mailer;
+  queue: Queue;
   config: Config;
 }): Promise<number> {
-  const { db, clock, mailer, config } = deps;
+  const { db, clock, config } = deps;
   const today = tokyoDate(clock.now());
   const windowEnd = addDays(today, config.registrationWarningDays);
   const candidates = await db
     .select({
       id: seekers.id,
+      accountId: seekers.accountId,
       name: seekers.name,
       active: seekers.active,
       validUntil: seekers.validUntil,
       expiryWarnedFor: seekers.expiryWarnedFor,
-      email: accounts.email,
     })
     .from(seekers)
     .innerJoin(accounts, eq(accounts.id, seekers.accountId))
@@ -53,32 +54,26 @@ export async function sendExpiryWarnings(deps: {
         isNotNull(accounts.openedAt),
       ),
     );
-  const t = messages('ja');
-  let sent = 0;
+  let queued = 0;
   for (const s of candidates) {
     if (!expiryWarningDue(s, today, config.registrationWarningDays)) continue;
-    await mailer.send({
-      to: s.email,
-      subject: t.accounts.mail.expirySubject,
-      text: t.accounts.mail.expiryBody({
-        name: s.name,
-        validUntil: t.common.date(s.validUntil),
-        baseUrl: config.baseUrl,
-      }),
+    const done = await db.transaction(async (tx) => {
+      const notified = await notify(deps, tx, {
+        recipient: { accountId: s.accountId },
+        kind: 'seeker.registration_expiring',
+        data: { name: s.name, validUntil: s.validUntil },
+        dedupeKey: `expiry-warning:${s.id}:${today}`,
+      });
+      await tx.update(seekers).set({ expiryWarnedFor: s.validUntil }).where(eq(seekers.id, s.id));
+      return notified !== null;
     });
-    await db.update(seekers).set({ expiryWarnedFor: s.validUntil }).where(eq(seekers.id, s.id));
-    sent++;
+    if (done) queued++;
   }
-  return sent;
+  return queued;
 }
 
-export const expiryWarningDefinition = (deps: {
-  db: Database;
-  clock: Clock;
-  mailer: Mailer;
-  config: Config;
-}) =>
-  defineJob(expiryWarningJob, async (_payload, { logger }) => {
-    const sent = await sendExpiryWarnings(deps);
-    logger.info('expiry warnings sent', { sent });
+export const expiryWarningDefinition = (deps: { db: Database; clock: Clock; config: Config }) =>
+  defineJob(expiryWarningJob, async (_payload, { logger, queue }) => {
+    const queued = await sendExpiryWarnings({ ...deps, queue });
+    logger.info('expiry warnings queued', { queued });
   });

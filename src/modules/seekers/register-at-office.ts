@@ -5,13 +5,11 @@
  * that tells the seeker what changed.
  */
 import type { Deps } from '../../deps.ts';
-import { messages } from '../../i18n/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
 import { registrationValidUntil } from './registration.rules.ts';
-import { findSeekerWithEmail } from './seekers.repository.ts';
 import { lockSeeker, markRegisteredAtOffice } from './seekers-admin.repository.ts';
 
 export type RegisterAtOfficeResult =
@@ -22,7 +20,7 @@ export async function registerAtOffice(
   deps: Deps,
   input: { seekerId: string; officeCode: string },
 ): Promise<RegisterAtOfficeResult> {
-  const { db, clock, queue, config } = deps;
+  const { db, clock } = deps;
   const now = clock.now();
   const appliedOn = tokyoDate(now);
   return db.transaction(async (tx) => {
@@ -38,22 +36,12 @@ export async function registerAtOffice(
       validUntil,
       now,
     });
-    const withEmail = await findSeekerWithEmail(tx, seeker.id);
-    const t = messages('ja');
-    await queueMail(
-      queue,
-      {
-        to: withEmail!.email,
-        subject: t.accounts.mail.registeredSubject,
-        text: t.accounts.mail.registeredAtOfficeBody({
-          name: seeker.name,
-          seekerNumber,
-          validUntil: t.common.date(validUntil),
-          baseUrl: config.baseUrl,
-        }),
-      },
-      tx,
-    );
+    // In the language the seeker last used on the site (stored on the account).
+    await notify(deps, tx, {
+      recipient: { accountId: seeker.accountId },
+      kind: 'seeker.registered_at_office',
+      data: { name: seeker.name, seekerNumber, validUntil },
+    });
     return { ok: true, seekerNumber } as const;
   });
 }

@@ -7,10 +7,9 @@
 
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
 import type { Deps } from '../../deps.ts';
-import { messages } from '../../i18n/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
-import { queueMail } from '../notifications/mail.job.ts';
+import { notify } from '../notifications/notify.ts';
 import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
 import { deleteDraft } from '../registration/registration.repository.ts';
 import { registrationValidUntil } from './registration.rules.ts';
@@ -31,7 +30,7 @@ export async function registerSeeker(
   deps: Deps,
   input: { officeCode: string; data: SeekerRegistrationInput },
 ): Promise<RegisterSeekerResult> {
-  const { db, clock, queue, config } = deps;
+  const { db, clock } = deps;
   const { data, officeCode } = input;
   const now = clock.now();
   const appliedOn = tokyoDate(now);
@@ -66,22 +65,13 @@ export async function registerSeeker(
         createdAt: now,
         updatedAt: now,
       });
-      // The seeker's own language is not known yet: the mail is in Japanese, the default locale.
-      const t = messages('ja');
-      await queueMail(
-        queue,
-        {
-          to: account.email,
-          subject: t.accounts.mail.registeredSubject,
-          text: (account.openedAt ? t.accounts.mail.registeredOpenedBody : t.accounts.mail.registeredBody)({
-            name: seeker.name,
-            seekerNumber,
-            validUntil: t.common.date(validUntil),
-            baseUrl: config.baseUrl,
-          }),
-        },
-        tx,
-      );
+      // In the account's stored language: Japanese for a new account, the seeker's own for one
+      // opened on the internet.
+      await notify(deps, tx, {
+        recipient: { accountId: account.id },
+        kind: 'seeker.registered',
+        data: { name: seeker.name, seekerNumber, validUntil, opened: account.openedAt !== null },
+      });
       return { ok: true as const, seekerId: seeker.id, seekerNumber };
     });
   } catch (error) {

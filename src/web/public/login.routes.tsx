@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Role } from '../../db/schema/index.ts';
 import { findKeptForm } from '../../modules/accounts/kept-forms.repository.ts';
 import { TRUSTED_DEVICE_DAYS } from '../../modules/accounts/login.rules.ts';
+import { rememberLocale } from '../../modules/accounts/remember-locale.ts';
 import { signIn, verifyLoginCode } from '../../modules/accounts/sign-in.ts';
 import { email as emailField, text } from '../../platform/fields.ts';
 import { clientIp } from '../auth/client-ip.ts';
@@ -61,6 +62,7 @@ function safeNext(raw: string | undefined, p: PortalLogin, baseUrl: string): str
 /** Where a fresh session goes: to a form kept when the last one timed out, if any (SPEC MP-10). */
 async function afterSignIn(c: Context<AppEnv>, accountId: string, next: string): Promise<string> {
   const { db, clock } = c.var.deps;
+  await rememberLocale(db, accountId, c.var.locale);
   return (await findKeptForm(db, accountId, clock.now())) ? KEPT_FORM_PATH : next;
 }
 

@@ -276,6 +276,7 @@ export function openingRoutes(role: OpeningRole): Hono<AppEnv> {
         password: v.data.password,
         code: v.data.code,
         ip: clientIp(c),
+        locale: c.var.locale,
       });
       if (!result.ok) {
         const errors = passwordWithCodeErrors(c.var.t, result, c.var.deps.passwords);

@@ -652,6 +652,7 @@ export function signupRoutes(): Hono<AppEnv> {
           password: v.data.password,
           code: v.data.code,
           ip: clientIp(c),
+          locale: c.var.locale,
         });
         if (!result.ok) {
           const errors = passwordWithCodeErrors(c.var.t, result, c.var.deps.passwords);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { rememberLocale } from '../../modules/accounts/remember-locale.ts';
 import { countSearchableJobs } from '../../modules/jobs/jobs.repository.ts';
 import { writeCookie } from '../auth/cookies.ts';
 import { ButtonLink } from '../components/form.tsx';
@@ -71,9 +72,11 @@ export const topRoutes = new Hono<AppEnv>()
     return page(c, { title: c.var.t.top.title }, <TopPage jobCount={jobCount} />);
   })
   // Language switch: a preference only, so a plain link works without JavaScript.
-  .get('/locale', (c) => {
+  .get('/locale', async (c) => {
     const lang = c.req.query('lang') === 'en' ? 'en' : 'ja';
     writeCookie(c, 'lang', lang, 60 * 60 * 24 * 365);
+    // Signed in: their mails follow the language they chose (ADR 0013).
+    if (c.var.auth) await rememberLocale(c.var.deps.db, c.var.auth.accountId, lang);
     // Only addresses on this site: never redirect to another host.
     return c.redirect(sameOriginPath(c.req.query('next'), c.var.deps.config.baseUrl) ?? '/', 303);
   });

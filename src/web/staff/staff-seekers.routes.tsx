@@ -41,6 +41,7 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
+import { AccountDeliveries } from './deliveries.tsx';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
 type T = AppEnv['Variables']['t'];
@@ -492,6 +493,7 @@ function SeekerDetail({
           </div>
         )}
       </section>
+      <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
       </p>

@@ -1,0 +1,36 @@
+/** Japanese strings: notifications — what staff see of the mails sent to a person (ADR 0013). */
+
+import type { DeliveryStatus } from '../../db/schema/notifications.ts';
+import type { NotificationKind } from '../../modules/notifications/kinds.ts';
+
+export const notifications = {
+  kind: {
+    'account.open_key': 'パスワード登録申込受付通知（認証キー）',
+    'account.already_open': 'マイページ開設済みのお知らせ',
+    'account.signup_key': 'マイページ開設の認証キー',
+    'account.office_registered': '窓口登録済みのお知らせ',
+    'account.login_code': 'ログイン認証コード',
+    'account.lock_notice': 'ログイン制限のお知らせ',
+    'account.reset_key': 'パスワード再設定の認証キー',
+    'account.password_changed': 'パスワード変更のお知らせ',
+    'seeker.registered': '求職登録完了のお知らせ',
+    'seeker.registered_at_office': '求職登録完了のお知らせ（窓口）',
+    'seeker.registration_expiring': '求職登録の有効期限のお知らせ',
+    'employer.invitation': '求人者マイページ開設のご案内',
+  } as Record<NotificationKind, string>,
+  status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' } as Record<DeliveryStatus, string>,
+  deliveries: {
+    title: 'メールの送信状況',
+    lead: 'この求職者に送ったメールの直近の状況です（「メールが届かない」お問い合わせの確認用）。',
+    empty: 'メールの送信記録はありません。',
+    caption: '送信したメール（新しい順）',
+    columns: {
+      kind: '種類',
+      status: '状況',
+      queuedAt: '受付日時',
+      sentAt: '送信日時',
+      attempts: '試行回数',
+      error: '失敗の理由',
+    },
+  },
+};

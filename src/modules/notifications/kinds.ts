@@ -1,0 +1,72 @@
+/**
+ * Every way the service tells a person something (ADR 0013). A kind names its channels (the
+ * メッセージ inbox and/or mail), the schema of its data, and whether the data holds a mailed code
+ * (`secret`: then the kind is mail-only and `data.code` is scrubbed once the mail went out or the
+ * code expired). Rendering lives in render.ts; labels for staff in i18n `notifications.kind`.
+ */
+import { z } from 'zod';
+
+export type Channel = 'inbox' | 'mail';
+
+/** An instant as ISO-8601 text (JSON has no dates). */
+const instant = z.string().datetime();
+/** A calendar date 'YYYY-MM-DD' (Asia/Tokyo). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const code = z.string().regex(/^\d{4,10}$/);
+const portal = z.enum(['seeker', 'employer']);
+
+interface KindSpec<S extends z.ZodType> {
+  channels: readonly Channel[];
+  secret: boolean;
+  schema: S;
+}
+
+const kind = <S extends z.ZodType>(channels: readonly Channel[], schema: S, secret = false): KindSpec<S> => ({
+  channels,
+  secret,
+  schema,
+});
+
+export const KINDS = {
+  /** 「パスワード登録申込受付通知」 with the 認証キー (MP-2 ③). */
+  'account.open_key': kind(['mail'], z.object({ name: z.string(), portal, code, expires: instant }), true),
+  /** An opening or signup request for an address whose MyPage is already open (no probing, ADR 0006). */
+  'account.already_open': kind(['mail'], z.object({ portal })),
+  /** Internet-only opening: the 認証キー for a new address (MP-6). */
+  'account.signup_key': kind(['mail'], z.object({ code, expires: instant }), true),
+  /** Internet signup asked for an address registered at an office: open MyPage instead (MP-2). */
+  'account.office_registered': kind(['mail'], z.object({})),
+  /** One-time sign-in code (MP-11). */
+  'account.login_code': kind(['mail'], z.object({ code, expires: instant }), true),
+  /** Soft lock started (ADR 0006). Mail only: a security notice, read where the person can read it. */
+  'account.lock_notice': kind(['mail'], z.object({ until: instant })),
+  'account.reset_key': kind(['mail'], z.object({ code, expires: instant }), true),
+  'account.password_changed': kind(['mail'], z.object({ at: instant })),
+  /** 求職登録完了のお知らせ (MP-1). `opened`: MyPage was already open on the internet. */
+  'seeker.registered': kind(
+    ['inbox', 'mail'],
+    z.object({ name: z.string(), seekerNumber: z.string(), validUntil: day, opened: z.boolean() }),
+  ),
+  /** 求職登録 at the counter for an internet-only seeker. */
+  'seeker.registered_at_office': kind(
+    ['inbox', 'mail'],
+    z.object({ name: z.string(), seekerNumber: z.string(), validUntil: day }),
+  ),
+  /** MP-9 lapse warning. */
+  'seeker.registration_expiring': kind(['inbox', 'mail'], z.object({ name: z.string(), validUntil: day })),
+  /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */
+  'employer.invitation': kind(['mail'], z.object({ name: z.string(), establishmentNumber: z.string() })),
+} as const;
+
+export type NotificationKind = keyof typeof KINDS;
+export const NOTIFICATION_KINDS = Object.keys(KINDS) as NotificationKind[];
+export type NotificationData<K extends NotificationKind> = z.infer<(typeof KINDS)[K]['schema']>;
+
+export const isNotificationKind = (value: string): value is NotificationKind => value in KINDS;
+export const hasChannel = (k: NotificationKind, channel: Channel) => KINDS[k].channels.includes(channel);
+
+/** The data with its mailed code removed (what may stay stored once the mail is out). */
+export function scrubbed(data: Record<string, unknown>): Record<string, unknown> {
+  const { code: _code, ...rest } = data;
+  return rest;
+}

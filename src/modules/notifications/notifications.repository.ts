@@ -1,0 +1,167 @@
+/** Data access for the inbox (メッセージ), mail deliveries and live events (ADR 0013). */
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { accounts, inboxMessages, mailDeliveries } from '../../db/schema/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+
+export type MailDelivery = typeof mailDeliveries.$inferSelect;
+export type InboxMessage = typeof inboxMessages.$inferSelect;
+
+/** The PostgreSQL NOTIFY channel of live events; payloads carry ids only. */
+export const LIVE_CHANNEL = 'hw_notifications';
+
+export async function findAccountContact(
+  db: Executor,
+  accountId: string,
+): Promise<{ email: string; locale: Locale } | undefined> {
+  const [row] = await db
+    .select({ email: accounts.email, locale: accounts.locale })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
+  return row;
+}
+
+export async function setAccountLocale(db: Executor, accountId: string, locale: Locale): Promise<void> {
+  await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
+}
+
+export async function insertInboxMessage(
+  db: Executor,
+  row: { recipientAccountId: string; kind: string; data: Record<string, unknown>; now: Date },
+): Promise<string> {
+  const [inserted] = await db
+    .insert(inboxMessages)
+    .values({
+      recipientAccountId: row.recipientAccountId,
+      senderKind: 'hello_work',
+      kind: row.kind,
+      data: row.data,
+      createdAt: row.now,
+    })
+    .returning({ id: inboxMessages.id });
+  return inserted!.id;
+}
+
+/** A new delivery; undefined when one with the same dedupe key exists already. */
+export async function insertDelivery(
+  db: Executor,
+  row: {
+    recipientAccountId: string | null;
+    toAddress: string;
+    locale: Locale;
+    kind: string;
+    data: Record<string, unknown>;
+    dedupeKey: string | null;
+    now: Date;
+  },
+): Promise<string | undefined> {
+  const [inserted] = await db
+    .insert(mailDeliveries)
+    .values({
+      recipientAccountId: row.recipientAccountId,
+      toAddress: row.toAddress,
+      locale: row.locale,
+      kind: row.kind,
+      data: row.data,
+      dedupeKey: row.dedupeKey,
+      status: 'queued',
+      queuedAt: row.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: mailDeliveries.id });
+  return inserted?.id;
+}
+
+export async function linkDeliveryToMessage(db: Executor, deliveryId: string, messageId: string) {
+  await db.update(mailDeliveries).set({ messageId }).where(eq(mailDeliveries.id, deliveryId));
+}
+
+export async function findDelivery(db: Executor, id: string): Promise<MailDelivery | undefined> {
+  const [row] = await db.select().from(mailDeliveries).where(eq(mailDeliveries.id, id));
+  return row;
+}
+
+export async function markDeliverySent(
+  db: Executor,
+  id: string,
+  o: { now: Date; data: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(mailDeliveries)
+    .set({
+      status: 'sent',
+      data: o.data,
+      attempts: sql`${mailDeliveries.attempts} + 1`,
+      lastAttemptAt: o.now,
+      sentAt: o.now,
+      lastError: null,
+    })
+    .where(eq(mailDeliveries.id, id));
+}
+
+export async function markDeliveryFailed(
+  db: Executor,
+  id: string,
+  o: { now: Date; reason: string; data?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .update(mailDeliveries)
+    .set({
+      status: 'failed',
+      attempts: sql`${mailDeliveries.attempts} + 1`,
+      lastAttemptAt: o.now,
+      lastError: o.reason,
+      ...(o.data ? { data: o.data } : {}),
+    })
+    .where(eq(mailDeliveries.id, id));
+}
+
+/** Removes mailed codes from deliveries queued before `before` (their codes have expired); returns how many. */
+export async function scrubExpiredCodes(db: Executor, before: Date): Promise<number> {
+  const rows = await db
+    .update(mailDeliveries)
+    .set({ data: sql`${mailDeliveries.data} - 'code'` })
+    .where(and(lt(mailDeliveries.queuedAt, before), sql`${mailDeliveries.data} ? 'code'`))
+    .returning({ id: mailDeliveries.id });
+  return rows.length;
+}
+
+/**
+ * The latest deliveries to an account, newest first (staff: 「メールが届かない」), with the mails sent
+ * to its address before it had an account (the internet signup key).
+ */
+export async function listDeliveriesForAccount(
+  db: Executor,
+  account: { id: string; email: string },
+  limit = 20,
+): Promise<MailDelivery[]> {
+  return db
+    .select()
+    .from(mailDeliveries)
+    .where(
+      or(
+        eq(mailDeliveries.recipientAccountId, account.id),
+        and(isNull(mailDeliveries.recipientAccountId), eq(mailDeliveries.toAddress, account.email)),
+      ),
+    )
+    .orderBy(desc(mailDeliveries.queuedAt), desc(mailDeliveries.id))
+    .limit(limit);
+}
+
+export async function listInboxMessages(
+  db: Executor,
+  accountId: string,
+  limit = 20,
+): Promise<InboxMessage[]> {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(eq(inboxMessages.recipientAccountId, accountId))
+    .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
+    .limit(limit);
+}
+
+/** NOTIFY on the caller's transaction: PostgreSQL delivers it on commit, and never after a rollback. */
+export async function publishLiveEvent(db: Executor, payload: Record<string, string | null>): Promise<void> {
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+}
