@@ -323,6 +323,17 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     expect(row(again, 'registration', '有効期限')).toBe('2027年1月31日');
   });
 
+  it('MP-9 a counselling recorded after the lapse, dated inside the final month, does not revive the registration', async () => {
+    ctx.clock.set('2026-12-02T01:00:00Z'); // 2026-12-02 10:00 in Tokyo: lapsed since 2026-12-01
+    const client = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await record(client, seeker.id, { heldOn: '2026-11-28', desiredConditions: '倉庫内作業' });
+    expect(page.text('.notice--success')).toContain('職業相談を記録しました。');
+    expect(page.text('.notice--success')).not.toContain('延長');
+    expect(row(page, 'registration', '有効期限')).toBe('2026年11月30日');
+    expect(row(page, 'registration', '状態')).toBe('有効期限切れ');
+  });
+
   it('ST-1 internet-only seekers show why counselling cannot be recorded, and a post is refused', async () => {
     const client = await staffClient();
     const { seeker } = await createSeeker(ctx.deps, { kind: 'internet' });

@@ -19,22 +19,29 @@ describe('MP-9 registration validity', () => {
   });
 
   it('MP-9 activity in the final month extends by one month', () => {
-    expect(extendedValidUntil('2027-01-31', '2027-01-01')).toBe('2027-02-28');
-    expect(extendedValidUntil('2027-01-31', '2027-01-31')).toBe('2027-02-28');
+    expect(extendedValidUntil('2027-01-31', '2027-01-01', '2027-01-01')).toBe('2027-02-28');
+    expect(extendedValidUntil('2027-01-31', '2027-01-31', '2027-01-31')).toBe('2027-02-28');
+    // Recorded a few days later, still before the end date.
+    expect(extendedValidUntil('2027-01-31', '2027-01-05', '2027-01-20')).toBe('2027-02-28');
   });
 
   it('MP-9 activity before the final month does not extend', () => {
-    expect(extendedValidUntil('2027-01-31', '2026-12-31')).toBe('2027-01-31');
-    expect(extendedValidUntil('2027-01-31', '2026-11-21')).toBe('2027-01-31');
+    expect(extendedValidUntil('2027-01-31', '2026-12-31', '2026-12-31')).toBe('2027-01-31');
+    expect(extendedValidUntil('2027-01-31', '2026-11-21', '2027-01-10')).toBe('2027-01-31');
   });
 
   it('MP-9 activity after the registration lapsed does not revive it', () => {
-    expect(extendedValidUntil('2027-01-31', '2027-02-01')).toBe('2027-01-31');
+    expect(extendedValidUntil('2027-01-31', '2027-02-01', '2027-02-01')).toBe('2027-01-31');
+  });
+
+  it('MP-9 activity in the final month recorded after the lapse does not revive it', () => {
+    expect(extendedValidUntil('2027-01-31', '2027-01-28', '2027-02-01')).toBe('2027-01-31');
+    expect(extendedValidUntil('2027-01-31', '2027-01-31', '2027-03-15')).toBe('2027-01-31');
   });
 
   it('MP-9 a second extension in the new final month extends again', () => {
-    const once = extendedValidUntil('2027-01-31', '2027-01-20');
-    expect(extendedValidUntil(once, '2027-02-10')).toBe('2027-03-31');
+    const once = extendedValidUntil('2027-01-31', '2027-01-20', '2027-01-20');
+    expect(extendedValidUntil(once, '2027-02-10', '2027-02-10')).toBe('2027-03-31');
   });
 
   it('MP-8 status: active, switched off by the seeker, or lapsed after the end date', () => {

@@ -44,7 +44,7 @@ export async function recordCounselling(
       notes: req.data.notes,
       now,
     });
-    const validUntil = extendedValidUntil(seeker.validUntil, req.data.heldOn);
+    const validUntil = extendedValidUntil(seeker.validUntil, req.data.heldOn, today);
     if (validUntil === seeker.validUntil) return { ok: true as const };
     await setValidUntil(tx, seeker.id, validUntil, now);
     return { ok: true as const, extendedTo: validUntil };

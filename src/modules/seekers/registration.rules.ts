@@ -3,7 +3,11 @@
  *
  * - Valid until the end of the month after next from the 求職申込み (翌々月末).
  * - A 職業相談, a referral or an online direct application in the final month (the month of the
- *   current end date, on or before it) extends it by one month (to the end of the next month).
+ *   current end date, on or before it) extends it by one month (to the end of the next month) —
+ *   only while the registration is still 有効 both on the day of the activity and on the day it is
+ *   recorded. A lapsed registration is never revived by an extension (ADR 0007); staff renew it
+ *   (再開, renewalValidUntil).
+ * This file is the one home of the validity rule; registration/registration.rules.ts is the wizard's.
  * - The seeker may switch it 無効 themselves; lapsed or 無効, they can still read their own data.
  */
 import { addDays, endOfMonth, type LocalDate, sameMonth } from '../../platform/dates.ts';
@@ -14,8 +18,13 @@ export function registrationValidUntil(appliedOn: LocalDate): LocalDate {
 
 export type ExtendingActivity = 'counselling' | 'referral' | 'direct_application';
 
-/** The new end date after an activity on `on`; unchanged unless the activity falls in the final month. */
-export function extendedValidUntil(validUntil: LocalDate, on: LocalDate): LocalDate {
+/**
+ * The new end date after an activity held on `on` and recorded on `recordedOn` (both Tokyo dates);
+ * unchanged unless the activity falls in the final month and the registration had not lapsed by
+ * the day it is recorded (a session typed in after the lapse, dated before it, revives nothing).
+ */
+export function extendedValidUntil(validUntil: LocalDate, on: LocalDate, recordedOn: LocalDate): LocalDate {
+  if (recordedOn > validUntil) return validUntil;
   if (on > validUntil || !sameMonth(on, validUntil)) return validUntil;
   return endOfMonth(validUntil, 1);
 }
