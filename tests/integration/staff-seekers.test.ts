@@ -450,6 +450,124 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
   });
 });
 
+describe('MP-9 再開 at the counter and the validity history', () => {
+  const RENEW = '求職申込みを再開する';
+
+  it('MP-9 staff renew a lapsed registration after a confirmation: 翌々月末 from today, switched on, kept in the history', async () => {
+    ctx.clock.set('2026-12-02T01:00:00Z'); // 2026-12-02 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, {
+      appliedOn: '2026-09-10',
+      validUntil: '2026-11-30',
+      active: false,
+    });
+    const path = `/staff/seekers/${seeker.id}`;
+    const detail = await staff.get(path);
+    expect(row(detail, 'registration', '状態')).toBe('有効期限切れ');
+    expect(detail.text('#renewal')).toContain(RENEW);
+    expect(detail.dom.querySelector(`#renewal a[href="${path}/renew"]`)).not.toBeNull();
+
+    const confirm = await staff.get(`${path}/renew`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.h1()).toBe('求職申込みの再開の確認');
+    expect(confirm.text('#renew-confirm')).toContain('有効期限を2026年11月30日から2027年2月28日');
+    // Nothing changes before the confirmation is sent.
+    expect(row(await staff.get(path), 'registration', '有効期限')).toBe('2026年11月30日');
+
+    await staff.get(`${path}/renew`);
+    const done = await staff.submit(`${path}/renew`, {});
+    expect(done.status).toBe(200);
+    expect(done.text('.notice--success')).toContain('求職申込みを再開しました。有効期限：2027年2月28日');
+    expect(row(done, 'registration', '有効期限')).toBe('2027年2月28日');
+    expect(row(done, 'registration', '状態')).toBe('有効');
+    expect(done.dom.querySelector('#renewal')).toBeNull();
+    const history = done.text('#validity-history');
+    expect(history).toContain('再開');
+    expect(history).toContain('2026年11月30日');
+    expect(history).toContain('2027年2月28日');
+    expect(history).toContain('職員 一郎');
+
+    // Sent again (double click, 戻る): nothing more is renewed.
+    const again = await staff.post(`${path}/renew`, {});
+    const shown = await staff.open(again.location!);
+    expect(shown.text('main')).toContain('再開の必要はありません');
+    expect(shown.dom.querySelectorAll('#validity-history tbody tr')).toHaveLength(1);
+  });
+
+  it('MP-9 renewal is offered in the final month, not before it, and never for internet-only seekers', async () => {
+    const staff = await staffClient();
+    const due = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await staff.get(`/staff/seekers/${due.seeker.id}`);
+    expect(page.text('#renewal')).toContain('まもなく有効期限（最終月）です');
+    const notDue = await createSeeker(ctx.deps, { appliedOn: '2026-11-16', validUntil: '2027-01-31' });
+    expect((await staff.get(`/staff/seekers/${notDue.seeker.id}`)).dom.querySelector('#renewal')).toBeNull();
+    const refused = await staff.post(`/staff/seekers/${notDue.seeker.id}/renew`, {});
+    expect(refused.location).toBe(`/staff/seekers/${notDue.seeker.id}?renew=not_due`);
+    expect(row(await staff.get(`/staff/seekers/${notDue.seeker.id}`), 'registration', '有効期限')).toBe(
+      '2027年1月31日',
+    );
+    const internet = await createSeeker(ctx.deps, { kind: 'internet', validUntil: '2026-11-30' });
+    expect(
+      (await staff.get(`/staff/seekers/${internet.seeker.id}`)).dom.querySelector('#renewal'),
+    ).toBeNull();
+    await staff.post(`/staff/seekers/${internet.seeker.id}/renew`, {});
+    expect(row(await staff.get(`/staff/seekers/${internet.seeker.id}`), 'registration', '有効期限')).toBe(
+      '2026年11月30日',
+    );
+  });
+
+  it('MP-9 renewal is staff-only and needs the CSRF token', async () => {
+    const staff = await staffClient();
+    const target = await createSeeker(ctx.deps, { appliedOn: '2026-09-01', validUntil: '2026-10-31' });
+    const path = `/staff/seekers/${target.seeker.id}`;
+    await staff.get(path);
+    const noToken = await staff.post(`${path}/renew`, {}, { csrf: false });
+    expect(noToken.status).toBe(403);
+
+    const other = await createSeeker(ctx.deps);
+    const seekerClient = ctx.client(nextIp());
+    await signInAs(seekerClient, 'seeker', other.email, other.password);
+    await seekerClient.get('/mypage');
+    expect((await seekerClient.post(`${path}/renew`, {})).status).toBe(403);
+    expect((await seekerClient.get(`${path}/renew`)).status).toBe(403);
+    expect(row(await staff.get(path), 'registration', '有効期限')).toBe('2026年10月31日');
+  });
+
+  it('MP-9 the history records 求職申込 at registration and each 職業相談 extension with its session', async () => {
+    const staff = await staffClient();
+    const fields = registration();
+    const detail = await staff.submit('/staff/seekers/new', fields);
+    const { findSeekerByEmail } = await import('../../src/modules/seekers/seekers.repository.ts');
+    const id = (await findSeekerByEmail(ctx.db, fields.email as string))!.id;
+    const first = detail.dom.querySelectorAll('#validity-history tbody tr');
+    expect(first).toHaveLength(1);
+    expect(first[0]!.textContent).toContain('求職申込');
+    expect(first[0]!.textContent).toContain('2027年1月31日');
+
+    ctx.clock.set('2027-01-10T01:00:00Z'); // the final month; the earlier session has timed out
+    const later = await staffClient();
+    const page = await record(later, id, { heldOn: '2027-01-10', desiredConditions: '事務' });
+    const rows = page.dom.querySelectorAll('#validity-history tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.textContent).toContain('職業相談');
+    expect(rows[0]!.textContent).toContain('2027年2月28日');
+    const { registrationValidityHistory, counsellingSessions } = await import('../../src/db/schema/index.ts');
+    const { eq } = await import('drizzle-orm');
+    const [session] = await ctx.db
+      .select()
+      .from(counsellingSessions)
+      .where(eq(counsellingSessions.seekerId, id));
+    const stored = await ctx.db
+      .select()
+      .from(registrationValidityHistory)
+      .where(eq(registrationValidityHistory.seekerId, id));
+    expect(stored.find((h) => h.cause === 'counselling')?.sourceId).toBe(session!.id);
+    // A session that extends nothing writes no history row.
+    const none = await record(later, id, { heldOn: '2027-01-10', desiredConditions: '事務' });
+    expect(none.dom.querySelectorAll('#validity-history tbody tr')).toHaveLength(2);
+  });
+});
+
 describe('ST-1 in English', () => {
   it('ST-1 the list, the form and a seeker page render in the second locale', async () => {
     const client = await staffClient();

@@ -57,8 +57,8 @@ describe('ST-1 職業相談 rules and MP-9', () => {
     expect(counsellingDateProblem('2026-11-21', seeker, '2026-11-21')).toBeUndefined();
   });
   it('MP-9 only a session in the final month extends, by one month', () => {
-    expect(extendedValidUntil('2026-11-30', '2026-11-01')).toBe('2026-12-31');
-    expect(extendedValidUntil('2026-11-30', '2026-10-31')).toBe('2026-11-30');
+    expect(extendedValidUntil('2026-11-30', '2026-11-01', '2026-11-01')).toBe('2026-12-31');
+    expect(extendedValidUntil('2026-11-30', '2026-10-31', '2026-10-31')).toBe('2026-11-30');
   });
 });
 

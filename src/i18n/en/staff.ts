@@ -109,6 +109,37 @@ export const staff: Messages['staff'] = {
       doneMail: 'A “registration complete” mail was sent to their e-mail address.',
       already: 'This person is already registered at a Hello Work office.',
     },
+    renewal: {
+      title: 'Renewing the registration',
+      lapsedLead:
+        'The registration has lapsed. After confirming that the person is still looking for work, you can renew it.',
+      dueLead:
+        'The registration is in its final month. After confirming that the person is still looking for work, you can renew it.',
+      submit: 'Renew the registration',
+      confirmTitle: 'Confirm the renewal',
+      confirm: (from, to) =>
+        `The registration will be valid until ${to} (the end of the month after next) instead of ${from}. Renew it?`,
+      confirmActive: 'If the person had switched it off, it is switched on again.',
+      confirmSubmit: 'Renew',
+      back: 'Back',
+      done: (date) => `The registration was renewed. Valid until ${date}.`,
+      notDue:
+        'More than its final month is left, so it need not be renewed (renewal is possible from the final month).',
+    },
+    validityHistory: {
+      title: 'Validity history',
+      caption: 'Changes of the end date (newest first)',
+      none: 'No change of the end date is recorded.',
+      columns: {
+        changedAt: 'Changed at',
+        from: 'Before',
+        to: 'After',
+        cause: 'Cause',
+        by: 'Changed by',
+      },
+      seekerSelf: 'The seeker',
+      system: 'System',
+    },
     desiredTitle: 'What they are looking for',
     desired: {
       occupation: 'Desired job',

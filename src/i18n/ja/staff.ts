@@ -107,6 +107,35 @@ export const staff = {
       doneMail: '登録されているメールアドレスに「求職登録完了のお知らせ」を送信しました。',
       already: 'この求職者は、既にハローワークで求職登録されています。',
     },
+    renewal: {
+      title: '求職申込みの再開',
+      lapsedLead: '有効期限が過ぎています。本人の求職の意思を確認のうえ、求職申込みを再開できます。',
+      dueLead: 'まもなく有効期限（最終月）です。本人の求職の意思を確認のうえ、求職申込みを再開できます。',
+      submit: '求職申込みを再開する',
+      confirmTitle: '求職申込みの再開の確認',
+      confirm: (from: string, to: string) =>
+        `有効期限を${from}から${to}（本日から翌々月末）に変更し、求職申込みを再開します。よろしいですか。`,
+      confirmActive: '本人が無効に設定していた場合も、有効に戻ります。',
+      confirmSubmit: '再開する',
+      back: '戻る',
+      done: (date: string) => `求職申込みを再開しました。有効期限：${date}`,
+      notDue:
+        '有効期限まで1か月以上あるため、再開の必要はありません（再開できるのは有効期限の最終月以降です）。',
+    },
+    validityHistory: {
+      title: '有効期限の履歴',
+      caption: '有効期限の変更履歴（新しい順）',
+      none: '有効期限の変更履歴はありません。',
+      columns: {
+        changedAt: '変更日時',
+        from: '変更前',
+        to: '変更後',
+        cause: '理由',
+        by: '変更者',
+      },
+      seekerSelf: '本人',
+      system: 'システム',
+    },
     desiredTitle: '求職情報',
     desired: {
       occupation: '希望職種',

@@ -289,6 +289,7 @@ export type JobContent = Omit<
   | 'referralDeadline'
   | 'closedOn'
   | 'closedReason'
+  | 'closedCause'
   | 'createdAt'
   | 'updatedAt'
 >;

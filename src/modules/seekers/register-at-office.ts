@@ -13,6 +13,7 @@ import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
 import { registrationValidUntil } from './registration.rules.ts';
 import { findSeekerWithEmail } from './seekers.repository.ts';
 import { lockSeeker, markRegisteredAtOffice } from './seekers-admin.repository.ts';
+import { changeValidUntil } from './validity.repository.ts';
 
 export type RegisterAtOfficeResult =
   | { ok: true; seekerNumber: string }
@@ -20,7 +21,7 @@ export type RegisterAtOfficeResult =
 
 export async function registerAtOffice(
   deps: Deps,
-  input: { seekerId: string; officeCode: string },
+  input: { seekerId: string; officeCode: string; staffAccountId: string },
 ): Promise<RegisterAtOfficeResult> {
   const { db, clock, queue, config } = deps;
   const now = clock.now();
@@ -35,7 +36,14 @@ export async function registerAtOffice(
       seekerNumber,
       officeCode: input.officeCode,
       appliedOn,
-      validUntil,
+      now,
+    });
+    await changeValidUntil(tx, {
+      seekerId: seeker.id,
+      from: seeker.validUntil,
+      to: validUntil,
+      cause: 'application',
+      byAccountId: input.staffAccountId,
       now,
     });
     const withEmail = await findSeekerWithEmail(tx, seeker.id);

@@ -19,6 +19,7 @@ import { type BirthDateProblem, birthDateProblem } from './seeker-registration.r
 import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
 import { findSeekerByAccount, findSeekerByEmail, insertSeeker } from './seekers.repository.ts';
 import { toDesiredConditions } from './seekers.schemas.ts';
+import { changeValidUntil } from './validity.repository.ts';
 
 export type RegisterSeekerResult =
   | { ok: true; seekerId: string; seekerNumber: string }
@@ -29,7 +30,7 @@ class EmailTaken extends Error {}
 
 export async function registerSeeker(
   deps: Deps,
-  input: { officeCode: string; data: SeekerRegistrationInput },
+  input: { officeCode: string; staffAccountId: string; data: SeekerRegistrationInput },
 ): Promise<RegisterSeekerResult> {
   const { db, clock, queue, config } = deps;
   const { data, officeCode } = input;
@@ -65,6 +66,14 @@ export async function registerSeeker(
         profile: emptyProfile(),
         createdAt: now,
         updatedAt: now,
+      });
+      await changeValidUntil(tx, {
+        seekerId: seeker.id,
+        from: null,
+        to: validUntil,
+        cause: 'application',
+        byAccountId: input.staffAccountId,
+        now,
       });
       // The seeker's own language is not known yet: the mail is in Japanese, the default locale.
       const t = messages('ja');

@@ -29,6 +29,27 @@ export function extendedValidUntil(validUntil: LocalDate, on: LocalDate, recorde
   return endOfMonth(validUntil, 1);
 }
 
+export type RenewalRefusal = 'internet_only' | 'not_due';
+
+/**
+ * 再開 at the counter (MP-9, ADR 0012): staff renew a registration that has lapsed or is in its
+ * final month (about to lapse). Internet-only seekers are registered at the counter instead
+ * (「窓口で求職登録する」); a registration with more than its final month left needs nothing.
+ */
+export function renewalRefusal(
+  s: { kind: 'registered' | 'internet'; validUntil: LocalDate },
+  today: LocalDate,
+): RenewalRefusal | undefined {
+  if (s.kind !== 'registered') return 'internet_only';
+  if (today <= s.validUntil && !sameMonth(today, s.validUntil)) return 'not_due';
+  return undefined;
+}
+
+/** A renewal counts like a new 求職申込み on the renewal date: valid until 翌々月末 from it. */
+export function renewalValidUntil(renewedOn: LocalDate): LocalDate {
+  return registrationValidUntil(renewedOn);
+}
+
 export type RegistrationStatus = 'active' | 'inactive' | 'lapsed';
 
 /** 有効 only when the seeker has not switched it off and the end date has not passed. */
