@@ -430,6 +430,18 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     expect(row(shown, 'registration', '求職番号')).toBe(number);
   });
 
+  it("MP-1 MP-10 counter registration checks the internet-only seeker's birth date again and refuses a 2023 one", async () => {
+    const client = await staffClient();
+    const made = await createSeeker(ctx.deps, { kind: 'internet', birthDate: '2023-04-01' });
+    const path = `/staff/seekers/${made.seeker.id}`;
+    await client.get(path);
+    const refused = await client.submit(path, {}, `${path}/register`);
+    expect(refused.text('.notice--error')).toContain('窓口で求職登録できません');
+    expect(refused.text('.notice--error')).toContain('年齢が14歳未満または110歳を超えます');
+    expect(row(refused, 'registration', '登録区分')).toBe('インターネットでの登録のみ');
+    expect(refused.dom.querySelector('#at-office')).not.toBeNull();
+  });
+
   it('ST-1 shows whether MyPage is opened and a 404 page for an unknown seeker', async () => {
     const client = await staffClient();
     const { seeker } = await createSeeker(ctx.deps, { opened: true });

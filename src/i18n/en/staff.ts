@@ -108,6 +108,9 @@ export const staff: Messages['staff'] = {
       done: (number) => `Registered at the office. Seeker number: ${number}`,
       doneMail: 'A “registration complete” mail was sent to their e-mail address.',
       already: 'This person is already registered at a Hello Work office.',
+      birthDateTitle: 'Cannot register at the office',
+      birthDateLead:
+        'The date of birth registered online does not meet the conditions. Check it with the person.',
     },
     renewal: {
       title: 'Renewing the registration',

@@ -106,6 +106,9 @@ export const staff = {
       done: (number: string) => `窓口での求職登録が完了しました。求職番号：${number}`,
       doneMail: '登録されているメールアドレスに「求職登録完了のお知らせ」を送信しました。',
       already: 'この求職者は、既にハローワークで求職登録されています。',
+      birthDateTitle: '窓口で求職登録できません',
+      birthDateLead:
+        'インターネットで登録された生年月日が求職登録の条件を満たしていません。本人に生年月日を確認してください。',
     },
     renewal: {
       title: '求職申込みの再開',

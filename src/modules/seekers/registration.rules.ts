@@ -10,13 +10,15 @@
  * This file is the one home of the validity rule; registration/registration.rules.ts is the wizard's.
  * - The seeker may switch it 無効 themselves; lapsed or 無効, they can still read their own data.
  */
+import type { SeekerKind, ValidityCause } from '../../domain/vocabulary.ts';
 import { addDays, endOfMonth, type LocalDate, sameMonth } from '../../platform/dates.ts';
 
 export function registrationValidUntil(appliedOn: LocalDate): LocalDate {
   return endOfMonth(appliedOn, 2);
 }
 
-export type ExtendingActivity = 'counselling' | 'referral' | 'direct_application';
+/** The activities that extend a registration in its final month (causes in domain/vocabulary.ts). */
+export type ExtendingActivity = Extract<ValidityCause, 'counselling' | 'referral' | 'direct_application'>;
 
 /**
  * The new end date after an activity held on `on` and recorded on `recordedOn` (both Tokyo dates);
@@ -37,7 +39,7 @@ export type RenewalRefusal = 'internet_only' | 'not_due';
  * (「窓口で求職登録する」); a registration with more than its final month left needs nothing.
  */
 export function renewalRefusal(
-  s: { kind: 'registered' | 'internet'; validUntil: LocalDate },
+  s: { kind: SeekerKind; validUntil: LocalDate },
   today: LocalDate,
 ): RenewalRefusal | undefined {
   if (s.kind !== 'registered') return 'internet_only';

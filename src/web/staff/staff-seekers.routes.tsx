@@ -513,6 +513,15 @@ function SeekerDetail({
     );
   }
   if (c.req.query('already')) notice.push(<Notice kind="info">{s.atOffice.already}</Notice>);
+  const birth = c.req.query('birthDate');
+  if (!registered && (birth === 'future' || birth === 'implausible')) {
+    notice.push(
+      <Notice kind="error" title={s.atOffice.birthDateTitle}>
+        <p>{birth === 'future' ? s.birthDateFuture : s.birthDateImplausible}</p>
+        <p>{s.atOffice.birthDateLead}</p>
+      </Notice>,
+    );
+  }
   if (c.req.query('atOffice') && seeker.seekerNumber) {
     notice.push(
       <Notice kind="success" title={s.atOffice.done(seeker.seekerNumber)}>
@@ -682,7 +691,12 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
         staffAccountId: accountOf(c),
       });
       // Sent twice (another tab, 戻る): the page says it is done already rather than failing.
-      return c.redirect(`/staff/seekers/${row.seeker.id}?${result.ok ? 'atOffice=1' : 'already=1'}`, 303);
+      const outcome = result.ok
+        ? 'atOffice=1'
+        : result.problem === 'birth_date'
+          ? `birthDate=${result.birthDate}`
+          : 'already=1';
+      return c.redirect(`/staff/seekers/${row.seeker.id}?${outcome}`, 303);
     })
     .get('/:id/renew', async (c) => {
       const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
