@@ -6,17 +6,24 @@ import type { Deps } from '../../deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findEmployer } from '../employers/employers.repository.ts';
 import { reindexJob } from '../search/reindex-job.ts';
+import { type OnlineApplicationProblem, onlineApplicationProblem } from './job.rules.ts';
 import type { JobContent } from './job.schemas.ts';
 import { insertJob } from './jobs.repository.ts';
+
+export type CreateJobResult =
+  | { ok: true; id: number }
+  | { ok: false; field: 'acceptsOnlineApplication'; problem: OnlineApplicationProblem };
 
 export async function createJob(
   deps: Deps,
   input: { employerId: string; content: JobContent; submit: boolean },
-): Promise<number> {
+): Promise<CreateJobResult> {
   const now = deps.clock.now();
   const employer = await findEmployer(deps.db, input.employerId);
   if (!employer) throw notFound('employer');
-  return deps.db.transaction(async (tx) => {
+  const problem = onlineApplicationProblem(input.content.acceptsOnlineApplication, employer);
+  if (problem) return { ok: false, field: 'acceptsOnlineApplication', problem };
+  const id = await deps.db.transaction(async (tx) => {
     const id = await insertJob(tx, {
       ...input.content,
       employerId: employer.id,
@@ -32,4 +39,5 @@ export async function createJob(
     await reindexJob(tx, id, now);
     return id;
   });
+  return { ok: true, id };
 }

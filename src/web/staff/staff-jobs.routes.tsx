@@ -385,11 +385,18 @@ export function staffJobsRoutes(): Hono<AppEnv> {
         const errors = { ...(employerError ? { establishmentNumber: employerError } : {}), ...read.errors };
         return renderForm(c, { ...base, errors }, 400);
       }
-      const id = await createJob(c.var.deps, {
+      const created = await createJob(c.var.deps, {
         employerId: employer.id,
         content: read.content,
         submit: intent === 'submit',
       });
+      if (!created.ok)
+        return renderForm(
+          c,
+          { ...base, errors: { ...read.errors, [created.field]: t.jobs.onlineApplicationNeedsMypage } },
+          400,
+        );
+      const { id } = created;
       if (Object.keys(read.errors).length > 0)
         return renderForm(
           c,
@@ -514,6 +521,15 @@ export function staffJobsRoutes(): Hono<AppEnv> {
       });
       if (result === 'not_found') throw notFound('job');
       if (result === 'not_editable') return c.redirect(`${BASE}/${job.id}`, 303);
+      if (result === 'employer_mypage_not_opened')
+        return renderForm(
+          c,
+          {
+            ...base,
+            errors: { ...read.errors, acceptsOnlineApplication: t.jobs.onlineApplicationNeedsMypage },
+          },
+          400,
+        );
       if (Object.keys(read.errors).length > 0)
         return renderForm(c, { ...base, errors: read.errors, partial: true }, 400);
       if (intent === 'draft') return c.redirect(`${action}?saved=draft`, 303);
