@@ -176,9 +176,13 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
       {saved === 'invalid' ? <Notice kind="success">{s.invalidated}</Notice> : null}
       {saved === 'withdrawn' ? <Notice kind="success">{s.withdrawn}</Notice> : null}
       {(job.status === 'invalid' || job.status === 'withdrawn') && job.closedOn ? (
-        <p>
+        <p id="closed-note">
           {s.closedNote(t.codes.jobStatus[job.status], t.common.date(job.closedOn))}
-          {job.closedReason ? ` ${s.reason}：${job.closedReason}` : ''}
+          {job.closedCause === 'expired'
+            ? ` ${s.reason}：${t.codes.jobCloseCause.expired}`
+            : job.closedReason
+              ? ` ${s.reason}：${job.closedReason}`
+              : ''}
         </p>
       ) : null}
       <ul>
