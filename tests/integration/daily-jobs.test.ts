@@ -60,6 +60,34 @@ describe('MP-9 the daily lapse warning', () => {
   });
 });
 
+describe('MP-9 the lapse warning across the Tokyo day boundary', () => {
+  it('MP-9 is due 7 Tokyo days before: not at 14:59 UTC on the eighth day before, but at 15:00 UTC (00:00 in Tokyo)', async () => {
+    ctx.clock.set('2027-04-22T14:59:00Z'); // 2027-04-22 23:59 in Tokyo: 8 days before 2027-04-30
+    const s = await createSeeker(ctx.deps, {
+      appliedOn: '2027-02-10',
+      validUntil: '2027-04-30',
+      name: '境界 時子',
+    });
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(s.email)).toHaveLength(0);
+    ctx.clock.set('2027-04-22T15:00:00Z'); // 2027-04-23 00:00 in Tokyo: 7 days before
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(s.email)).toHaveLength(1);
+    expect(ctx.mailbox.last(s.email)?.text).toContain('2027年4月30日');
+    // On the end date at 23:59 in Tokyo (14:59 UTC) it is not sent again; after it, never.
+    ctx.clock.set('2027-04-30T14:59:00Z');
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(s.email)).toHaveLength(1);
+  });
+
+  it('MP-9 a registration that lapsed at 00:00 in Tokyo (15:00 UTC) gets no warning on that UTC day', async () => {
+    ctx.clock.set('2027-05-31T15:00:00Z'); // 2027-06-01 00:00 in Tokyo
+    const s = await createSeeker(ctx.deps, { appliedOn: '2027-03-10', validUntil: '2027-05-31' });
+    await runDaily(expiryWarningJob);
+    expect(ctx.mailbox.to(s.email)).toHaveLength(0);
+  });
+});
+
 describe('nightly housekeeping', () => {
   it('removes expired sessions, kept forms after 24 hours, and takes jobs past their 紹介期限日 out of search', async () => {
     ctx.clock.set('2027-03-01T00:00:00Z');

@@ -580,6 +580,63 @@ describe('MP-9 再開 at the counter and the validity history', () => {
   });
 });
 
+describe('MP-9 across the Tokyo day boundary (15:00–23:59 UTC is the next day in Tokyo)', () => {
+  it('MP-9 lapses at 00:00 in Tokyo the day after 翌々月末: 14:59 UTC still 有効, 15:00 UTC 有効期限切れ, for staff and the seeker', async () => {
+    ctx.clock.set('2026-11-30T14:59:00Z'); // 2026-11-30 23:59 in Tokyo
+    const staff = await staffClient();
+    const made = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const seekerClient = ctx.client(nextIp());
+    await signInAs(seekerClient, 'seeker', made.email, made.password);
+    const path = `/staff/seekers/${made.seeker.id}`;
+    expect(row(await staff.get(path), 'registration', '状態')).toBe('有効');
+    expect((await seekerClient.get('/mypage')).text('main')).not.toContain('有効期限が過ぎています');
+
+    ctx.clock.set('2026-11-30T15:00:00Z'); // 2026-12-01 00:00 in Tokyo, still 30 Nov in UTC
+    expect(row(await staff.get(path), 'registration', '状態')).toBe('有効期限切れ');
+    expect((await seekerClient.get('/mypage')).text('main')).toContain('有効期限が過ぎています');
+  });
+
+  it('MP-9 a 職業相談 on the first day of the final month at 15:00 UTC of the previous UTC day extends; at 14:59 UTC it does not', async () => {
+    ctx.clock.set('2026-10-31T14:59:00Z'); // 2026-10-31 23:59 in Tokyo: not yet the final month
+    const before = await staffClient();
+    const early = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const form = await before.get(`/staff/seekers/${early.seeker.id}`);
+    expect(form.value('heldOn')).toBe('2026-10-31');
+    const notYet = await record(before, early.seeker.id, { heldOn: '2026-10-31', desiredConditions: '事務' });
+    expect(row(notYet, 'registration', '有効期限')).toBe('2026年11月30日');
+
+    ctx.clock.set('2026-10-31T15:00:00Z'); // 2026-11-01 00:00 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await staff.get(`/staff/seekers/${seeker.id}`);
+    expect(page.value('heldOn')).toBe('2026-11-01');
+    const done = await record(staff, seeker.id, { heldOn: page.value('heldOn')!, desiredConditions: '事務' });
+    expect(done.text('.notice--success')).toContain('有効期限を2026年12月31日まで延長しました。');
+    // A 相談日 of the Tokyo day is not "in the future" although UTC is still on the day before.
+    expect(done.status).toBe(200);
+  });
+
+  it('MP-9 a counselling recorded at 15:00 UTC on the last UTC day, the first Tokyo day after the end, does not revive', async () => {
+    ctx.clock.set('2026-11-30T15:30:00Z'); // 2026-12-01 00:30 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await record(staff, seeker.id, { heldOn: '2026-11-30', desiredConditions: '事務' });
+    expect(row(page, 'registration', '有効期限')).toBe('2026年11月30日');
+    expect(row(page, 'registration', '状態')).toBe('有効期限切れ');
+  });
+
+  it('MP-9 a renewal at 15:00 UTC on 30 November counts from 1 December in Tokyo: valid until 2027-02-28', async () => {
+    ctx.clock.set('2026-11-30T15:00:00Z');
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-08-10', validUntil: '2026-10-31' });
+    const path = `/staff/seekers/${seeker.id}`;
+    await staff.get(`${path}/renew`);
+    const done = await staff.submit(`${path}/renew`, {});
+    expect(row(done, 'registration', '有効期限')).toBe('2027年2月28日');
+    expect(done.text('#validity-history')).toContain('2026-12-01 00:00');
+  });
+});
+
 describe('ST-1 in English', () => {
   it('ST-1 the list, the form and a seeker page render in the second locale', async () => {
     const client = await staffClient();
