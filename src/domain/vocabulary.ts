@@ -9,9 +9,6 @@
 export const ROLES = ['seeker', 'employer', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** The roles that open a MyPage by themselves with the emailed 認証キー (MP-2). */
-export type OpeningRole = Extract<Role, 'seeker' | 'employer'>;
-
 /** `registered` = 求職登録 at an office; `internet` = MyPage opened on the web only (MP-6, MP-7). */
 export const SEEKER_KINDS = ['registered', 'internet'] as const;
 export type SeekerKind = (typeof SEEKER_KINDS)[number];
