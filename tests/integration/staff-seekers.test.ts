@@ -332,6 +332,7 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     expect(page.text('.notice--success')).not.toContain('延長');
     expect(row(page, 'registration', '有効期限')).toBe('2026年11月30日');
     expect(row(page, 'registration', '状態')).toBe('有効期限切れ');
+    expect(page.text(COUNSELLING)).toContain('職業相談を記録しても有効期限は延長されません。');
   });
 
   it('ST-1 internet-only seekers show why counselling cannot be recorded, and a post is refused', async () => {

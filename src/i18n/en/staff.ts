@@ -170,7 +170,8 @@ export const staff: Messages['staff'] = {
     formTitle: 'Record a counselling session',
     extendNote:
       'A session held in the registration’s final month extends it by one month, to the end of the next month.',
-    lapsedNote: 'The registration has expired. Recording a session does not extend it.',
+    lapsedNote:
+      'The registration has expired. Recording a session does not extend it; to go on, renew the registration.',
     heldOn: 'Date of the session',
     heldOnHint: 'e.g. 2026-11-21',
     desiredConditions: 'Wishes confirmed',
