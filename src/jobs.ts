@@ -3,6 +3,7 @@ import type { Mailer } from './adapters/mail/mailer.ts';
 import type { Config } from './config.ts';
 import type { DbHandle } from './db/client.ts';
 import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
+import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
 import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts';
 import type { Clock } from './platform/clock.ts';
@@ -23,5 +24,6 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     mailJobDefinition({ db: dbHandle.db, mailer, clock, baseUrl: config.baseUrl }),
     expiryWarningDefinition({ db: dbHandle.db, clock, config }),
     housekeepingDefinition({ db: dbHandle.db, clock }),
+    closeExpiredJobsDefinition({ db: dbHandle.db, clock }),
   ];
 }

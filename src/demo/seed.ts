@@ -15,6 +15,7 @@ import { searchRow } from '../modules/search/search-index.ts';
 import { registrationValidUntil } from '../modules/seekers/registration.rules.ts';
 import { emptyDesiredConditions, emptyProfile } from '../modules/seekers/seeker.types.ts';
 import { insertSeeker } from '../modules/seekers/seekers.repository.ts';
+import { changeValidUntil } from '../modules/seekers/validity.repository.ts';
 import { addDays, endOfMonth, tokyoDate } from '../platform/dates.ts';
 import { jsonWriter, type SeedWriter } from './bulk-writers.ts';
 import {
@@ -184,7 +185,7 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       now,
     });
     const appliedOn = addDays(today, -10);
-    await insertSeeker(tx, {
+    const seeker = await insertSeeker(tx, {
       accountId: seekerAccount.id,
       kind: 'registered',
       seekerNumber: formatNumber(DEMO_OFFICE, 1),
@@ -214,12 +215,13 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       createdAt: now,
       updatedAt: now,
     });
+    await demoValidity(tx, seeker, now);
     const unopenedAccount = await insertAccount(tx, {
       role: 'seeker',
       email: DEMO_ACCOUNTS.unopenedSeeker.email,
       now,
     });
-    await insertSeeker(tx, {
+    const unopened = await insertSeeker(tx, {
       accountId: unopenedAccount.id,
       kind: 'registered',
       seekerNumber: formatNumber(DEMO_OFFICE, 2),
@@ -243,6 +245,7 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       createdAt: now,
       updatedAt: now,
     });
+    await demoValidity(tx, unopened, now);
     await raiseSerial(tx, 'seeker', DEMO_OFFICE, 2);
 
     const jobs = demoEmployerJobs(employer!.id, today, now);
@@ -410,4 +413,16 @@ export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
   });
   logger.info('demo data written', { jobs: config.seedJobs, ms: Math.round(performance.now() - started) });
   return true;
+}
+
+/** The demo seekers' 求職申込 in their validity history, as the real registration writes it (ADR 0012). */
+function demoValidity(tx: Executor, seeker: { id: string; validUntil: string }, now: Date) {
+  return changeValidUntil(tx, {
+    seekerId: seeker.id,
+    from: null,
+    to: seeker.validUntil,
+    cause: 'application',
+    byAccountId: null,
+    now,
+  });
 }

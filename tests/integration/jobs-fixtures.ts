@@ -73,7 +73,9 @@ export async function createJobFor(
 ): Promise<{ id: number; jobNumber: string | null }> {
   const parsed = jobSchema.safeParse(leafletJobForm(options.overrides));
   if (!parsed.success) throw new Error(`fixture does not validate: ${JSON.stringify(parsed.error.issues)}`);
-  const id = await createJob(deps, { employerId, content: toJobContent(parsed.data), submit: true });
+  const created = await createJob(deps, { employerId, content: toJobContent(parsed.data), submit: true });
+  if (!created.ok) throw new Error(`fixture refused: ${created.problem}`);
+  const { id } = created;
   if (options.accept === false) return { id, jobNumber: null };
   const accepted = await acceptJob(deps, {
     jobId: id,

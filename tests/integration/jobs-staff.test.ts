@@ -209,6 +209,48 @@ describe('ST-3 registering and finding jobs', () => {
     expect((await staff.get(`/jobs/${jobNumber}`)).h1()).toBe('介護職員（夜勤あり）');
   });
 
+  it('EM-4 AP-7 a job of an employer without 求人者マイページ cannot accept オンライン自主応募: refused next to the field, input kept', async () => {
+    const MESSAGE =
+      'この事業所は求人者マイページを開設していないため、オンライン自主応募を受け付けることはできません（応募を受け取る画面がありません）。求人者マイページを開設してから設定してください';
+    for (const unopened of [{ withLogin: false }, { opened: false }]) {
+      const { employer } = await createEmployer(ctx.deps, unopened);
+      await staff.get('/staff/jobs/new');
+      const refused = await staff.post(
+        '/staff/jobs/new',
+        leafletJobForm({
+          intent: 'submit',
+          establishmentNumber: employer.establishmentNumber,
+          acceptsOnlineApplication: 'yes',
+        }),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.fieldError('acceptsOnlineApplication')).toBe(MESSAGE);
+      expect(refused.value('title')).toBe('介護福祉士');
+      const { listEmployerJobs } = await import('../../src/modules/jobs/jobs.repository.ts');
+      expect(await listEmployerJobs(ctx.db, employer.id)).toHaveLength(0);
+
+      // Without online direct applications the job is registered; switching them on later is refused too.
+      const made = await staff.post(
+        '/staff/jobs/new',
+        leafletJobForm({
+          intent: 'submit',
+          establishmentNumber: employer.establishmentNumber,
+          acceptsOnlineApplication: 'no',
+        }),
+      );
+      expect(made.status).toBe(303);
+      const id = Number(/\/staff\/jobs\/(\d+)/.exec(made.location ?? '')?.[1]);
+      await staff.get(`/staff/jobs/${id}/edit`);
+      const edit = await staff.post(
+        `/staff/jobs/${id}/edit`,
+        leafletJobForm({ intent: 'submit', acceptsOnlineApplication: 'yes' }),
+      );
+      expect(edit.status).toBe(400);
+      expect(edit.fieldError('acceptsOnlineApplication')).toBe(MESSAGE);
+      expect((await findJobById(ctx.db, id))!.job.acceptsOnlineApplication).toBe(false);
+    }
+  });
+
   it('ST-3 staff look a job up by 求人番号 (full-width accepted); an unknown number is explained', async () => {
     const { employer } = await createEmployer(ctx.deps);
     const { id, jobNumber } = await createJobFor(ctx.deps, employer.id);

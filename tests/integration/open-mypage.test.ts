@@ -262,4 +262,26 @@ describe('employer MyPage opening', () => {
     expect(home.h1()).toBe('求人者マイページ');
     expect(home.text()).toContain(employer.name);
   });
+
+  it('EM-4 SR-7 the opening page reads the 事業所番号 as the staff job form does: without hyphens or in full-width digits', async () => {
+    for (const typed of [
+      (n: string) => n.replace(/-/g, ''),
+      (n: string) =>
+        n.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)).replace(/-/g, 'ー'),
+    ]) {
+      const { email, employer } = await createEmployer(ctx.deps, { opened: false });
+      const client = ctx.client();
+      await client.get('/employer/open');
+      await client.post('/employer/open', { agree: 'yes' });
+      await client.get('/employer/open/identify');
+      const sent = await client.post('/employer/open/identify', {
+        email,
+        proof: typed(employer.establishmentNumber),
+      });
+      expect(sent.status).toBe(303);
+      expect(sent.location).toBe('/employer/open/sent');
+      await ctx.drain();
+      expect(ctx.mailbox.last(email)?.subject).toBe('パスワード登録申込受付通知');
+    }
+  });
 });

@@ -496,16 +496,31 @@ describe('MP-10 the registration wizard', () => {
     expect((await client.get('/signup/profile/info')).location).toBe('/signup/profile/basic');
   });
 
+  it('MP-10 MP-1 the wizard refuses a 2023 birth date with the rule office registration uses', async () => {
+    const { client } = await openedSignup();
+    await client.get('/signup/profile/basic');
+    const young = await client.post('/signup/profile/basic', {
+      ...VALID.basic,
+      birthDate: '2023-04-01',
+      action: 'next',
+    });
+    expect(young.status).toBe(400);
+    expect(young.fieldError('birthDate')).toBe(
+      '生年月日を確認してください（年齢が14歳未満または110歳を超えます）',
+    );
+    expect(young.value('birthDate')).toBe('2023-04-01');
+  });
+
   it('MP-10 refuses a birth date in the future and a 自己PR over 1000 characters', async () => {
     const { client } = await openedSignup();
     await client.get('/signup/profile/basic');
     const future = await client.post('/signup/profile/basic', {
       ...VALID.basic,
-      birthDate: '2026-11-21',
+      birthDate: '2026-11-22',
       action: 'next',
     });
     expect(future.status).toBe(400);
-    expect(future.fieldError('birthDate')).toBe('生年月日は今日より前の日付を入力してください');
+    expect(future.fieldError('birthDate')).toBe('生年月日に未来の日付は入力できません');
     for (const step of ORDER.slice(0, 7)) await next(client, step, VALID[step]!);
     await client.get('/signup/profile/pr');
     const long = await client.post('/signup/profile/pr', { selfPr: 'あ'.repeat(1001), action: 'next' });

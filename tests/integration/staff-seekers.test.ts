@@ -323,6 +323,18 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     expect(row(again, 'registration', '有効期限')).toBe('2027年1月31日');
   });
 
+  it('MP-9 a counselling recorded after the lapse, dated inside the final month, does not revive the registration', async () => {
+    ctx.clock.set('2026-12-02T01:00:00Z'); // 2026-12-02 10:00 in Tokyo: lapsed since 2026-12-01
+    const client = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await record(client, seeker.id, { heldOn: '2026-11-28', desiredConditions: '倉庫内作業' });
+    expect(page.text('.notice--success')).toContain('職業相談を記録しました。');
+    expect(page.text('.notice--success')).not.toContain('延長');
+    expect(row(page, 'registration', '有効期限')).toBe('2026年11月30日');
+    expect(row(page, 'registration', '状態')).toBe('有効期限切れ');
+    expect(page.text(COUNSELLING)).toContain('職業相談を記録しても有効期限は延長されません。');
+  });
+
   it('ST-1 internet-only seekers show why counselling cannot be recorded, and a post is refused', async () => {
     const client = await staffClient();
     const { seeker } = await createSeeker(ctx.deps, { kind: 'internet' });
@@ -419,6 +431,18 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
     expect(row(shown, 'registration', '求職番号')).toBe(number);
   });
 
+  it("MP-1 MP-10 counter registration checks the internet-only seeker's birth date again and refuses a 2023 one", async () => {
+    const client = await staffClient();
+    const made = await createSeeker(ctx.deps, { kind: 'internet', birthDate: '2023-04-01' });
+    const path = `/staff/seekers/${made.seeker.id}`;
+    await client.get(path);
+    const refused = await client.submit(path, {}, `${path}/register`);
+    expect(refused.text('.notice--error')).toContain('窓口で求職登録できません');
+    expect(refused.text('.notice--error')).toContain('年齢が14歳未満または110歳を超えます');
+    expect(row(refused, 'registration', '登録区分')).toBe('インターネットでの登録のみ');
+    expect(refused.dom.querySelector('#at-office')).not.toBeNull();
+  });
+
   it('ST-1 shows whether MyPage is opened and a 404 page for an unknown seeker', async () => {
     const client = await staffClient();
     const { seeker } = await createSeeker(ctx.deps, { opened: true });
@@ -436,6 +460,181 @@ describe('ST-1 職業相談 and MP-9 extension', () => {
         })
       ).status,
     ).toBe(404);
+  });
+});
+
+describe('MP-9 再開 at the counter and the validity history', () => {
+  const RENEW = '求職申込みを再開する';
+
+  it('MP-9 staff renew a lapsed registration after a confirmation: 翌々月末 from today, switched on, kept in the history', async () => {
+    ctx.clock.set('2026-12-02T01:00:00Z'); // 2026-12-02 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, {
+      appliedOn: '2026-09-10',
+      validUntil: '2026-11-30',
+      active: false,
+    });
+    const path = `/staff/seekers/${seeker.id}`;
+    const detail = await staff.get(path);
+    expect(row(detail, 'registration', '状態')).toBe('有効期限切れ');
+    expect(detail.text('#renewal')).toContain(RENEW);
+    expect(detail.dom.querySelector(`#renewal a[href="${path}/renew"]`)).not.toBeNull();
+
+    const confirm = await staff.get(`${path}/renew`);
+    expect(confirm.status).toBe(200);
+    expect(confirm.h1()).toBe('求職申込みの再開の確認');
+    expect(confirm.text('#renew-confirm')).toContain('有効期限を2026年11月30日から2027年2月28日');
+    // Nothing changes before the confirmation is sent.
+    expect(row(await staff.get(path), 'registration', '有効期限')).toBe('2026年11月30日');
+
+    await staff.get(`${path}/renew`);
+    const done = await staff.submit(`${path}/renew`, {});
+    expect(done.status).toBe(200);
+    expect(done.text('.notice--success')).toContain('求職申込みを再開しました。有効期限：2027年2月28日');
+    expect(row(done, 'registration', '有効期限')).toBe('2027年2月28日');
+    expect(row(done, 'registration', '状態')).toBe('有効');
+    expect(done.dom.querySelector('#renewal')).toBeNull();
+    const history = done.text('#validity-history');
+    expect(history).toContain('再開');
+    expect(history).toContain('2026年11月30日');
+    expect(history).toContain('2027年2月28日');
+    expect(history).toContain('職員 一郎');
+
+    // Sent again (double click, 戻る): nothing more is renewed.
+    const again = await staff.post(`${path}/renew`, {});
+    const shown = await staff.open(again.location!);
+    expect(shown.text('main')).toContain('再開の必要はありません');
+    expect(shown.dom.querySelectorAll('#validity-history tbody tr')).toHaveLength(1);
+  });
+
+  it('MP-9 renewal is offered in the final month, not before it, and never for internet-only seekers', async () => {
+    const staff = await staffClient();
+    const due = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await staff.get(`/staff/seekers/${due.seeker.id}`);
+    expect(page.text('#renewal')).toContain('まもなく有効期限（最終月）です');
+    const notDue = await createSeeker(ctx.deps, { appliedOn: '2026-11-16', validUntil: '2027-01-31' });
+    expect((await staff.get(`/staff/seekers/${notDue.seeker.id}`)).dom.querySelector('#renewal')).toBeNull();
+    const refused = await staff.post(`/staff/seekers/${notDue.seeker.id}/renew`, {});
+    expect(refused.location).toBe(`/staff/seekers/${notDue.seeker.id}?renew=not_due`);
+    expect(row(await staff.get(`/staff/seekers/${notDue.seeker.id}`), 'registration', '有効期限')).toBe(
+      '2027年1月31日',
+    );
+    const internet = await createSeeker(ctx.deps, { kind: 'internet', validUntil: '2026-11-30' });
+    expect(
+      (await staff.get(`/staff/seekers/${internet.seeker.id}`)).dom.querySelector('#renewal'),
+    ).toBeNull();
+    await staff.post(`/staff/seekers/${internet.seeker.id}/renew`, {});
+    expect(row(await staff.get(`/staff/seekers/${internet.seeker.id}`), 'registration', '有効期限')).toBe(
+      '2026年11月30日',
+    );
+  });
+
+  it('MP-9 renewal is staff-only and needs the CSRF token', async () => {
+    const staff = await staffClient();
+    const target = await createSeeker(ctx.deps, { appliedOn: '2026-09-01', validUntil: '2026-10-31' });
+    const path = `/staff/seekers/${target.seeker.id}`;
+    await staff.get(path);
+    const noToken = await staff.post(`${path}/renew`, {}, { csrf: false });
+    expect(noToken.status).toBe(403);
+
+    const other = await createSeeker(ctx.deps);
+    const seekerClient = ctx.client(nextIp());
+    await signInAs(seekerClient, 'seeker', other.email, other.password);
+    await seekerClient.get('/mypage');
+    expect((await seekerClient.post(`${path}/renew`, {})).status).toBe(403);
+    expect((await seekerClient.get(`${path}/renew`)).status).toBe(403);
+    expect(row(await staff.get(path), 'registration', '有効期限')).toBe('2026年10月31日');
+  });
+
+  it('MP-9 the history records 求職申込 at registration and each 職業相談 extension with its session', async () => {
+    const staff = await staffClient();
+    const fields = registration();
+    const detail = await staff.submit('/staff/seekers/new', fields);
+    const { findSeekerByEmail } = await import('../../src/modules/seekers/seekers.repository.ts');
+    const id = (await findSeekerByEmail(ctx.db, fields.email as string))!.id;
+    const first = detail.dom.querySelectorAll('#validity-history tbody tr');
+    expect(first).toHaveLength(1);
+    expect(first[0]!.textContent).toContain('求職申込');
+    expect(first[0]!.textContent).toContain('2027年1月31日');
+
+    ctx.clock.set('2027-01-10T01:00:00Z'); // the final month; the earlier session has timed out
+    const later = await staffClient();
+    const page = await record(later, id, { heldOn: '2027-01-10', desiredConditions: '事務' });
+    const rows = page.dom.querySelectorAll('#validity-history tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.textContent).toContain('職業相談');
+    expect(rows[0]!.textContent).toContain('2027年2月28日');
+    const { registrationValidityHistory, counsellingSessions } = await import('../../src/db/schema/index.ts');
+    const { eq } = await import('drizzle-orm');
+    const [session] = await ctx.db
+      .select()
+      .from(counsellingSessions)
+      .where(eq(counsellingSessions.seekerId, id));
+    const stored = await ctx.db
+      .select()
+      .from(registrationValidityHistory)
+      .where(eq(registrationValidityHistory.seekerId, id));
+    expect(stored.find((h) => h.cause === 'counselling')?.sourceId).toBe(session!.id);
+    // A session that extends nothing writes no history row.
+    const none = await record(later, id, { heldOn: '2027-01-10', desiredConditions: '事務' });
+    expect(none.dom.querySelectorAll('#validity-history tbody tr')).toHaveLength(2);
+  });
+});
+
+describe('MP-9 across the Tokyo day boundary (15:00–23:59 UTC is the next day in Tokyo)', () => {
+  it('MP-9 lapses at 00:00 in Tokyo the day after 翌々月末: 14:59 UTC still 有効, 15:00 UTC 有効期限切れ, for staff and the seeker', async () => {
+    ctx.clock.set('2026-11-30T14:59:00Z'); // 2026-11-30 23:59 in Tokyo
+    const staff = await staffClient();
+    const made = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const seekerClient = ctx.client(nextIp());
+    await signInAs(seekerClient, 'seeker', made.email, made.password);
+    const path = `/staff/seekers/${made.seeker.id}`;
+    expect(row(await staff.get(path), 'registration', '状態')).toBe('有効');
+    expect((await seekerClient.get('/mypage')).text('main')).not.toContain('有効期限が過ぎています');
+
+    ctx.clock.set('2026-11-30T15:00:00Z'); // 2026-12-01 00:00 in Tokyo, still 30 Nov in UTC
+    expect(row(await staff.get(path), 'registration', '状態')).toBe('有効期限切れ');
+    expect((await seekerClient.get('/mypage')).text('main')).toContain('有効期限が過ぎています');
+  });
+
+  it('MP-9 a 職業相談 on the first day of the final month at 15:00 UTC of the previous UTC day extends; at 14:59 UTC it does not', async () => {
+    ctx.clock.set('2026-10-31T14:59:00Z'); // 2026-10-31 23:59 in Tokyo: not yet the final month
+    const before = await staffClient();
+    const early = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const form = await before.get(`/staff/seekers/${early.seeker.id}`);
+    expect(form.value('heldOn')).toBe('2026-10-31');
+    const notYet = await record(before, early.seeker.id, { heldOn: '2026-10-31', desiredConditions: '事務' });
+    expect(row(notYet, 'registration', '有効期限')).toBe('2026年11月30日');
+
+    ctx.clock.set('2026-10-31T15:00:00Z'); // 2026-11-01 00:00 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await staff.get(`/staff/seekers/${seeker.id}`);
+    expect(page.value('heldOn')).toBe('2026-11-01');
+    const done = await record(staff, seeker.id, { heldOn: page.value('heldOn')!, desiredConditions: '事務' });
+    expect(done.text('.notice--success')).toContain('有効期限を2026年12月31日まで延長しました。');
+    // A 相談日 of the Tokyo day is not "in the future" although UTC is still on the day before.
+    expect(done.status).toBe(200);
+  });
+
+  it('MP-9 a counselling recorded at 15:00 UTC on the last UTC day, the first Tokyo day after the end, does not revive', async () => {
+    ctx.clock.set('2026-11-30T15:30:00Z'); // 2026-12-01 00:30 in Tokyo
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-09-10', validUntil: '2026-11-30' });
+    const page = await record(staff, seeker.id, { heldOn: '2026-11-30', desiredConditions: '事務' });
+    expect(row(page, 'registration', '有効期限')).toBe('2026年11月30日');
+    expect(row(page, 'registration', '状態')).toBe('有効期限切れ');
+  });
+
+  it('MP-9 a renewal at 15:00 UTC on 30 November counts from 1 December in Tokyo: valid until 2027-02-28', async () => {
+    ctx.clock.set('2026-11-30T15:00:00Z');
+    const staff = await staffClient();
+    const { seeker } = await createSeeker(ctx.deps, { appliedOn: '2026-08-10', validUntil: '2026-10-31' });
+    const path = `/staff/seekers/${seeker.id}`;
+    await staff.get(`${path}/renew`);
+    const done = await staff.submit(`${path}/renew`, {});
+    expect(row(done, 'registration', '有効期限')).toBe('2027年2月28日');
+    expect(done.text('#validity-history')).toContain('2026-12-01 00:00');
   });
 });
 

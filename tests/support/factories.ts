@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { staffMembers } from '../../src/db/schema/index.ts';
 import { seedOffices } from '../../src/demo/seed.ts';
 import type { Deps } from '../../src/deps.ts';
+import type { SeekerKind } from '../../src/domain/vocabulary.ts';
 import { insertAccount } from '../../src/modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../../src/modules/accounts/password-hash.ts';
 import { insertEmployer } from '../../src/modules/employers/employers.repository.ts';
@@ -34,7 +35,7 @@ const offices = (deps: Deps) => {
 
 export interface SeekerOptions {
   email?: string;
-  kind?: 'registered' | 'internet';
+  kind?: SeekerKind;
   opened?: boolean;
   password?: string;
   birthDate?: string;

@@ -6,6 +6,7 @@ import {
   jobVisibility,
   mayAccept,
   mayClose,
+  onlineApplicationProblem,
   referralDeadlineProblem,
   staffMayEdit,
 } from '../../src/modules/jobs/job.rules.ts';
@@ -98,5 +99,15 @@ describe('EM-4 ST-3 who may change a job when', () => {
     expect(mayClose('open')).toBe(true);
     expect(mayClose('submitted')).toBe(false);
     expect(mayClose('withdrawn')).toBe(false);
+  });
+});
+
+describe('EM-4 AP-7 オンライン自主応募 needs 求人者マイページ', () => {
+  it('AP-7 refuses accepting online applications when the employer has not opened 求人者マイページ', () => {
+    expect(onlineApplicationProblem(true, { mypageOpenedAt: null })).toBe('employer_mypage_not_opened');
+    expect(
+      onlineApplicationProblem(true, { mypageOpenedAt: new Date('2026-11-01T00:00:00Z') }),
+    ).toBeUndefined();
+    expect(onlineApplicationProblem(false, { mypageOpenedAt: null })).toBeUndefined();
   });
 });

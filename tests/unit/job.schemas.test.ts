@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { establishmentNumberField as establishmentNumber } from '../../src/modules/employers/establishment-number.ts';
 import {
-  establishmentNumber,
   isCompleteJob,
   jobFormValues,
   jobNumber,

@@ -42,6 +42,13 @@ describe('MP-1 生年月日 at 求職登録', () => {
     expect(birthDateProblem('1915-11-21', '2026-11-21')).toBe('implausible'); // 111
     expect(birthDateProblem('1990-05-20', '2026-11-21')).toBeUndefined();
   });
+  it('MP-1 MP-10 the limits: born today or in 2023 is refused; a 29 February birthday turns 14 on 1 March', () => {
+    expect(birthDateProblem('2026-11-21', '2026-11-21')).toBe('implausible');
+    expect(birthDateProblem('2023-05-01', '2026-11-21')).toBe('implausible');
+    expect(birthDateProblem('2012-02-29', '2026-02-28')).toBe('implausible');
+    expect(birthDateProblem('2012-02-29', '2026-03-01')).toBeUndefined();
+    expect(birthDateProblem('2026-02-30', '2026-11-21')).toBeUndefined(); // not a date: the format check says so
+  });
 });
 
 describe('ST-1 職業相談 rules and MP-9', () => {
@@ -57,8 +64,8 @@ describe('ST-1 職業相談 rules and MP-9', () => {
     expect(counsellingDateProblem('2026-11-21', seeker, '2026-11-21')).toBeUndefined();
   });
   it('MP-9 only a session in the final month extends, by one month', () => {
-    expect(extendedValidUntil('2026-11-30', '2026-11-01')).toBe('2026-12-31');
-    expect(extendedValidUntil('2026-11-30', '2026-10-31')).toBe('2026-11-30');
+    expect(extendedValidUntil('2026-11-30', '2026-11-01', '2026-11-01')).toBe('2026-12-31');
+    expect(extendedValidUntil('2026-11-30', '2026-10-31', '2026-10-31')).toBe('2026-11-30');
   });
 });
 

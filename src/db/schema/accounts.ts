@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../domain/vocabulary.ts';
 import { LOCALES } from '../../i18n/locales.ts';
 import { instant, timestamps } from './columns.ts';
 
-export const ROLES = ['seeker', 'employer', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../domain/vocabulary.ts';
 
 /**
  * A login: one row per (role, e-mail). Seekers and employers registered by staff get a row

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { JOB_CLOSE_CAUSES } from '../../domain/vocabulary.ts';
 import {
   EMPLOYMENT_TYPES,
   type EmploymentPeriod,
@@ -58,6 +59,8 @@ export const jobPostings = pgTable(
     closedOn: date({ mode: 'string' }),
     /** Why staff made the job 無効 or withdrew it (ST-3), shown to staff. */
     closedReason: text().notNull().default(''),
+    /** What closed it: 無効 or 取下げ by staff, or `expired` when its 紹介期限日 passed (ADR 0012). */
+    closedCause: text({ enum: JOB_CLOSE_CAUSES }),
 
     title: text().notNull(),
     category: text({ enum: JOB_CATEGORIES }).notNull(),
@@ -137,6 +140,10 @@ export const jobPostings = pgTable(
     check('job_postings_employment_type_check', sql`${t.employmentType} in (${inList(EMPLOYMENT_TYPES)})`),
     check('job_postings_wage_type_check', sql`${t.wageType} in (${inList(WAGE_TYPES)})`),
     check('job_postings_wage_range_check', sql`${t.wageMin} <= ${t.wageMax}`),
+    check(
+      'job_postings_closed_cause_check',
+      sql`${t.closedCause} is null or ${t.closedCause} in (${inList(JOB_CLOSE_CAUSES)})`,
+    ),
     check('job_postings_scope_check', sql`${t.publicationScope} in (${inList(PUBLICATION_SCOPES)})`),
     check(
       'job_postings_accepted_check',

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { SEEKER_KINDS, sqlList, VALIDITY_CAUSES } from '../../domain/vocabulary.ts';
 import type { DesiredConditions, SeekerProfile } from '../../modules/seekers/seeker.types.ts';
 import { accounts } from './accounts.ts';
-import { timestamps } from './columns.ts';
+import { instant, timestamps } from './columns.ts';
 import { offices } from './offices.ts';
 
-export const SEEKER_KINDS = ['registered', 'internet'] as const;
-export type SeekerKind = (typeof SEEKER_KINDS)[number];
+export { SEEKER_KINDS, type SeekerKind } from '../../domain/vocabulary.ts';
 
 /**
  * 求職者. `registered` = 求職登録 at an office (has 求職番号 and office); `internet` = MyPage opened
@@ -44,10 +44,41 @@ export const seekers = pgTable(
   },
   (t) => [
     index('seekers_valid_until_idx').on(t.validUntil),
-    check('seekers_kind_check', sql`${t.kind} in ('registered', 'internet')`),
+    check('seekers_kind_check', sql`${t.kind} in (${sql.raw(sqlList(SEEKER_KINDS))})`),
     check(
       'seekers_registered_number_check',
       sql`${t.kind} = 'internet' or (${t.seekerNumber} is not null and ${t.officeCode} is not null)`,
+    ),
+  ],
+);
+
+/**
+ * Every change of a registration's end date (MP-9, ADR 0012): the old end (null when the
+ * registration was created), the new one, what caused it, the record that triggered it (a
+ * 職業相談, later a referral or an application), when and by whom (the account of the staff member
+ * or of the seeker; null for the system). Written only by seekers/registration-validity.ts, in the
+ * transaction of the change.
+ */
+export const registrationValidityHistory = pgTable(
+  'registration_validity_history',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    seekerId: uuid()
+      .notNull()
+      .references(() => seekers.id),
+    previousValidUntil: date({ mode: 'string' }),
+    validUntil: date({ mode: 'string' }).notNull(),
+    cause: text({ enum: VALIDITY_CAUSES }).notNull(),
+    /** The id of the triggering record (e.g. counselling_sessions.id), when there is one. */
+    sourceId: uuid(),
+    changedAt: instant().notNull(),
+    changedBy: uuid().references(() => accounts.id),
+  },
+  (t) => [
+    index('registration_validity_history_seeker_idx').on(t.seekerId, t.changedAt),
+    check(
+      'registration_validity_history_cause_check',
+      sql`${t.cause} in (${sql.raw(sqlList(VALIDITY_CAUSES))})`,
     ),
   ],
 );

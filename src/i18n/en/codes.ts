@@ -114,4 +114,16 @@ export const codes: Messages['codes'] = {
     '6': '1,000 or more',
   },
   seekerWorkStyle: { full_time: 'Full-time', part_time: 'Part-time', either: 'Either' },
+  validityCause: {
+    application: 'Registration',
+    counselling: 'Counselling',
+    renewal: 'Renewal',
+    referral: 'Referral',
+    direct_application: 'Direct application',
+  },
+  jobCloseCause: {
+    invalid: 'Made invalid',
+    withdrawn: 'Withdrawn',
+    expired: 'Referral deadline passed',
+  },
 };

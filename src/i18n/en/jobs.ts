@@ -231,6 +231,8 @@ export const jobs: Messages['jobs'] = {
     settingsSaved: 'Changes saved. Job search shows them at once.',
   },
 
+  onlineApplicationNeedsMypage:
+    'This employer has not opened its employer MyPage, so it cannot accept online direct applications (nobody would receive them). Open the employer MyPage first',
   staff: {
     listTitle: 'Jobs',
     awaiting: 'Awaiting acceptance',

@@ -86,8 +86,8 @@ export const registration: Messages['registration'] = {
     receive: { yes: 'Yes, please', no: 'No, thank you' },
   },
   problems: {
-    future: 'Date of birth must be before today',
-    tooEarly: 'Date of birth must be on or after 1 January 1900',
+    future: 'Date of birth cannot be in the future',
+    implausible: 'Check the date of birth (the age would be under 14 or over 110)',
   },
   mail: {
     officeRegisteredSubject: 'About opening your job seeker MyPage',

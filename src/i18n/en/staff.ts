@@ -108,6 +108,40 @@ export const staff: Messages['staff'] = {
       done: (number) => `Registered at the office. Seeker number: ${number}`,
       doneMail: 'A “registration complete” mail was sent to their e-mail address.',
       already: 'This person is already registered at a Hello Work office.',
+      birthDateTitle: 'Cannot register at the office',
+      birthDateLead:
+        'The date of birth registered online does not meet the conditions. Check it with the person.',
+    },
+    renewal: {
+      title: 'Renewing the registration',
+      lapsedLead:
+        'The registration has lapsed. After confirming that the person is still looking for work, you can renew it.',
+      dueLead:
+        'The registration is in its final month. After confirming that the person is still looking for work, you can renew it.',
+      submit: 'Renew the registration',
+      confirmTitle: 'Confirm the renewal',
+      confirm: (from, to) =>
+        `The registration will be valid until ${to} (the end of the month after next) instead of ${from}. Renew it?`,
+      confirmActive: 'If the person had switched it off, it is switched on again.',
+      confirmSubmit: 'Renew',
+      back: 'Back',
+      done: (date) => `The registration was renewed. Valid until ${date}.`,
+      notDue:
+        'More than its final month is left, so it need not be renewed (renewal is possible from the final month).',
+    },
+    validityHistory: {
+      title: 'Validity history',
+      caption: 'Changes of the end date (newest first)',
+      none: 'No change of the end date is recorded.',
+      columns: {
+        changedAt: 'Changed at',
+        from: 'Before',
+        to: 'After',
+        cause: 'Cause',
+        by: 'Changed by',
+      },
+      seekerSelf: 'The seeker',
+      system: 'System',
     },
     desiredTitle: 'What they are looking for',
     desired: {
@@ -136,7 +170,8 @@ export const staff: Messages['staff'] = {
     formTitle: 'Record a counselling session',
     extendNote:
       'A session held in the registration’s final month extends it by one month, to the end of the next month.',
-    lapsedNote: 'The registration has expired. Recording a session does not extend it.',
+    lapsedNote:
+      'The registration has expired. Recording a session does not extend it; to go on, renew the registration.',
     heldOn: 'Date of the session',
     heldOnHint: 'e.g. 2026-11-21',
     desiredConditions: 'Wishes confirmed',

@@ -1,4 +1,5 @@
 /** Japanese labels of the stored codes (src/modules/jobs/job.types.ts and friends). */
+import type { JobCloseCause, ValidityCause } from '../../domain/vocabulary.ts';
 import type {
   ApplicationDocument,
   DocumentMethod,
@@ -132,4 +133,18 @@ export const codes = {
     string,
     string
   >,
+  /** What set or moved a registration's end date (MP-9). */
+  validityCause: {
+    application: '求職申込',
+    counselling: '職業相談',
+    renewal: '再開',
+    referral: '紹介',
+    direct_application: '自主応募',
+  } as Record<ValidityCause, string>,
+  /** Why a job stopped being open (ST-3). */
+  jobCloseCause: {
+    invalid: '無効',
+    withdrawn: '取下げ',
+    expired: '紹介期限日の経過',
+  } as Record<JobCloseCause, string>,
 };

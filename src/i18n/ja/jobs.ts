@@ -233,6 +233,9 @@ export const jobs = {
     settingsSaved: '変更を保存しました。求人検索にもすぐに反映されます。',
   },
 
+  /** Next to オンライン自主応募の受付 (AP-7, EM-4). */
+  onlineApplicationNeedsMypage:
+    'この事業所は求人者マイページを開設していないため、オンライン自主応募を受け付けることはできません（応募を受け取る画面がありません）。求人者マイページを開設してから設定してください',
   staff: {
     listTitle: '求人の管理',
     awaiting: '受理待ちの求人',

@@ -85,8 +85,8 @@ export const registration = {
     receive: { yes: '希望する', no: '希望しない' },
   },
   problems: {
-    future: '生年月日は今日より前の日付を入力してください',
-    tooEarly: '生年月日は1900年1月1日以降の日付を入力してください',
+    future: '生年月日に未来の日付は入力できません',
+    implausible: '生年月日を確認してください（年齢が14歳未満または110歳を超えます）',
   },
   mail: {
     officeRegisteredSubject: '求職者マイページの開設について',

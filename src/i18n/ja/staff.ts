@@ -106,6 +106,38 @@ export const staff = {
       done: (number: string) => `窓口での求職登録が完了しました。求職番号：${number}`,
       doneMail: '登録されているメールアドレスに「求職登録完了のお知らせ」を送信しました。',
       already: 'この求職者は、既にハローワークで求職登録されています。',
+      birthDateTitle: '窓口で求職登録できません',
+      birthDateLead:
+        'インターネットで登録された生年月日が求職登録の条件を満たしていません。本人に生年月日を確認してください。',
+    },
+    renewal: {
+      title: '求職申込みの再開',
+      lapsedLead: '有効期限が過ぎています。本人の求職の意思を確認のうえ、求職申込みを再開できます。',
+      dueLead: 'まもなく有効期限（最終月）です。本人の求職の意思を確認のうえ、求職申込みを再開できます。',
+      submit: '求職申込みを再開する',
+      confirmTitle: '求職申込みの再開の確認',
+      confirm: (from: string, to: string) =>
+        `有効期限を${from}から${to}（本日から翌々月末）に変更し、求職申込みを再開します。よろしいですか。`,
+      confirmActive: '本人が無効に設定していた場合も、有効に戻ります。',
+      confirmSubmit: '再開する',
+      back: '戻る',
+      done: (date: string) => `求職申込みを再開しました。有効期限：${date}`,
+      notDue:
+        '有効期限まで1か月以上あるため、再開の必要はありません（再開できるのは有効期限の最終月以降です）。',
+    },
+    validityHistory: {
+      title: '有効期限の履歴',
+      caption: '有効期限の変更履歴（新しい順）',
+      none: '有効期限の変更履歴はありません。',
+      columns: {
+        changedAt: '変更日時',
+        from: '変更前',
+        to: '変更後',
+        cause: '理由',
+        by: '変更者',
+      },
+      seekerSelf: '本人',
+      system: 'システム',
     },
     desiredTitle: '求職情報',
     desired: {
@@ -133,7 +165,8 @@ export const staff = {
     },
     formTitle: '職業相談を記録する',
     extendNote: '有効期限の月（最終月）に行った職業相談を記録すると、有効期限が翌月末まで1か月延長されます。',
-    lapsedNote: '有効期限が過ぎています。職業相談を記録しても有効期限は延長されません。',
+    lapsedNote:
+      '有効期限が過ぎています。職業相談を記録しても有効期限は延長されません。求職を続ける場合は、「求職申込みを再開する」で再開してください。',
     heldOn: '相談日',
     heldOnHint: '例：2026-11-21',
     desiredConditions: '確認した希望条件',

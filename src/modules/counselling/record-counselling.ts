@@ -7,7 +7,8 @@ import type { Deps } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { extendedValidUntil } from '../seekers/registration.rules.ts';
-import { lockSeeker, setValidUntil } from '../seekers/seekers-admin.repository.ts';
+import { lockSeeker } from '../seekers/seekers-admin.repository.ts';
+import { changeValidUntil } from '../seekers/validity.repository.ts';
 import { insertCounselling } from './counselling.repository.ts';
 import {
   type CounsellingDateProblem,
@@ -24,7 +25,7 @@ export type RecordCounsellingResult =
 
 export async function recordCounselling(
   deps: Deps,
-  req: { seekerId: string; staffId: string; data: CounsellingInput },
+  req: { seekerId: string; staffId: string; staffAccountId: string; data: CounsellingInput },
 ): Promise<RecordCounsellingResult> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -36,7 +37,7 @@ export async function recordCounselling(
     if (refusal) return { ok: false as const, refusal };
     const problem = counsellingDateProblem(req.data.heldOn, seeker, today);
     if (problem) return { ok: false as const, field: 'heldOn' as const, problem };
-    await insertCounselling(tx, {
+    const session = await insertCounselling(tx, {
       seekerId: seeker.id,
       staffId: req.staffId,
       heldOn: req.data.heldOn,
@@ -44,9 +45,17 @@ export async function recordCounselling(
       notes: req.data.notes,
       now,
     });
-    const validUntil = extendedValidUntil(seeker.validUntil, req.data.heldOn);
+    const validUntil = extendedValidUntil(seeker.validUntil, req.data.heldOn, today);
     if (validUntil === seeker.validUntil) return { ok: true as const };
-    await setValidUntil(tx, seeker.id, validUntil, now);
+    await changeValidUntil(tx, {
+      seekerId: seeker.id,
+      from: seeker.validUntil,
+      to: validUntil,
+      cause: 'counselling',
+      sourceId: session.id,
+      byAccountId: req.staffAccountId,
+      now,
+    });
     return { ok: true as const, extendedTo: validUntil };
   });
 }

@@ -7,9 +7,40 @@
  * - The check digit is the sum of the ten preceding digits modulo 10. It catches any single
  *   mistyped digit (not swapped neighbours); the real algorithm is not published.
  */
+import { z } from 'zod';
+
 export const MAX_ESTABLISHMENT_SERIAL = 999_999;
 
 const SHAPE = /^(\d{4})-(\d{6})-(\d)$/;
+/** Dashes people type (after NFKC): hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, 長音. */
+const DASHES = /[‐‑‒–—―−ー]/g;
+
+/**
+ * The one parser of a typed 事業所番号 (every form that takes one uses it): full-width digits and any
+ * dash are folded, spaces dropped, and 11 bare digits get their hyphens. Returns NNNN-NNNNNN-N, or
+ * undefined when the input does not have that shape. The check digit is not enforced (ADR 0007).
+ */
+export function parseEstablishmentNumber(input: string): string | undefined {
+  const s = normalizeEstablishmentNumber(input);
+  return SHAPE.test(s) ? s : undefined;
+}
+
+/** The folded text of a typed 事業所番号, whether or not it has the right shape (to keep it in the form). */
+export function normalizeEstablishmentNumber(input: string): string {
+  const s = input.normalize('NFKC').replace(DASHES, '-').replace(/\s+/g, '');
+  return /^\d{11}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 10)}-${s.slice(10)}` : s;
+}
+
+/** The form field (zod) for a 事業所番号: required, parsed by parseEstablishmentNumber. */
+export function establishmentNumberField() {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? normalizeEstablishmentNumber(v) : v),
+    z
+      .string()
+      .refine((s) => s.length > 0, { message: 'required', abort: true })
+      .refine((s) => parseEstablishmentNumber(s) !== undefined, { message: 'pattern' }),
+  );
+}
 
 export function establishmentCheckDigit(digits: string): number {
   let sum = 0;

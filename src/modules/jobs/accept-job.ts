@@ -45,6 +45,7 @@ export async function acceptJob(
         acceptedOn: today,
         referralDeadline: deadline,
         closedOn: null,
+        closedCause: null,
         updatedAt: now,
       });
       // Someone else accepted it first: roll back, so the serial is not spent.

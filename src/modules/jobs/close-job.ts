@@ -17,6 +17,7 @@ export async function closeJob(
       status: input.kind,
       closedOn: tokyoDate(now),
       closedReason: input.reason,
+      closedCause: input.kind,
       updatedAt: now,
     });
     if (!row) return false;

@@ -7,16 +7,23 @@ import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/text.ts';
 import { findEmployer } from '../employers/employers.repository.ts';
 import { reindexJob } from '../search/reindex-job.ts';
+import { type OnlineApplicationProblem, onlineApplicationProblem } from './job.rules.ts';
 import type { JobContent } from './job.schemas.ts';
 import { insertJob, insertJobOnce, updateJobWhere } from './jobs.repository.ts';
+
+export type CreateJobResult =
+  | { ok: true; id: number }
+  | { ok: false; field: 'acceptsOnlineApplication'; problem: OnlineApplicationProblem };
 
 export async function createJob(
   deps: Deps,
   input: { employerId: string; content: JobContent; submit: boolean; formKey?: string | undefined },
-): Promise<number> {
+): Promise<CreateJobResult> {
   const now = deps.clock.now();
   const employer = await findEmployer(deps.db, input.employerId);
   if (!employer) throw notFound('employer');
+  const problem = onlineApplicationProblem(input.content.acceptsOnlineApplication, employer);
+  if (problem) return { ok: false, field: 'acceptsOnlineApplication', problem };
   const status = input.submit ? 'submitted' : 'draft';
   const row = {
     ...input.content,
@@ -30,7 +37,7 @@ export async function createJob(
     createdAt: now,
     updatedAt: now,
   } as const;
-  return deps.db.transaction(async (tx) => {
+  const id = await deps.db.transaction(async (tx) => {
     const formKey = input.formKey && isUuid(input.formKey) ? input.formKey : undefined;
     if (!formKey) {
       const id = await insertJob(tx, row);
@@ -45,4 +52,5 @@ export async function createJob(
     await reindexJob(tx, job.id, now);
     return job.id;
   });
+  return { ok: true, id };
 }

@@ -68,6 +68,20 @@ export function mayAccept(status: JobStatus): boolean {
   return status === 'draft' || status === 'submitted';
 }
 
+export type OnlineApplicationProblem = 'employer_mypage_not_opened';
+
+/**
+ * オンライン自主応募 (AP-7, EM-4) arrives in 求人者マイページ: a job may accept it only when its
+ * employer has opened 求人者マイページ, or nobody would receive the application.
+ */
+export function onlineApplicationProblem(
+  acceptsOnlineApplication: boolean,
+  employer: { mypageOpenedAt: Date | null },
+): OnlineApplicationProblem | undefined {
+  if (acceptsOnlineApplication && employer.mypageOpenedAt === null) return 'employer_mypage_not_opened';
+  return undefined;
+}
+
 /** 無効 and 取下げ end an open job. */
 export function mayClose(status: JobStatus): boolean {
   return status === 'open';

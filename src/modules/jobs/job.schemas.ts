@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { choice, choices, date, integer, nfkc, text } from '../../platform/fields.ts';
+import { establishmentNumberField } from '../employers/establishment-number.ts';
 import { PREFECTURE_CODES } from '../geo/geo.data.ts';
 import {
   APPLICATION_DOCUMENTS,
@@ -47,22 +48,6 @@ export function time(opts: { optional?: boolean } = {}) {
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })
       .refine((s) => s.length === 0 || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), { message: 'pattern' }),
-  );
-}
-
-/** 事業所番号 NNNN-NNNNNN-N (11 digits; hyphens optional, full-width accepted). */
-export function establishmentNumber() {
-  return z.preprocess(
-    (v) => {
-      const s = nfkc(asString(v))
-        .replace(/[ー−‐―－]/g, '-')
-        .replace(/\s+/g, '');
-      return /^\d{11}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 10)}-${s.slice(10)}` : s;
-    },
-    z
-      .string()
-      .refine((s) => s.length > 0, { message: 'required', abort: true })
-      .refine((s) => /^\d{4}-\d{6}-\d$/.test(s), { message: 'pattern' }),
   );
 }
 
@@ -290,6 +275,7 @@ export type JobContent = Omit<
   | 'referralDeadline'
   | 'closedOn'
   | 'closedReason'
+  | 'closedCause'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -482,4 +468,4 @@ export const closeJobSchema = z.object({
 export const jobLookupSchema = z.object({ number: jobNumber() });
 
 /** ST-3: staff creating a job choose the employer by 事業所番号. */
-export const staffJobSchema = z.object({ establishmentNumber: establishmentNumber() });
+export const staffJobSchema = z.object({ establishmentNumber: establishmentNumberField() });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, gte, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { rowsToJson, snakeCase } from '../../db/json-rows.ts';
 import { employers, jobPostings, offices } from '../../db/schema/index.ts';
@@ -178,6 +178,38 @@ export async function updateJobWhere(
     )
     .returning();
   return row;
+}
+
+/**
+ * ST-3, DR-1 (ADR 0012): up to `limit` open jobs whose 紹介期限日 is before `today` become 無効 with
+ * cause `expired`, closed on the day after their 紹介期限日 (the first day they were no longer
+ * valid, whenever this runs). Rows another transaction holds are skipped, not waited for. Returns
+ * the ids closed.
+ */
+export async function closeExpiredJobs(
+  db: Executor,
+  today: string,
+  now: Date,
+  limit: number,
+): Promise<number[]> {
+  const due = db
+    .select({ id: jobPostings.id })
+    .from(jobPostings)
+    .where(and(eq(jobPostings.status, 'open'), lt(jobPostings.referralDeadline, today)))
+    .orderBy(asc(jobPostings.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(jobPostings)
+    .set({
+      status: 'invalid',
+      closedOn: sql`${jobPostings.referralDeadline} + 1`,
+      closedCause: 'expired',
+      updatedAt: now,
+    })
+    .where(and(inArray(jobPostings.id, due), eq(jobPostings.status, 'open')))
+    .returning({ id: jobPostings.id });
+  return rows.map((r) => r.id);
 }
 
 /** Jobs with their employer's name, in the order of `ids` (search hits); unknown ids are skipped. */

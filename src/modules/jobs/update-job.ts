@@ -5,7 +5,12 @@
  */
 import type { Deps } from '../../deps.ts';
 import { reindexJob } from '../search/reindex-job.ts';
-import { employerMayEdit, staffMayEdit } from './job.rules.ts';
+import {
+  employerMayEdit,
+  type OnlineApplicationProblem,
+  onlineApplicationProblem,
+  staffMayEdit,
+} from './job.rules.ts';
 import type { JobContent } from './job.schemas.ts';
 import type { JobStatus } from './job.types.ts';
 import { findJobById, updateJobWhere } from './jobs.repository.ts';
@@ -15,7 +20,7 @@ export type JobEditor = { role: 'employer'; employerId: string } | { role: 'staf
 export async function updateJob(
   deps: Deps,
   input: { jobId: number; editor: JobEditor; content: JobContent; submit: boolean },
-): Promise<'saved' | 'not_found' | 'not_editable'> {
+): Promise<'saved' | 'not_found' | 'not_editable' | OnlineApplicationProblem> {
   const now = deps.clock.now();
   const employerId = input.editor.role === 'employer' ? input.editor.employerId : undefined;
   const found = await findJobById(deps.db, input.jobId);
@@ -23,6 +28,8 @@ export async function updateJob(
   const current = found.job.status;
   const allowed = input.editor.role === 'employer' ? employerMayEdit(current) : staffMayEdit(current);
   if (!allowed) return 'not_editable';
+  const problem = onlineApplicationProblem(input.content.acceptsOnlineApplication, found.employer);
+  if (problem) return problem;
   const status: JobStatus = current === 'open' ? 'open' : input.submit ? 'submitted' : 'draft';
   return deps.db.transaction(async (tx) => {
     const row = await updateJobWhere(

@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { registrationValidUntil } from '../seekers/registration.rules.ts';
 import { findSeekerByAccount, insertSeeker } from '../seekers/seekers.repository.ts';
+import { changeValidUntil } from '../seekers/validity.repository.ts';
 import { deleteDraft, findDraftForUpdate } from './registration.repository.ts';
 import type { FormStep } from './registration.rules.ts';
 import { readRegistration } from './registration.schemas.ts';
@@ -30,7 +31,8 @@ export async function completeRegistration(
     const read = readRegistration(draft?.data ?? {}, appliedOn);
     if (!read.ok) return read;
     const { basic, desired, profile } = read.registration;
-    await insertSeeker(tx, {
+    const validUntil = registrationValidUntil(appliedOn);
+    const seeker = await insertSeeker(tx, {
       accountId,
       kind: 'internet',
       seekerNumber: null,
@@ -42,11 +44,19 @@ export async function completeRegistration(
       address: basic.address,
       phone: basic.phone,
       appliedOn,
-      validUntil: registrationValidUntil(appliedOn),
+      validUntil,
       desired,
       profile,
       createdAt: now,
       updatedAt: now,
+    });
+    await changeValidUntil(tx, {
+      seekerId: seeker.id,
+      from: null,
+      to: validUntil,
+      cause: 'application',
+      byAccountId: accountId,
+      now,
     });
     await deleteDraft(tx, accountId);
     return { ok: true };

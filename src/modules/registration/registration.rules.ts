@@ -2,7 +2,6 @@
  * Rules of the internet registration wizard (SPEC MP-6, MP-10). Pure: the order of the steps, how
  * far a user may jump, what a draft keeps, and the checks a schema cannot make alone.
  */
-import { isLocalDate, type LocalDate } from '../../platform/dates.ts';
 
 /** The wizard's steps in order (MP-10); `confirm` is the summary with 「登録する」. */
 export const REGISTRATION_STEPS = [
@@ -78,14 +77,4 @@ export function draftValues(
       : v.slice(0, DRAFT_TEXT_MAX);
   }
   return kept;
-}
-
-export type BirthDateProblem = 'future' | 'tooEarly';
-
-/** 生年月日 must be a day before today and not before 1900. */
-export function birthDateProblem(birthDate: LocalDate, today: LocalDate): BirthDateProblem | undefined {
-  if (!isLocalDate(birthDate)) return undefined;
-  if (birthDate >= today) return 'future';
-  if (birthDate < '1900-01-01') return 'tooEarly';
-  return undefined;
 }

@@ -7,14 +7,9 @@ import type { LocalDate } from '../../platform/dates.ts';
 import { choice, date, kana, phone, postalCode, text } from '../../platform/fields.ts';
 import { toKatakana } from '../../platform/text.ts';
 import type { DesiredConditions, SeekerProfile } from '../seekers/seeker.types.ts';
+import { type BirthDateProblem, birthDateProblem } from '../seekers/seeker-registration.rules.ts';
 import { desiredConditionsSchema, toDesiredConditions } from '../seekers/seekers.schemas.ts';
-import {
-  type BirthDateProblem,
-  birthDateProblem,
-  type DraftValues,
-  FORM_STEPS,
-  type FormStep,
-} from './registration.rules.ts';
+import { type DraftValues, FORM_STEPS, type FormStep } from './registration.rules.ts';
 
 /** Character limits of the free-text fields. */
 export const REGISTRATION_LIMITS = {

@@ -10,15 +10,18 @@ import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
 import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
 import { registrationValidUntil } from './registration.rules.ts';
+import { type BirthDateProblem, birthDateProblem } from './seeker-registration.rules.ts';
 import { lockSeeker, markRegisteredAtOffice } from './seekers-admin.repository.ts';
+import { changeValidUntil } from './validity.repository.ts';
 
 export type RegisterAtOfficeResult =
   | { ok: true; seekerNumber: string }
-  | { ok: false; problem: 'already_registered' };
+  | { ok: false; problem: 'already_registered' }
+  | { ok: false; problem: 'birth_date'; birthDate: BirthDateProblem };
 
 export async function registerAtOffice(
   deps: Deps,
-  input: { seekerId: string; officeCode: string },
+  input: { seekerId: string; officeCode: string; staffAccountId: string },
 ): Promise<RegisterAtOfficeResult> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -27,13 +30,23 @@ export async function registerAtOffice(
     const seeker = await lockSeeker(tx, input.seekerId);
     if (!seeker) throw new AppError('not_found', 'seeker');
     if (seeker.kind === 'registered') return { ok: false, problem: 'already_registered' } as const;
+    // The same 生年月日 rule as a new 求職登録: what the wizard once accepted is checked again.
+    const birth = birthDateProblem(seeker.birthDate, appliedOn);
+    if (birth) return { ok: false, problem: 'birth_date', birthDate: birth } as const;
     const seekerNumber = formatNumber(input.officeCode, await nextSerial(tx, 'seeker', input.officeCode));
     const validUntil = registrationValidUntil(appliedOn);
     await markRegisteredAtOffice(tx, seeker.id, {
       seekerNumber,
       officeCode: input.officeCode,
       appliedOn,
-      validUntil,
+      now,
+    });
+    await changeValidUntil(tx, {
+      seekerId: seeker.id,
+      from: seeker.validUntil,
+      to: validUntil,
+      cause: 'application',
+      byAccountId: input.staffAccountId,
       now,
     });
     // In the language the seeker last used on the site (stored on the account).

@@ -18,6 +18,7 @@ import { type BirthDateProblem, birthDateProblem } from './seeker-registration.r
 import type { SeekerRegistrationInput } from './seeker-registration.schemas.ts';
 import { findSeekerByAccount, findSeekerByEmail, insertSeeker } from './seekers.repository.ts';
 import { toDesiredConditions } from './seekers.schemas.ts';
+import { changeValidUntil } from './validity.repository.ts';
 
 export type RegisterSeekerResult =
   | { ok: true; seekerId: string; seekerNumber: string }
@@ -28,7 +29,7 @@ class EmailTaken extends Error {}
 
 export async function registerSeeker(
   deps: Deps,
-  input: { officeCode: string; data: SeekerRegistrationInput },
+  input: { officeCode: string; staffAccountId: string; data: SeekerRegistrationInput },
 ): Promise<RegisterSeekerResult> {
   const { db, clock } = deps;
   const { data, officeCode } = input;
@@ -64,6 +65,14 @@ export async function registerSeeker(
         profile: emptyProfile(),
         createdAt: now,
         updatedAt: now,
+      });
+      await changeValidUntil(tx, {
+        seekerId: seeker.id,
+        from: null,
+        to: validUntil,
+        cause: 'application',
+        byAccountId: input.staffAccountId,
+        now,
       });
       // In the account's stored language: Japanese for a new account, the seeker's own for one
       // opened on the internet.

@@ -1,8 +1,10 @@
 /**
- * 求職登録 at an office (SPEC MP-1): pure checks that need today's date, so they live outside the
- * zod schema. Dates are Tokyo calendar dates.
+ * 生年月日 of a job seeker (SPEC MP-1, MP-6, MP-10): the one rule, used by staff registration, the
+ * internet registration wizard and the counter registration of an internet-only seeker (which
+ * checks the stored date again). Pure; it needs today's date, so it lives outside the zod schemas.
+ * Dates are Tokyo calendar dates.
  */
-import { ageOn, type LocalDate } from '../../platform/dates.ts';
+import { ageOn, isLocalDate, type LocalDate } from '../../platform/dates.ts';
 
 /**
  * The youngest age accepted. 中学3年生 register (through their school) in the year they finish
@@ -14,8 +16,12 @@ export const MAX_REGISTRATION_AGE = 110;
 
 export type BirthDateProblem = 'future' | 'implausible';
 
-/** Why a 生年月日 cannot be right for a job seeker registering today, or undefined when it can. */
+/**
+ * Why a 生年月日 cannot be right for a job seeker registering today, or undefined when it can (also
+ * for text that is not a date at all: the field's format check reports that).
+ */
 export function birthDateProblem(birthDate: LocalDate, today: LocalDate): BirthDateProblem | undefined {
+  if (!isLocalDate(birthDate)) return undefined;
   if (birthDate > today) return 'future';
   const age = ageOn(birthDate, today);
   if (age < MIN_REGISTRATION_AGE || age > MAX_REGISTRATION_AGE) return 'implausible';

@@ -74,20 +74,14 @@ export async function lockSeeker(db: Executor, id: string): Promise<Seeker | und
   return row;
 }
 
-export async function setValidUntil(
-  db: Executor,
-  id: string,
-  validUntil: LocalDate,
-  now: Date,
-): Promise<void> {
-  await db.update(seekers).set({ validUntil, updatedAt: now }).where(eq(seekers.id, id));
-}
-
-/** An internet-only seeker becomes registered at an office: 求職番号, office, a new 求職申込日 and validity. */
+/**
+ * An internet-only seeker becomes registered at an office: 求職番号, office, a new 求職申込日. The new
+ * validity is written by validity.repository.ts changeValidUntil in the same transaction.
+ */
 export async function markRegisteredAtOffice(
   db: Executor,
   id: string,
-  r: { seekerNumber: string; officeCode: string; appliedOn: LocalDate; validUntil: LocalDate; now: Date },
+  r: { seekerNumber: string; officeCode: string; appliedOn: LocalDate; now: Date },
 ): Promise<void> {
   await db
     .update(seekers)
@@ -96,7 +90,6 @@ export async function markRegisteredAtOffice(
       seekerNumber: r.seekerNumber,
       officeCode: r.officeCode,
       appliedOn: r.appliedOn,
-      validUntil: r.validUntil,
       active: true,
       expiryWarnedFor: null,
       updatedAt: r.now,

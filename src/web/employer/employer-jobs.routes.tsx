@@ -276,12 +276,24 @@ export function employerJobsRoutes(): Hono<AppEnv> {
           { title: t.jobs.employer.newTitle, action: `${BASE}/new`, values, errors: read.errors },
           400,
         );
-      const id = await createJob(c.var.deps, {
+      const created = await createJob(c.var.deps, {
         employerId: employerOf(c).id,
         content: read.content,
         submit: intent === 'submit',
         formKey: one(values, 'formKey'),
       });
+      if (!created.ok)
+        return renderForm(
+          c,
+          {
+            title: t.jobs.employer.newTitle,
+            action: `${BASE}/new`,
+            values,
+            errors: { ...read.errors, [created.field]: t.jobs.onlineApplicationNeedsMypage },
+          },
+          400,
+        );
+      const { id } = created;
       if (Object.keys(read.errors).length > 0) {
         // Saved what could be read; show the form as typed, now editing the new draft.
         return renderForm(
@@ -313,7 +325,14 @@ export function employerJobsRoutes(): Hono<AppEnv> {
         employerId: employerOf(c).id,
         settings: v.data,
       });
-      return c.redirect(`${BASE}/${record.job.id}${done ? '?saved=settings' : ''}`, 303);
+      if (done === 'employer_mypage_not_opened')
+        return renderJob(
+          c,
+          record,
+          { values, errors: { acceptsOnlineApplication: c.var.t.jobs.onlineApplicationNeedsMypage } },
+          400,
+        );
+      return c.redirect(`${BASE}/${record.job.id}${done === 'saved' ? '?saved=settings' : ''}`, 303);
     })
     .get('/:id/edit', async (c) => {
       const { job } = await loadOwnJob(c);
@@ -343,6 +362,17 @@ export function employerJobsRoutes(): Hono<AppEnv> {
       });
       if (result === 'not_found') throw notFound('job');
       if (result === 'not_editable') return c.redirect(`${BASE}/${job.id}`, 303);
+      if (result === 'employer_mypage_not_opened')
+        return renderForm(
+          c,
+          {
+            title: t.jobs.employer.editTitle,
+            action,
+            values,
+            errors: { ...read.errors, acceptsOnlineApplication: t.jobs.onlineApplicationNeedsMypage },
+          },
+          400,
+        );
       if (Object.keys(read.errors).length > 0)
         return renderForm(
           c,

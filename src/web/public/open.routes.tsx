@@ -6,6 +6,7 @@ import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { completeOpen, type OpeningRole, requestOpenCode } from '../../modules/accounts/open-mypage.ts';
+import { establishmentNumberField } from '../../modules/employers/establishment-number.ts';
 import { consent, date, email as emailField, text } from '../../platform/fields.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { clearJourney, readJourney, writeJourney } from '../auth/journey.ts';
@@ -42,19 +43,7 @@ const agreeSchema = z.object({ agree: consent() });
 const seekerIdentifySchema = z.object({ email: emailField(), proof: date() });
 const employerIdentifySchema = z.object({
   email: emailField(),
-  proof: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .normalize('NFKC')
-            .replace(/[ー−‐―]/g, '-')
-            .replace(/\s+/g, '')
-        : v,
-    z
-      .string()
-      .refine((s) => s.length > 0, { message: 'required', abort: true })
-      .refine((s) => /^\d{4}-\d{6}-\d$/.test(s), { message: 'pattern' }),
-  ),
+  proof: establishmentNumberField(),
 });
 const completeSchema = withPasswordConfirm(z.object({ ...passwordShape, code: text({ max: 20 }) }));
 

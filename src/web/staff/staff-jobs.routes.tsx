@@ -184,9 +184,13 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
       {saved === 'invalid' ? <Notice kind="success">{s.invalidated}</Notice> : null}
       {saved === 'withdrawn' ? <Notice kind="success">{s.withdrawn}</Notice> : null}
       {(job.status === 'invalid' || job.status === 'withdrawn') && job.closedOn ? (
-        <p>
+        <p id="closed-note">
           {s.closedNote(t.codes.jobStatus[job.status], t.common.date(job.closedOn))}
-          {job.closedReason ? ` ${s.reason}：${job.closedReason}` : ''}
+          {job.closedCause === 'expired'
+            ? ` ${s.reason}：${t.codes.jobCloseCause.expired}`
+            : job.closedReason
+              ? ` ${s.reason}：${job.closedReason}`
+              : ''}
         </p>
       ) : null}
       <ul>
@@ -393,12 +397,19 @@ export function staffJobsRoutes(): Hono<AppEnv> {
         const errors = { ...(employerError ? { establishmentNumber: employerError } : {}), ...read.errors };
         return renderForm(c, { ...base, errors }, 400);
       }
-      const id = await createJob(c.var.deps, {
+      const created = await createJob(c.var.deps, {
         employerId: employer.id,
         content: read.content,
         submit: intent === 'submit',
         formKey: one(values, 'formKey'),
       });
+      if (!created.ok)
+        return renderForm(
+          c,
+          { ...base, errors: { ...read.errors, [created.field]: t.jobs.onlineApplicationNeedsMypage } },
+          400,
+        );
+      const { id } = created;
       if (Object.keys(read.errors).length > 0)
         return renderForm(
           c,
@@ -523,6 +534,15 @@ export function staffJobsRoutes(): Hono<AppEnv> {
       });
       if (result === 'not_found') throw notFound('job');
       if (result === 'not_editable') return c.redirect(`${BASE}/${job.id}`, 303);
+      if (result === 'employer_mypage_not_opened')
+        return renderForm(
+          c,
+          {
+            ...base,
+            errors: { ...read.errors, acceptsOnlineApplication: t.jobs.onlineApplicationNeedsMypage },
+          },
+          400,
+        );
       if (Object.keys(read.errors).length > 0)
         return renderForm(c, { ...base, errors: read.errors, partial: true }, 400);
       if (intent === 'draft') return c.redirect(`${action}?saved=draft`, 303);

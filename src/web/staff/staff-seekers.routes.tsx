@@ -14,7 +14,13 @@ import { prefectureName } from '../../modules/geo/geo.data.ts';
 import type { OccupationGroup, WageType } from '../../modules/jobs/job.types.ts';
 import { registerAtOffice } from '../../modules/seekers/register-at-office.ts';
 import { registerSeeker } from '../../modules/seekers/register-seeker.ts';
-import { type RegistrationStatus, registrationStatus } from '../../modules/seekers/registration.rules.ts';
+import {
+  type RegistrationStatus,
+  registrationStatus,
+  renewalRefusal,
+  renewalValidUntil,
+} from '../../modules/seekers/registration.rules.ts';
+import { renewRegistration } from '../../modules/seekers/renew-registration.ts';
 import type { DesiredConditions } from '../../modules/seekers/seeker.types.ts';
 import { seekerRegistrationSchema } from '../../modules/seekers/seeker-registration.schemas.ts';
 import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
@@ -23,12 +29,14 @@ import {
   listSeekersForStaff,
   type SeekerListRow,
 } from '../../modules/seekers/seekers-admin.repository.ts';
-import { ageOn, tokyoDate } from '../../platform/dates.ts';
+import { listValidityHistory, type ValidityHistoryRow } from '../../modules/seekers/validity.repository.ts';
+import { ageOn, formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { requireHomeOffice, staffOf } from '../auth/guards.ts';
 import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
 import {
   Button,
+  ButtonLink,
   CsrfField,
   ErrorSummary,
   type FormErrors,
@@ -47,6 +55,11 @@ import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 type T = AppEnv['Variables']['t'];
 
 const today = (c: Context<AppEnv>) => tokyoDate(c.var.deps.clock.now());
+const accountOf = (c: Context<AppEnv>) => {
+  const auth = c.var.auth;
+  if (!auth) throw new AppError('forbidden', 'not signed in');
+  return auth.accountId;
+};
 
 function crumbs(t: T, current?: string) {
   return [
@@ -386,11 +399,93 @@ function CounsellingForm({ seeker, state }: { seeker: Seeker; state: Counselling
   );
 }
 
+function ValidityHistory({ rows, seekerAccountId }: { rows: ValidityHistoryRow[]; seekerAccountId: string }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const h = t.staff.seekers.validityHistory;
+  return (
+    <>
+      <h3 id="validity-history-title">{h.title}</h3>
+      {rows.length === 0 ? (
+        <p>{h.none}</p>
+      ) : (
+        <div class="table-wrap">
+          <table id="validity-history">
+            <caption class="visually-hidden">{h.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{h.columns.changedAt}</th>
+                <th scope="col">{h.columns.from}</th>
+                <th scope="col">{h.columns.to}</th>
+                <th scope="col">{h.columns.cause}</th>
+                <th scope="col">{h.columns.by}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>{formatTokyoDateTime(r.changedAt)}</td>
+                  <td>{r.previousValidUntil ? t.common.date(r.previousValidUntil) : '―'}</td>
+                  <td>{t.common.date(r.validUntil)}</td>
+                  <td>{t.codes.validityCause[r.cause]}</td>
+                  <td>{r.staffName ?? (r.changedBy === seekerAccountId ? h.seekerSelf : h.system)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** 再開 (MP-9): offered for a registered seeker whose registration lapsed or is in its final month. */
+function RenewalPanel({ seeker }: { seeker: Seeker }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const r = t.staff.seekers.renewal;
+  const on = today(c);
+  if (renewalRefusal(seeker, on)) return null;
+  const lapsed = registrationStatus(seeker, on) === 'lapsed';
+  return (
+    <div id="renewal" class="form">
+      <h3>{r.title}</h3>
+      <p>{lapsed ? r.lapsedLead : r.dueLead}</p>
+      <div class="actions">
+        <ButtonLink href={`/staff/seekers/${seeker.id}/renew`} variant="primary">
+          {r.submit}
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}
+
+function RenewConfirm({ seeker }: { seeker: Seeker }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const r = t.staff.seekers.renewal;
+  const to = renewalValidUntil(today(c));
+  return (
+    <>
+      <h1>{r.confirmTitle}</h1>
+      <p id="renew-confirm">{r.confirm(t.common.date(seeker.validUntil), t.common.date(to))}</p>
+      {seeker.active ? null : <p>{r.confirmActive}</p>}
+      <form method="post" action={`/staff/seekers/${seeker.id}/renew`} class="form">
+        <CsrfField />
+        <div class="actions">
+          <Button>{r.confirmSubmit}</Button>
+          <a href={`/staff/seekers/${seeker.id}`}>{r.back}</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
 function SeekerDetail({
   seeker,
   email,
   openedAt,
   sessions,
+  history,
   counselling,
   refused,
 }: {
@@ -398,6 +493,7 @@ function SeekerDetail({
   email: string;
   openedAt: Date | null;
   sessions: CounsellingRow[];
+  history: ValidityHistoryRow[];
   counselling: CounsellingState;
   refused: boolean;
 }) {
@@ -418,6 +514,15 @@ function SeekerDetail({
     );
   }
   if (c.req.query('already')) notice.push(<Notice kind="info">{s.atOffice.already}</Notice>);
+  const birth = c.req.query('birthDate');
+  if (!registered && (birth === 'future' || birth === 'implausible')) {
+    notice.push(
+      <Notice kind="error" title={s.atOffice.birthDateTitle}>
+        <p>{birth === 'future' ? s.birthDateFuture : s.birthDateImplausible}</p>
+        <p>{s.atOffice.birthDateLead}</p>
+      </Notice>,
+    );
+  }
   if (c.req.query('atOffice') && seeker.seekerNumber) {
     notice.push(
       <Notice kind="success" title={s.atOffice.done(seeker.seekerNumber)}>
@@ -425,6 +530,10 @@ function SeekerDetail({
       </Notice>,
     );
   }
+  if (c.req.query('renewed')) {
+    notice.push(<Notice kind="success" title={s.renewal.done(t.common.date(seeker.validUntil))} />);
+  }
+  if (c.req.query('renew') === 'not_due') notice.push(<Notice kind="info">{s.renewal.notDue}</Notice>);
   if (saved === 'counselling') {
     notice.push(
       <Notice kind="success" title={k.saved}>
@@ -450,6 +559,8 @@ function SeekerDetail({
             [d.mypage, openedAt ? s.mypageOpenedOn(t.common.date(tokyoDate(openedAt))) : s.mypageNotOpened],
           ]}
         />
+        {registered ? <RenewalPanel seeker={seeker} /> : null}
+        <ValidityHistory rows={history} seekerAccountId={seeker.accountId} />
         {registered ? null : (
           <form method="post" action={`/staff/seekers/${seeker.id}/register`} class="form" id="at-office">
             <CsrfField />
@@ -511,6 +622,7 @@ async function renderDetail(
   const row = await findSeekerForStaff(db, id);
   if (!row) throw new AppError('not_found', 'seeker');
   const sessions = await listCounselling(db, row.seeker.id);
+  const history = await listValidityHistory(db, row.seeker.id);
   const t = c.var.t;
   return page(
     c,
@@ -524,6 +636,7 @@ async function renderDetail(
       email={row.email}
       openedAt={row.openedAt}
       sessions={sessions}
+      history={history}
       counselling={counselling}
       refused={status === 409}
     />,
@@ -551,7 +664,11 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       const values = await readForm(c);
       const v = validate(seekerRegistrationSchema, values, registrationLabels(t), t);
       if (!v.ok) return renderRegister(c, values, v.errors, 400);
-      const result = await registerSeeker(c.var.deps, { officeCode: staffOf(c).officeCode, data: v.data });
+      const result = await registerSeeker(c.var.deps, {
+        officeCode: staffOf(c).officeCode,
+        staffAccountId: accountOf(c),
+        data: v.data,
+      });
       if (!result.ok) {
         const s = t.staff.seekers;
         const message =
@@ -574,9 +691,46 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       const result = await registerAtOffice(c.var.deps, {
         seekerId: row.seeker.id,
         officeCode: staffOf(c).officeCode,
+        staffAccountId: accountOf(c),
       });
       // Sent twice (another tab, 戻る): the page says it is done already rather than failing.
-      return c.redirect(`/staff/seekers/${row.seeker.id}?${result.ok ? 'atOffice=1' : 'already=1'}`, 303);
+      const outcome = result.ok
+        ? 'atOffice=1'
+        : result.problem === 'birth_date'
+          ? `birthDate=${result.birthDate}`
+          : 'already=1';
+      return c.redirect(`/staff/seekers/${row.seeker.id}?${outcome}`, 303);
+    })
+    .get('/:id/renew', async (c) => {
+      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
+      if (!row) throw new AppError('not_found', 'seeker');
+      const { seeker } = row;
+      if (renewalRefusal(seeker, today(c)))
+        return c.redirect(`/staff/seekers/${seeker.id}?renew=not_due`, 303);
+      const t = c.var.t;
+      return page(
+        c,
+        {
+          title: `${t.staff.seekers.renewal.confirmTitle} | ${seeker.name}`,
+          portal: 'staff',
+          breadcrumbs: [
+            ...crumbs(t, seeker.name).slice(0, 2),
+            { label: seeker.name, href: `/staff/seekers/${seeker.id}` },
+            { label: t.staff.seekers.renewal.confirmTitle },
+          ],
+        },
+        <RenewConfirm seeker={seeker} />,
+      );
+    })
+    .post('/:id/renew', async (c) => {
+      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
+      if (!row) throw new AppError('not_found', 'seeker');
+      const result = await renewRegistration(c.var.deps, {
+        seekerId: row.seeker.id,
+        staffAccountId: accountOf(c),
+      });
+      // Sent twice (double click, 戻る): the second finds nothing to renew and says so.
+      return c.redirect(`/staff/seekers/${row.seeker.id}?${result.ok ? 'renewed=1' : 'renew=not_due'}`, 303);
     })
     .post('/:id/counselling', async (c) => {
       const id = c.req.param('id');
@@ -593,6 +747,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       const result = await recordCounselling(c.var.deps, {
         seekerId: row.seeker.id,
         staffId: staffOf(c).id,
+        staffAccountId: accountOf(c),
         data: v.data,
       });
       if (!result.ok) {

@@ -1,0 +1,35 @@
+/**
+ * Codes shared by the database schema and the modules: stable identifiers stored in rows and
+ * compared in code. This file imports nothing, so both src/db/schema and src/modules depend on it
+ * and neither re-declares a list. Labels for people live in src/i18n.
+ * (The codes of a 求人票 itself are in modules/jobs/job.types.ts, likewise import-free.)
+ */
+
+/** Who signs in (SPEC Roles). */
+export const ROLES = ['seeker', 'employer', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `registered` = 求職登録 at an office; `internet` = MyPage opened on the web only (MP-6, MP-7). */
+export const SEEKER_KINDS = ['registered', 'internet'] as const;
+export type SeekerKind = (typeof SEEKER_KINDS)[number];
+
+/**
+ * What set or moved a registration's end date (MP-9, ADR 0012): 求職申込 (at the office, on the
+ * internet, or at the counter for an internet-only seeker), 職業相談, 再開 (renewal by staff), and
+ * — for the referral and applying features — 紹介 and オンライン自主応募.
+ */
+export const VALIDITY_CAUSES = [
+  'application',
+  'counselling',
+  'renewal',
+  'referral',
+  'direct_application',
+] as const;
+export type ValidityCause = (typeof VALIDITY_CAUSES)[number];
+
+/** Why a job stopped being open (ST-3, DR-1): 無効 and 取下げ by staff, or its 紹介期限日 passed. */
+export const JOB_CLOSE_CAUSES = ['invalid', 'withdrawn', 'expired'] as const;
+export type JobCloseCause = (typeof JOB_CLOSE_CAUSES)[number];
+
+/** SQL text of a code list for CHECK constraints: 'a', 'b'. */
+export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
