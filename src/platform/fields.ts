@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate } from './dates.ts';
+import { foldDashes } from './text.ts';
 
 export type ValidationKey =
   | 'required'
@@ -167,10 +168,7 @@ export function kana(opts: { max: number; optional?: boolean }) {
 
 export function phone(opts: { optional?: boolean } = {}) {
   return z.preprocess(
-    (v) =>
-      nfkc(asString(v))
-        .replace(/[ー−‐―]/g, '-')
-        .replace(/\s+/g, ''),
+    (v) => foldDashes(nfkc(asString(v))).replace(/\s+/g, ''),
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })
@@ -180,7 +178,7 @@ export function phone(opts: { optional?: boolean } = {}) {
 
 export function postalCode(opts: { optional?: boolean } = {}) {
   return z.preprocess(
-    (v) => nfkc(asString(v)).replace(/[ー−‐―〒\s]/g, (ch) => (ch.trim() === '' || ch === '〒' ? '' : '-')),
+    (v) => foldDashes(nfkc(asString(v))).replace(/[〒\s]/g, ''),
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { choice, choices, date, integer, nfkc, text } from '../../platform/fields.ts';
+import { foldDashes } from '../../platform/text.ts';
 import { PREFECTURE_CODES } from '../geo/geo.data.ts';
 import {
   APPLICATION_DOCUMENTS,
@@ -54,9 +55,7 @@ export function time(opts: { optional?: boolean } = {}) {
 export function establishmentNumber() {
   return z.preprocess(
     (v) => {
-      const s = nfkc(asString(v))
-        .replace(/[ー−‐―－]/g, '-')
-        .replace(/\s+/g, '');
+      const s = foldDashes(nfkc(asString(v))).replace(/\s+/g, '');
       return /^\d{11}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 10)}-${s.slice(10)}` : s;
     },
     z
@@ -69,9 +68,7 @@ export function establishmentNumber() {
 /** 求人番号 NNNNN-NNNNNNNN (SR-5); full-width digits and dashes accepted. */
 export const JOB_NUMBER = /^\d{5}-\d{8}$/;
 export function normalizeJobNumber(value: string): string {
-  return nfkc(value)
-    .replace(/[ー−‐―－]/g, '-')
-    .replace(/\s+/g, '');
+  return foldDashes(nfkc(value)).replace(/\s+/g, '');
 }
 export function jobNumber() {
   return z.preprocess(

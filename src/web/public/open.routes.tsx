@@ -7,6 +7,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { completeOpen, type OpeningRole, requestOpenCode } from '../../modules/accounts/open-mypage.ts';
 import { consent, date, email as emailField, text } from '../../platform/fields.ts';
+import { foldDashes } from '../../platform/text.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { clearJourney, readJourney, writeJourney } from '../auth/journey.ts';
 import {
@@ -43,13 +44,7 @@ const seekerIdentifySchema = z.object({ email: emailField(), proof: date() });
 const employerIdentifySchema = z.object({
   email: emailField(),
   proof: z.preprocess(
-    (v) =>
-      typeof v === 'string'
-        ? v
-            .normalize('NFKC')
-            .replace(/[ー−‐―]/g, '-')
-            .replace(/\s+/g, '')
-        : v,
+    (v) => (typeof v === 'string' ? foldDashes(v.normalize('NFKC')).replace(/\s+/g, '') : v),
     z
       .string()
       .refine((s) => s.length > 0, { message: 'required', abort: true })
