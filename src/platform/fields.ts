@@ -29,8 +29,16 @@ export type ValidationKey =
   | 'invalid'
   | 'passwordMismatch';
 
-/** Number of characters as people count them (code points, not UTF-16 units). */
-export const charCount = (s: string) => [...s].length;
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+/**
+ * Number of characters as people count them: grapheme clusters, so a half-width kana with its
+ * dakuten (ｶﾞ), a kana with a combining mark and an emoji sequence each count once (SR-1, AP-1).
+ */
+export const charCount = (s: string) => {
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
+};
 
 /** NFKC folds full-width ＡＢＣ１２３ to ABC123 and half-width ｶﾅ to カナ. */
 export const nfkc = (s: string) => s.normalize('NFKC');

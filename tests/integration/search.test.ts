@@ -74,6 +74,15 @@ describe('SR-1 keyword search', () => {
     expect(page.fieldError('kw')).toBe('フリーワードは50文字以内で入力してください');
     expect(page.value('kw')).toBe(long);
   });
+  it('SR-1 the 50-character limit counts a half-width kana with its dakuten (ｶﾞ) as one character', async () => {
+    const fifty = 'ｶﾞ'.repeat(50);
+    const ok = await search(`kw=${q(fifty)}`);
+    expect(ok.status).toBe(200);
+    expect(ok.fieldError('kw')).toBeUndefined();
+    const page = await search(`kw=${q(`${fifty}ｶﾞ`)}`);
+    expect(page.status).toBe(400);
+    expect(page.fieldError('kw')).toBe('フリーワードは50文字以内で入力してください');
+  });
 });
 
 describe('SR-1 conditions', () => {
