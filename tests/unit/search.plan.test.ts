@@ -88,7 +88,14 @@ describe('SR-1 search plan', () => {
 
   it('SR-1 results per page 10/30/50, sortable, paging capped at 1,000 results', () => {
     expect(plan('per=50&page=3&sort=wage')).toMatchObject({ limit: 50, offset: 100, sort: 'wage' });
-    expect(plan('per=10&page=200').offset).toBe(990);
+    expect(plan('per=10&page=200')).toMatchObject({ page: 100, offset: 990, limit: 10 });
+  });
+
+  it('SR-1 every page is a whole number and no page repeats another: the last page within 1,000 is short', () => {
+    expect(plan('per=30&page=33')).toMatchObject({ page: 33, offset: 960, limit: 30 });
+    expect(plan('per=30&page=34')).toMatchObject({ page: 34, offset: 990, limit: 10 });
+    expect(plan('per=30&page=35')).toMatchObject({ page: 34, offset: 990, limit: 10 });
+    expect(plan('per=50&page=20')).toMatchObject({ page: 20, offset: 950, limit: 50 });
   });
 
   it('SR-5 求人番号 accepts full-width digits and any dash, up to 5', () => {

@@ -57,8 +57,24 @@ export interface SearchPlan {
   /** 都道府県 codes (also among the filter tokens), for the prefecture btree. */
   prefectures: string[];
   sort: SearchSort;
+  /** Results per page as chosen (10/30/50), and the page shown (1-based, clamped to the last reachable page). */
+  perPage: number;
+  page: number;
+  /** Rows to read for this page: perPage, less on the last page so no page reaches past MAX_RESULTS. */
   limit: number;
   offset: number;
+}
+
+/**
+ * Paging within the first MAX_RESULTS results (SR-1): pages are whole numbers from 1 to
+ * ceil(MAX_RESULTS / per); the last one is short (at 30 per page, page 34 holds results 991–1,000)
+ * rather than moved back over the previous page's rows.
+ */
+export function pageWindow(requested: number, per: number): { page: number; offset: number; limit: number } {
+  const last = Math.ceil(MAX_RESULTS / per);
+  const page = Math.min(Math.max(1, Math.trunc(requested)), last);
+  const offset = (page - 1) * per;
+  return { page, offset, limit: Math.min(per, MAX_RESULTS - offset) };
 }
 
 const quoteTerm = (t: Term) =>
@@ -105,7 +121,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const rechecked = words.filter((w) => w.recheck);
   const excluded = splitWords(c.kwx).map((w) => wordMatch(w));
   const per = Number(c.per ?? '30');
-  const page = c.page ?? 1;
+  const paging = pageWindow(c.page ?? 1, per);
   return {
     keywordClauses,
     filterClauses,
@@ -129,7 +145,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
     jobNumbers: c.no,
     prefectures: c.pref,
     sort: c.sort ?? 'new',
-    limit: per,
-    offset: Math.min((page - 1) * per, MAX_RESULTS - per),
+    perPage: per,
+    ...paging,
   };
 }

@@ -585,8 +585,8 @@ export async function runSearch(c: Context<AppEnv>, conditions: SearchConditions
     capped: hits.capped,
     cards,
     favorites,
-    page: plan.offset / plan.limit + 1,
-    per: plan.limit,
+    page: plan.page,
+    per: plan.perPage,
   };
 }
 
