@@ -178,6 +178,40 @@ describe('SR-1 conditions', () => {
   });
 });
 
+describe('SR-4 nothing hidden on the page is searchable', () => {
+  it('SR-4 公開範囲 2: the hidden workplace address and 事業所名 find nothing; the shown text still finds the job', async () => {
+    const m = marker();
+    const hiddenStreet = `秘匿通${m}`;
+    const job = await createJob(ctx.deps, {
+      title: `匿名求人 ${m}`,
+      description: `見える説明${m}`,
+      publicationScope: 'anonymous',
+      city: '千代田区',
+      workplaceAddress: `東京都千代田区${hiddenStreet}9-9-9`,
+    });
+    const detail = await ctx.client().get(`/jobs/${job.jobNumber}`);
+    expect(detail.status).toBe(200);
+    expect(detail.text('main')).not.toContain(hiddenStreet);
+    expect(detail.text('main')).not.toContain(job.employer.name);
+    expect(titles(await search(`kw=${q(hiddenStreet)}`))).toEqual([]);
+    expect(titles(await search(`kw=${q(job.employer.name)}`))).toEqual([]);
+    expect(titles(await search(`co=${q(job.employer.name)}`))).toEqual([]);
+    expect(titles(await search(`kw=${q(`見える説明${m}`)}`))).toEqual([`匿名求人 ${m}`]);
+    expect(titles(await search(`kw=${q(`匿名求人 ${m}`)}&city=${q('千代田区')}`))).toEqual([`匿名求人 ${m}`]);
+  });
+
+  it('SR-4 公開範囲 1: the workplace address and 事業所名 are shown, so they are searchable', async () => {
+    const m = marker();
+    const street = `公開通${m}`;
+    const job = await createJob(ctx.deps, {
+      title: `公開求人 ${m}`,
+      workplaceAddress: `東京都千代田区${street}1-1`,
+    });
+    expect(titles(await search(`kw=${q(street)}`))).toEqual([`公開求人 ${m}`]);
+    expect(titles(await search(`co=${q(job.employer.name)}`))).toEqual([`公開求人 ${m}`]);
+  });
+});
+
 describe('SR-2 saved search conditions', () => {
   it('SR-2 saves up to 3 patterns, runs one in one click, refuses the 4th clearly', async () => {
     const { email, password } = await createSeeker(ctx.deps);

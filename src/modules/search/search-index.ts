@@ -4,7 +4,15 @@
  */
 
 import { prefectureName } from '../geo/geo.data.ts';
-import type { FeatureTag, Insurance, JobCategory, WageType, WorkHoursPattern } from '../jobs/job.types.ts';
+import type {
+  FeatureTag,
+  Insurance,
+  JobCategory,
+  PublicationScope,
+  WageType,
+  WorkHoursPattern,
+} from '../jobs/job.types.ts';
+import { publicShowsEmployer, visibleJobText } from '../jobs/job-view.ts';
 import { FILTER, NAME, normalizeText, textGrams } from './search-text.ts';
 
 export interface IndexableJob {
@@ -36,7 +44,8 @@ export interface IndexableJob {
   weeklyTwoDaysOff: string;
   insurances: string[];
   acceptsOnlineApplication: boolean;
-  publicationScope: string;
+  publicationScope: PublicationScope;
+  employerId: string;
   features: string[];
   specialNotes: string;
   employerName: string;
@@ -115,22 +124,23 @@ export const filterToken = {
 };
 
 export function searchRow(job: IndexableJob): SearchRow {
-  const showsEmployer = job.publicationScope === 'full';
-  const employerName = showsEmployer ? normalizeText(job.employerName) : '';
+  // Exactly what the public detail page shows for this 公開範囲 (visibleJobText), nothing hidden.
+  const shown = visibleJobText(job, job.employerName, publicShowsEmployer(job));
+  const employerName = normalizeText(shown.employerName ?? '');
   const body = normalizeText(
     [
-      job.title,
-      job.description,
-      showsEmployer ? job.employerName : '',
-      prefectureName(job.prefectureCode, 'ja'),
-      job.city,
-      job.workplaceAddress,
-      job.nearestStation,
-      job.education ?? '',
-      job.experience ?? '',
-      job.license ?? '',
-      job.holidays,
-      job.specialNotes,
+      shown.title,
+      shown.description,
+      shown.employerName ?? '',
+      prefectureName(shown.prefectureCode, 'ja'),
+      shown.city,
+      shown.workplaceAddress ?? '',
+      shown.nearestStation,
+      shown.education ?? '',
+      shown.experience ?? '',
+      shown.license ?? '',
+      shown.holidays,
+      shown.specialNotes,
     ].join(' '),
   );
   const filters = [
