@@ -4,6 +4,7 @@
  * range conditions, and paging. search.query.ts runs it.
  */
 import { addDays, type LocalDate } from '../../platform/dates.ts';
+import { resolveMunicipalityQuery } from '../geo/municipality.ts';
 import { MAX_RESULTS, type SearchConditions, type SearchSort } from './search.schemas.ts';
 import { filterToken, minutesOf } from './search-index.ts';
 import {
@@ -88,6 +89,32 @@ export const clausesQuery = (clauses: Clause[]) =>
 const wordTerm = (w: WordMatch): Term => (w.prefix !== null ? { prefix: w.prefix } : { lexemes: w.grams });
 const tokens = (values: string[]): Clause => values.map((v) => ({ lexemes: [FILTER + v] }));
 
+/**
+ * The tokens one 市区町村 value matches (any of them): the listed municipalities it names within the
+ * chosen prefectures — a designated city with all its wards, or one ward (横浜市中区), or a name
+ * without its suffix when only one fits (千代田 → 千代田区) — and the exact 市区町村 text as typed.
+ */
+export function municipalityTokens(city: string, prefectures: readonly string[]): string[] {
+  const places = resolveMunicipalityQuery(city, prefectures).map((p) =>
+    p.ward ? filterToken.ward(p.code, p.ward) : filterToken.municipalityCode(p.code),
+  );
+  return [...new Set([...places, filterToken.municipality(city)])];
+}
+
+/**
+ * 就業時間 from–to in minutes. A "to" at or before "from" is the next day (22:00–06:00 searches a
+ * night shift), matching how shifts past midnight are stored (shiftMinutes).
+ */
+export function hoursWindow(
+  from: string | null,
+  to: string | null,
+): { hoursFrom: number | null; hoursTo: number | null } {
+  const f = from ? minutesOf(from) : null;
+  let t = to ? minutesOf(to) : null;
+  if (f !== null && t !== null && t <= f) t += 1440;
+  return { hoursFrom: f, hoursTo: t };
+}
+
 export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const mode = c.kwMode ?? 'and';
   const words = splitWords(c.kw).map((w) => wordMatch(w));
@@ -96,7 +123,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
 
   const filterClauses: Clause[] = [
     tokens(c.pref.map(filterToken.prefecture)),
-    tokens(c.city.map(filterToken.municipality)),
+    tokens(c.city.flatMap((city) => municipalityTokens(city, c.pref))),
     tokens(c.occ.map(filterToken.occupation)),
     tokens(c.cat.map(filterToken.category)),
     tokens(c.ws.map(filterToken.workStyle)),
@@ -138,8 +165,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
     wageHourlyMin: c.hwage,
     annualHolidaysMin: c.hol,
     age: c.age,
-    hoursFrom: c.hfrom ? minutesOf(c.hfrom) : null,
-    hoursTo: c.hto ? minutesOf(c.hto) : null,
+    ...hoursWindow(c.hfrom, c.hto),
     acceptedFrom: c.new === '2' ? addDays(today, -1) : c.new === '7' ? addDays(today, -6) : null,
     deadlineFrom: today,
     jobNumbers: c.no,
