@@ -118,3 +118,19 @@ describe('SR-1 search plan', () => {
     ).toBe(false);
   });
 });
+
+describe('SR-1 市区町村 and 就業時間 in the plan', () => {
+  it('SR-1 a 市区町村 value matches its municipality code (a designated city with every ward) and its exact text', () => {
+    const yokohama = plan(`city=${encodeURIComponent('横浜市')}`).filterClauses[0]!;
+    expect(yokohama.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M14-001`, `${FILTER}m横浜市`]);
+    const ward = plan(`city=${encodeURIComponent('横浜市中区')}`).filterClauses[0]!;
+    expect(ward.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M14-001中区`, `${FILTER}m横浜市中区`]);
+    const bare = plan(`pref=13&city=${encodeURIComponent('千代田')}`).filterClauses[1]!;
+    expect(bare.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M13-002`, `${FILTER}m千代田`]);
+  });
+
+  it('SR-1 就業時間 to at or before from is the next day (night shifts)', () => {
+    expect(plan('hfrom=22:00&hto=06:00')).toMatchObject({ hoursFrom: 1320, hoursTo: 1800 });
+    expect(plan('hto=17:00')).toMatchObject({ hoursFrom: null, hoursTo: 1020 });
+  });
+});
