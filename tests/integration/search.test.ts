@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { jobPostings } from '../../src/db/schema/index.ts';
 import { reindexJob } from '../../src/modules/search/reindex-job.ts';
 import { FILTER } from '../../src/modules/search/search-text.ts';
@@ -258,6 +259,33 @@ describe('SR-1 市区町村 and 就業時間', () => {
     expect(titles(await search(`kw=${q(m)}&city=${q('横浜市')}`))).toEqual([]);
     await reindexAllJobs(ctx.db, ctx.clock.now());
     expect(titles(await search(`kw=${q(m)}&city=${q('横浜市')}`))).toEqual([`再索引 ${m}`]);
+  });
+
+  it('SR-1 migration 0008 fills the shifts of rows written before it from the jobs’ 就業時間', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const m = marker();
+    const job = await createJob(ctx.deps, {
+      title: `移行 ${m}`,
+      workHours: [
+        { start: '09:00', end: '17:00' },
+        { start: '22:00', end: '06:00' },
+      ],
+    });
+    await ctx.db.execute(sql`update job_search set shifts = '{}' where job_id = ${job.id}`);
+    const migration = await readFile(
+      new URL('../../drizzle/0008_search_municipality.sql', import.meta.url),
+      'utf8',
+    );
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .map((part) => part.replace(/^--.*$/gm, '').trim())
+      .find((part) => part.startsWith('UPDATE "job_search"'));
+    await ctx.db.execute(sql.raw(backfill!));
+    const [row] = await queryRows<{ shifts: string }>(
+      ctx.db,
+      sql`select shifts::text as shifts from job_search where job_id = ${job.id}`,
+    );
+    expect(row!.shifts).toBe('{"[540,1020)","[1320,1800)"}');
   });
 });
 
