@@ -73,5 +73,17 @@ describe('SR-4 what 公開範囲 shows is what search indexes', () => {
       employeesTotal: 30,
     });
     expect(full.body).toContain('秘匿町');
+    // Nor does a hidden address reveal the ward of a designated city.
+    const yokohama = { ...anonymous, prefectureCode: '14', city: '横浜市', workplaceAddress: '中区山下町1' };
+    const hiddenWard = searchRow({ ...yokohama, employerName: 'x', employeesTotal: 30 });
+    expect(hiddenWard.municipalityCode).toBe('14-001');
+    expect(hiddenWard.lexemes.filter((l) => l.includes('中区'))).toEqual([]);
+    const shownWard = searchRow({
+      ...yokohama,
+      publicationScope: 'full',
+      employerName: 'x',
+      employeesTotal: 30,
+    });
+    expect(shownWard.lexemes).toContain('\uE001M14-001中区');
   });
 });

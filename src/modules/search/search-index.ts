@@ -159,7 +159,8 @@ export function searchRow(job: IndexableJob): SearchRow {
       shown.specialNotes,
     ].join(' '),
   );
-  const place = locateWorkplace(job);
+  // The place too comes from the shown text: a hidden address must not reveal the ward.
+  const place = locateWorkplace({ ...shown, workplaceAddress: shown.workplaceAddress ?? '' });
   const filters = [
     filterToken.prefecture(job.prefectureCode),
     ...(place ? [filterToken.municipalityCode(place.code)] : []),
