@@ -137,11 +137,9 @@ export function visibleJobText(
 }
 
 /** Whether the public sees 事業所名等 of an open job: jobVisibility for an anonymous viewer. */
-export function publicShowsEmployer(job: {
-  employerId: string;
-  publicationScope: PublicationScope;
-}): boolean {
-  return jobVisibility({ ...job, status: 'open' }, { role: 'public' }) === 'full';
+export function publicShowsEmployer(job: { publicationScope: PublicationScope }): boolean {
+  const open = { employerId: '', status: 'open' as const, publicationScope: job.publicationScope };
+  return jobVisibility(open, { role: 'public' }) === 'full';
 }
 
 /**
@@ -165,7 +163,7 @@ export function toJobCardView(
     category: job.category,
     workStyle: job.workStyle,
     workHours: job.workHours,
-    employerName: job.publicationScope === 'full' || audience === 'staff' ? employerName : null,
+    employerName: audience === 'staff' || publicShowsEmployer(job) ? employerName : null,
     holidays: job.holidays,
     weeklyTwoDaysOff: job.weeklyTwoDaysOff,
     annualHolidays: job.annualHolidays,

@@ -46,7 +46,6 @@ export interface IndexableJob {
   insurances: string[];
   acceptsOnlineApplication: boolean;
   publicationScope: PublicationScope;
-  employerId: string;
   features: string[];
   specialNotes: string;
   employerName: string;
