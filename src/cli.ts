@@ -3,6 +3,7 @@
  *
  *   migrate                         apply database migrations
  *   seed [--jobs N] [--no-demo]     write offices, the demo accounts and N generated jobs
+ *   search:reindex                  rebuild every job's search row (after an index change)
  *   staff:create --email E --name N --office NNNNN
  *                                   create a staff account; the password is read from the
  *                                   STAFF_PASSWORD variable or asked for on the terminal
@@ -14,6 +15,7 @@ import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
 import { createStaffAccount } from './modules/accounts/create-staff-account.ts';
+import { reindexAllJobs } from './modules/search/reindex-job.ts';
 import { createSearchIndex, dropSearchIndex } from './modules/search/search.repository.ts';
 import { StartupError } from './platform/errors.ts';
 import { progressBar } from './platform/progress.ts';
@@ -26,16 +28,33 @@ await runEntry(`cli ${command ?? ''}`.trim(), async () => {
       return migrateCommand();
     case 'seed':
       return seedCommand(rest);
+    case 'search:reindex':
+      return reindexCommand();
     case 'staff:create':
       return staffCreateCommand(rest);
     default:
-      throw new StartupError(`unknown command "${command ?? ''}". Commands: migrate, seed, staff:create`);
+      throw new StartupError(
+        `unknown command "${command ?? ''}". Commands: migrate, seed, search:reindex, staff:create`,
+      );
   }
 });
 
 async function migrateCommand() {
   const booted = await boot();
   booted.deps.logger.info('migrations applied', { database: booted.deps.dbHandle.kind });
+  await booted.close();
+}
+
+async function reindexCommand() {
+  const booted = await boot();
+  const { db, clock, logger } = booted.deps;
+  const started = performance.now();
+  const result = await reindexAllJobs(db, clock.now());
+  await db.execute(sql`analyze job_search`);
+  logger.info('search index rebuilt', {
+    ...result,
+    seconds: Math.round((performance.now() - started) / 1000),
+  });
   await booted.close();
 }
 

@@ -7,7 +7,7 @@ import { type Column, getTableColumns, SQL } from 'drizzle-orm';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Executor } from '../db/client.ts';
-import { type CopyValue, copyKindOf, copyLine, tsvectorLiteral } from '../db/copy-text.ts';
+import { type CopyKind, type CopyValue, copyKindOf, copyLine, tsvectorLiteral } from '../db/copy-text.ts';
 import { snakeCase } from '../db/json-rows.ts';
 import { employers, jobPostings } from '../db/schema/index.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
@@ -91,12 +91,14 @@ const SEARCH_COLUMNS = [
   'annual_holidays',
   'age_min',
   'age_max',
-  'hours_start',
-  'hours_end',
+  'shifts',
+  'municipality_code',
   'tokens',
   'body',
   'employer_name',
 ];
+
+const SEARCH_KINDS = SEARCH_COLUMNS.map((c) => (c === 'shifts' ? 'array' : 'scalar') as CopyKind);
 
 async function copyRows(
   client: pg.PoolClient,
@@ -157,22 +159,25 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
           'job_search',
           SEARCH_COLUMNS,
           searchRowsFor(jobs, ids).map((r) =>
-            copyLine([
-              r.jobId,
-              r.prefectureCode,
-              r.acceptedOn,
-              r.referralDeadline,
-              r.wageMonthly,
-              r.wageHourly,
-              r.annualHolidays,
-              r.ageMin,
-              r.ageMax,
-              r.hoursStart,
-              r.hoursEnd,
-              tsvectorLiteral(r.lexemes),
-              r.body,
-              r.employerName,
-            ]),
+            copyLine(
+              [
+                r.jobId,
+                r.prefectureCode,
+                r.acceptedOn,
+                r.referralDeadline,
+                r.wageMonthly,
+                r.wageHourly,
+                r.annualHolidays,
+                r.ageMin,
+                r.ageMax,
+                r.shifts,
+                r.municipalityCode,
+                tsvectorLiteral(r.lexemes),
+                r.body,
+                r.employerName,
+              ],
+              SEARCH_KINDS,
+            ),
           ),
         );
         await client.query('commit');

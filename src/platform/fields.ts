@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate } from './dates.ts';
-import { hasForbiddenChars } from './text.ts';
+import { foldDashes, hasForbiddenChars } from './text.ts';
 
 export type ValidationKey =
   | 'required'
@@ -30,8 +30,16 @@ export type ValidationKey =
   | 'invalidChars'
   | 'passwordMismatch';
 
-/** Number of characters as people count them (code points, not UTF-16 units). */
-export const charCount = (s: string) => [...s].length;
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+/**
+ * Number of characters as people count them: grapheme clusters, so a half-width kana with its
+ * dakuten (ｶﾞ), a kana with a combining mark and an emoji sequence each count once (SR-1, AP-1).
+ */
+export const charCount = (s: string) => {
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
+};
 
 /** NFKC folds full-width ＡＢＣ１２３ to ABC123 and half-width ｶﾅ to カナ. */
 export const nfkc = (s: string) => s.normalize('NFKC');
@@ -172,10 +180,7 @@ export function kana(opts: { max: number; optional?: boolean }) {
 
 export function phone(opts: { optional?: boolean } = {}) {
   return z.preprocess(
-    (v) =>
-      nfkc(asString(v))
-        .replace(/[ー−‐―]/g, '-')
-        .replace(/\s+/g, ''),
+    (v) => foldDashes(nfkc(asString(v))).replace(/\s+/g, ''),
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })
@@ -185,7 +190,7 @@ export function phone(opts: { optional?: boolean } = {}) {
 
 export function postalCode(opts: { optional?: boolean } = {}) {
   return z.preprocess(
-    (v) => nfkc(asString(v)).replace(/[ー−‐―〒\s]/g, (ch) => (ch.trim() === '' || ch === '〒' ? '' : '-')),
+    (v) => foldDashes(nfkc(asString(v))).replace(/[〒\s]/g, ''),
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })

@@ -44,3 +44,15 @@ export function cutText(s: string, max: number): string {
   }
   return out;
 }
+
+/**
+ * Every dash a person may type inside a number or code (電話番号, 郵便番号, 求人番号, 事業所番号)
+ * becomes '-': hyphen-minus, the U+2010–U+2015 hyphens and dashes (‐ ‑ ‒ – — ―), minus sign (−),
+ * full-width hyphen-minus (－), and the katakana long-vowel marks ー and ｰ that IMEs produce after a
+ * digit. Only for numbers and codes: in Japanese words ー is a letter (ケーキ), so search text and
+ * names must never go through this.
+ */
+export const DASHES = /[-\u2010-\u2015\u2212\uFF0D\u30FC\uFF70]/g;
+export function foldDashes(s: string): string {
+  return s.replace(DASHES, '-');
+}

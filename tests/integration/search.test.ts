@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { jobPostings } from '../../src/db/schema/index.ts';
 import { reindexJob } from '../../src/modules/search/reindex-job.ts';
+import { FILTER } from '../../src/modules/search/search-text.ts';
 import { createJob, createSeeker } from '../support/factories.ts';
 import type { Page } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -73,6 +75,15 @@ describe('SR-1 keyword search', () => {
     expect(page.status).toBe(400);
     expect(page.fieldError('kw')).toBe('フリーワードは50文字以内で入力してください');
     expect(page.value('kw')).toBe(long);
+  });
+  it('SR-1 the 50-character limit counts a half-width kana with its dakuten (ｶﾞ) as one character', async () => {
+    const fifty = 'ｶﾞ'.repeat(50);
+    const ok = await search(`kw=${q(fifty)}`);
+    expect(ok.status).toBe(200);
+    expect(ok.fieldError('kw')).toBeUndefined();
+    const page = await search(`kw=${q(`${fifty}ｶﾞ`)}`);
+    expect(page.status).toBe(400);
+    expect(page.fieldError('kw')).toBe('フリーワードは50文字以内で入力してください');
   });
 });
 
@@ -166,6 +177,149 @@ describe('SR-1 conditions', () => {
     const m = marker();
     await createJob(ctx.deps, { title: `非公開 ${m}`, publicationScope: 'private' });
     expect(titles(await search(`kw=${q(m)}`))).toEqual([]);
+  });
+});
+
+describe('SR-1 市区町村 and 就業時間', () => {
+  it('SR-1 市区町村 横浜市 (the suggested entry) finds jobs in its wards; 横浜市中区 finds only that ward', async () => {
+    const m = marker();
+    const base = { prefectureCode: '14' };
+    await createJob(ctx.deps, {
+      ...base,
+      title: `中区 ${m}`,
+      city: '横浜市中区',
+      workplaceAddress: '山下町1',
+    });
+    await createJob(ctx.deps, {
+      ...base,
+      title: `港北区 ${m}`,
+      city: '横浜市',
+      workplaceAddress: '神奈川県横浜市港北区新横浜2-1',
+    });
+    await createJob(ctx.deps, {
+      ...base,
+      title: `川崎 ${m}`,
+      city: '川崎市川崎区',
+      workplaceAddress: '駅前本町1',
+    });
+    const page = await search(`kw=${q(m)}&city=${q('横浜市')}`);
+    expect(titles(page).sort()).toEqual([`中区 ${m}`, `港北区 ${m}`].sort());
+    expect(page.dom.querySelector('datalist#municipalities option[value="横浜市"]')).not.toBeNull();
+    expect(titles(await search(`kw=${q(m)}&city=${q('横浜市中区')}`))).toEqual([`中区 ${m}`]);
+    expect(titles(await search(`kw=${q(m)}&pref=14&city=${q('横浜')}`)).sort()).toEqual(
+      [`中区 ${m}`, `港北区 ${m}`].sort(),
+    );
+  });
+
+  it('SR-1 市区町村 without its suffix: 千代田 finds jobs in 千代田区 (東京都 chosen), not in other wards', async () => {
+    const m = marker();
+    await createJob(ctx.deps, { title: `千代田 ${m}`, prefectureCode: '13', city: '千代田区' });
+    await createJob(ctx.deps, { title: `中央 ${m}`, prefectureCode: '13', city: '中央区' });
+    expect(titles(await search(`kw=${q(m)}&pref=13&city=${q('千代田')}`))).toEqual([`千代田 ${m}`]);
+    expect(titles(await search(`kw=${q(m)}&city=${q('千代田区')}`))).toEqual([`千代田 ${m}`]);
+  });
+
+  it('SR-1 就業時間: a job matches when one of its shifts fits (09–17 and 13–21 found by 9:00–17:00)', async () => {
+    const m = marker();
+    await createJob(ctx.deps, {
+      title: `二交替 ${m}`,
+      workHours: [
+        { start: '09:00', end: '17:00' },
+        { start: '13:00', end: '21:00' },
+      ],
+    });
+    await createJob(ctx.deps, { title: `遅番のみ ${m}`, workHours: [{ start: '13:00', end: '21:00' }] });
+    await createJob(ctx.deps, { title: `長め ${m}`, workHours: [{ start: '09:00', end: '17:30' }] });
+    await createJob(ctx.deps, { title: `夜勤 ${m}`, workHours: [{ start: '22:00', end: '06:00' }] });
+    expect(titles(await search(`kw=${q(m)}&hfrom=9:00&hto=17:00`))).toEqual([`二交替 ${m}`]);
+    expect(titles(await search(`kw=${q(m)}&hfrom=13:00`)).sort()).toEqual(
+      [`二交替 ${m}`, `遅番のみ ${m}`, `夜勤 ${m}`].sort(),
+    );
+    expect(titles(await search(`kw=${q(m)}&hto=21:00`)).sort()).toEqual(
+      [`二交替 ${m}`, `遅番のみ ${m}`, `長め ${m}`].sort(),
+    );
+    expect(titles(await search(`kw=${q(m)}&hfrom=21:00&hto=07:00`))).toEqual([`夜勤 ${m}`]);
+  });
+
+  it('SR-1 search:reindex gives rows indexed before municipality codes their code, and drops hidden text', async () => {
+    const { reindexAllJobs } = await import('../../src/modules/search/reindex-job.ts');
+    const m = marker();
+    const job = await createJob(ctx.deps, {
+      title: `再索引 ${m}`,
+      prefectureCode: '14',
+      city: '横浜市西区',
+      workplaceAddress: 'みなとみらい1-1',
+    });
+    // As a row written before migration 0011: no code, no ward token.
+    await ctx.db.execute(
+      sql`update job_search set municipality_code = null,
+            tokens = array_to_tsvector(array(select t.lexeme from unnest(tokens) t where t.lexeme not like ${`${FILTER}M%`}))
+          where job_id = ${job.id}`,
+    );
+    expect(titles(await search(`kw=${q(m)}&city=${q('横浜市')}`))).toEqual([]);
+    await reindexAllJobs(ctx.db, ctx.clock.now());
+    expect(titles(await search(`kw=${q(m)}&city=${q('横浜市')}`))).toEqual([`再索引 ${m}`]);
+  });
+
+  it('SR-1 migration 0011 fills the shifts of rows written before it from the jobs’ 就業時間', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const m = marker();
+    const job = await createJob(ctx.deps, {
+      title: `移行 ${m}`,
+      workHours: [
+        { start: '09:00', end: '17:00' },
+        { start: '22:00', end: '06:00' },
+      ],
+    });
+    await ctx.db.execute(sql`update job_search set shifts = '{}' where job_id = ${job.id}`);
+    const migration = await readFile(
+      new URL('../../drizzle/0011_search_municipality.sql', import.meta.url),
+      'utf8',
+    );
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .map((part) => part.replace(/^--.*$/gm, '').trim())
+      .find((part) => part.startsWith('UPDATE "job_search"'));
+    await ctx.db.execute(sql.raw(backfill!));
+    const [row] = await queryRows<{ shifts: string }>(
+      ctx.db,
+      sql`select shifts::text as shifts from job_search where job_id = ${job.id}`,
+    );
+    expect(row!.shifts).toBe('{"[540,1020)","[1320,1800)"}');
+  });
+});
+
+describe('SR-4 nothing hidden on the page is searchable', () => {
+  it('SR-4 公開範囲 2: the hidden workplace address and 事業所名 find nothing; the shown text still finds the job', async () => {
+    const m = marker();
+    const hiddenStreet = `秘匿通${m}`;
+    const job = await createJob(ctx.deps, {
+      title: `匿名求人 ${m}`,
+      description: `見える説明${m}`,
+      publicationScope: 'anonymous',
+      city: '千代田区',
+      workplaceAddress: `東京都千代田区${hiddenStreet}9-9-9`,
+    });
+    const detail = await ctx.client().get(`/jobs/${job.jobNumber}`);
+    expect(detail.status).toBe(200);
+    expect(detail.text('main')).not.toContain(hiddenStreet);
+    expect(detail.text('main')).not.toContain(job.employer.name);
+    expect(titles(await search(`kw=${q(hiddenStreet)}`))).toEqual([]);
+    expect(titles(await search(`kw=${q(job.employer.name)}`))).toEqual([]);
+    expect(titles(await search(`co=${q(job.employer.name)}`))).toEqual([]);
+    expect(titles(await search(`kw=${q(`見える説明${m}`)}`))).toEqual([`匿名求人 ${m}`]);
+    expect(titles(await search(`kw=${q(`匿名求人 ${m}`)}&city=${q('千代田区')}`))).toEqual([`匿名求人 ${m}`]);
+  });
+
+  it('SR-4 公開範囲 1: the workplace address and 事業所名 are shown, so they are searchable', async () => {
+    const m = marker();
+    const street = `公開通${m}`;
+    const job = await createJob(ctx.deps, {
+      title: `公開求人 ${m}`,
+      workplaceAddress: `東京都千代田区${street}1-1`,
+    });
+    expect(titles(await search(`kw=${q(street)}`))).toEqual([`公開求人 ${m}`]);
+    expect(titles(await search(`co=${q(job.employer.name)}`))).toEqual([`公開求人 ${m}`]);
   });
 });
 

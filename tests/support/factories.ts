@@ -183,3 +183,32 @@ export async function createJob(
   await reindexJob(deps.db, row!.id, now);
   return { id: row!.id, jobNumber: posting.jobNumber!, posting, employer: owner };
 }
+
+/**
+ * Many open, searchable jobs at once (one INSERT for the postings, one for their search rows),
+ * through the seed's writer: for tests that need more than a thousand matches. `overrides(i)`
+ * changes the i-th generated posting.
+ */
+export async function createJobsInBulk(
+  deps: Deps,
+  count: number,
+  overrides: (
+    i: number,
+  ) => Partial<import('../../src/modules/jobs/jobs.repository.ts').NewJobPosting> = () => ({}),
+) {
+  const { generateJob } = await import('../../src/demo/generator.ts');
+  const { jsonWriter } = await import('../../src/demo/bulk-writers.ts');
+  const { employer } = await createEmployer(deps);
+  const now = deps.clock.now();
+  const owner = { ...employer, prefectureCode: '13', city: '千代田区', address: '千代田1-1' };
+  const jobs = Array.from({ length: count }, (_, i) => {
+    const serial = ++jobSerial;
+    const generated = generateJob(7, serial, owner, tokyoDate(now), serial, now);
+    return {
+      ...generated,
+      posting: { ...generated.posting, publicationScope: 'full' as const, ...overrides(i) },
+    };
+  });
+  await jsonWriter(deps.db).writeJobs(jobs);
+  return jobs.map((j) => j.posting.jobNumber!);
+}

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { choices, date, email, integer, kana, phone, postalCode, text } from '../../src/platform/fields.ts';
+import {
+  charCount,
+  choices,
+  date,
+  email,
+  integer,
+  kana,
+  phone,
+  postalCode,
+  text,
+} from '../../src/platform/fields.ts';
 
 const first = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -51,5 +61,16 @@ describe('G-1 field builders accept forgiving input and name the problem', () =>
     expect(first(c, ['a', 'a', 'b'])).toEqual({ ok: true, data: ['a', 'b'] });
     expect(first(c, ['a', 'b', 'c', 'd'])).toEqual({ ok: false, message: 'tooMany' });
     expect(first(c, ['x'])).toEqual({ ok: false, message: 'invalidChoice' });
+  });
+});
+
+describe('SR-1 character counting', () => {
+  it('SR-1 a half-width kana with its dakuten (ｶﾞ) counts as one character', () => {
+    expect(charCount('ｶﾞ')).toBe(1);
+    expect(charCount('ﾊﾟｰﾄ')).toBe(3);
+    expect(charCount('か\u3099')).toBe(1);
+    expect(charCount('𠮷野家')).toBe(3);
+    expect(first(text({ max: 50 }), 'ｶﾞ'.repeat(50))).toEqual({ ok: true, data: 'ｶﾞ'.repeat(50) });
+    expect(first(text({ max: 50 }), 'ｶﾞ'.repeat(51))).toEqual({ ok: false, message: 'tooLong' });
   });
 });

@@ -88,7 +88,14 @@ describe('SR-1 search plan', () => {
 
   it('SR-1 results per page 10/30/50, sortable, paging capped at 1,000 results', () => {
     expect(plan('per=50&page=3&sort=wage')).toMatchObject({ limit: 50, offset: 100, sort: 'wage' });
-    expect(plan('per=10&page=200').offset).toBe(990);
+    expect(plan('per=10&page=200')).toMatchObject({ page: 100, offset: 990, limit: 10 });
+  });
+
+  it('SR-1 every page is a whole number and no page repeats another: the last page within 1,000 is short', () => {
+    expect(plan('per=30&page=33')).toMatchObject({ page: 33, offset: 960, limit: 30 });
+    expect(plan('per=30&page=34')).toMatchObject({ page: 34, offset: 990, limit: 10 });
+    expect(plan('per=30&page=35')).toMatchObject({ page: 34, offset: 990, limit: 10 });
+    expect(plan('per=50&page=20')).toMatchObject({ page: 20, offset: 950, limit: 50 });
   });
 
   it('SR-5 求人番号 accepts full-width digits and any dash, up to 5', () => {
@@ -109,5 +116,21 @@ describe('SR-1 search plan', () => {
     expect(
       searchSchema.safeParse(searchValues(new URLSearchParams('pref=01&pref=02&pref=03&pref=04'))).success,
     ).toBe(false);
+  });
+});
+
+describe('SR-1 市区町村 and 就業時間 in the plan', () => {
+  it('SR-1 a 市区町村 value matches its municipality code (a designated city with every ward) and its exact text', () => {
+    const yokohama = plan(`city=${encodeURIComponent('横浜市')}`).filterClauses[0]!;
+    expect(yokohama.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M14-001`, `${FILTER}m横浜市`]);
+    const ward = plan(`city=${encodeURIComponent('横浜市中区')}`).filterClauses[0]!;
+    expect(ward.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M14-001中区`, `${FILTER}m横浜市中区`]);
+    const bare = plan(`pref=13&city=${encodeURIComponent('千代田')}`).filterClauses[1]!;
+    expect(bare.map((t) => t.lexemes?.[0])).toEqual([`${FILTER}M13-002`, `${FILTER}m千代田`]);
+  });
+
+  it('SR-1 就業時間 to at or before from is the next day (night shifts)', () => {
+    expect(plan('hfrom=22:00&hto=06:00')).toMatchObject({ hoursFrom: 1320, hoursTo: 1800 });
+    expect(plan('hto=17:00')).toMatchObject({ hoursFrom: null, hoursTo: 1020 });
   });
 });

@@ -7,6 +7,11 @@ export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => 'tsvector',
 });
 
+/** int4range: one 就業時間 pattern in minutes, written as '[540,1020)'. */
+export const int4range = customType<{ data: string; driverData: string }>({
+  dataType: () => 'int4range',
+});
+
 /**
  * The search index: one narrow row per searchable job (open, public, before its 紹介期限日).
  * Written in the same transaction as the job change that causes it, so a withdrawn job leaves
@@ -30,9 +35,13 @@ export const jobSearch = pgTable(
     /** Age limits; 0 and 999 when there is none. */
     ageMin: smallint().notNull(),
     ageMax: smallint().notNull(),
-    /** Earliest start and latest end over the 就業時間 patterns, minutes after midnight. */
-    hoursStart: smallint().notNull(),
-    hoursEnd: smallint().notNull(),
+    /**
+     * The 就業時間 patterns as minute ranges [start, end) after midnight; a shift past midnight ends
+     * after 1440 (22:00–06:00 is [1320,1800)). A job fits a 就業時間 search when one of them does.
+     */
+    shifts: int4range().array().notNull().default(sql`'{}'`),
+    /** 市区町村 code of the workplace (src/modules/geo/municipality.ts), null when no listed one fits. */
+    municipalityCode: char({ length: 6 }),
     /** Text bigrams, employer-name bigrams and structured-filter tokens. */
     tokens: tsvector().notNull(),
     /** Normalised searchable text, for rechecking words of three or more characters. */

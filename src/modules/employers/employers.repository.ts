@@ -2,7 +2,7 @@ import { desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { accounts, employers } from '../../db/schema/index.ts';
 import { likeEscape } from '../../db/sql-helpers.ts';
-import { isUuid, toKatakana } from '../../platform/text.ts';
+import { foldDashes, isUuid, toKatakana } from '../../platform/text.ts';
 
 export type Employer = typeof employers.$inferSelect;
 export type NewEmployer = typeof employers.$inferInsert;
@@ -81,7 +81,7 @@ export async function findEmployerForStaff(db: Executor, id: string) {
 export async function listEmployers(db: Executor, query: string, limit = 50) {
   const q = query.normalize('NFKC').trim();
   const compact = q.replace(/\s+/g, '');
-  const digits = q.replace(/[-\s]/g, '');
+  const digits = foldDashes(q).replace(/[-\s]/g, '');
   return db
     .select({ employer: employers, email: accounts.email })
     .from(employers)

@@ -8,13 +8,11 @@
  *   mistyped digit (not swapped neighbours); the real algorithm is not published.
  */
 import { z } from 'zod';
+import { foldDashes } from '../../platform/text.ts';
 
 export const MAX_ESTABLISHMENT_SERIAL = 999_999;
 
 const SHAPE = /^(\d{4})-(\d{6})-(\d)$/;
-/** Dashes people type (after NFKC): hyphen, non-breaking hyphen, figure dash, en and em dash, bar, minus, 長音. */
-const DASHES = /[‐‑‒–—―−ー]/g;
-
 /**
  * The one parser of a typed 事業所番号 (every form that takes one uses it): full-width digits and any
  * dash are folded, spaces dropped, and 11 bare digits get their hyphens. Returns NNNN-NNNNNN-N, or
@@ -27,7 +25,7 @@ export function parseEstablishmentNumber(input: string): string | undefined {
 
 /** The folded text of a typed 事業所番号, whether or not it has the right shape (to keep it in the form). */
 export function normalizeEstablishmentNumber(input: string): string {
-  const s = input.normalize('NFKC').replace(DASHES, '-').replace(/\s+/g, '');
+  const s = foldDashes(input.normalize('NFKC')).replace(/\s+/g, '');
   return /^\d{11}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 10)}-${s.slice(10)}` : s;
 }
 

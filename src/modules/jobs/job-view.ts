@@ -5,7 +5,7 @@
 import type { Executor } from '../../db/client.ts';
 import type { LocalDate } from '../../platform/dates.ts';
 import type { Employer } from '../employers/employers.repository.ts';
-import { isJobValid } from './job.rules.ts';
+import { isJobValid, jobVisibility } from './job.rules.ts';
 import { CARD_EXCERPT } from './job.schemas.ts';
 import type {
   EmploymentType,
@@ -87,6 +87,61 @@ export function excerpt(text: string, max = CARD_EXCERPT): string {
 
 export type CardAudience = 'public' | 'staff';
 
+/** The texts of a 求人票 that 公開範囲 may hide, and the ones around them that the keyword index reads. */
+export interface JobTextSource {
+  title: string;
+  description: string;
+  prefectureCode: string;
+  city: string;
+  workplaceAddress: string;
+  nearestStation: string;
+  education: string | null;
+  experience: string | null;
+  license: string | null;
+  holidays: string;
+  specialNotes: string;
+}
+
+/** What a viewer reads of a job's texts; null = hidden by 公開範囲 (事業所名等を含まない). */
+export interface VisibleJobText extends Omit<JobTextSource, 'workplaceAddress'> {
+  workplaceAddress: string | null;
+  employerName: string | null;
+}
+
+/**
+ * The one decision of which texts a viewer sees (SR-4, SR-6, 公開範囲): with `showsEmployer` false
+ * (「事業所名等を含まない求人情報を公開する」 to anyone but staff and the owner), the 事業所名 and the
+ * workplace street address — which would name the employer — are hidden; 都道府県・市区町村 and the
+ * nearest station stay. The detail page, the job card and the keyword index all read it, so nothing
+ * hidden on the page can be found by searching.
+ */
+export function visibleJobText(
+  job: JobTextSource,
+  employerName: string,
+  showsEmployer: boolean,
+): VisibleJobText {
+  return {
+    title: job.title,
+    description: job.description,
+    prefectureCode: job.prefectureCode,
+    city: job.city,
+    workplaceAddress: showsEmployer ? job.workplaceAddress : null,
+    nearestStation: job.nearestStation,
+    education: job.education,
+    experience: job.experience,
+    license: job.license,
+    holidays: job.holidays,
+    specialNotes: job.specialNotes,
+    employerName: showsEmployer ? employerName : null,
+  };
+}
+
+/** Whether the public sees 事業所名等 of an open job: jobVisibility for an anonymous viewer. */
+export function publicShowsEmployer(job: { publicationScope: PublicationScope }): boolean {
+  const open = { employerId: '', status: 'open' as const, publicationScope: job.publicationScope };
+  return jobVisibility(open, { role: 'public' }) === 'full';
+}
+
 /**
  * Builds a card from a job row and its employer's name. `today` (Tokyo) decides 有効/無効; without it
  * only the status counts (search results are already within their 紹介期限日). The name is dropped
@@ -108,7 +163,7 @@ export function toJobCardView(
     category: job.category,
     workStyle: job.workStyle,
     workHours: job.workHours,
-    employerName: job.publicationScope === 'full' || audience === 'staff' ? employerName : null,
+    employerName: audience === 'staff' || publicShowsEmployer(job) ? employerName : null,
     holidays: job.holidays,
     weeklyTwoDaysOff: job.weeklyTwoDaysOff,
     annualHolidays: job.annualHolidays,
@@ -172,17 +227,17 @@ export function toJobDetailView(
 ): JobDetailView {
   const { job, employer } = record;
   const shown = <T>(v: T): T | null => (showsEmployer ? v : null);
+  const visible = visibleJobText(job, employer.name, showsEmployer);
   return {
     id: job.id,
     status: job.status,
     valid: isJobValid(job, today),
     showsEmployer,
     officeName: record.officeName,
-    // The street address of the workplace would name the employer; 都道府県・市区町村 stay.
-    job: { ...job, prefectureCode: job.prefectureCode.trim(), workplaceAddress: shown(job.workplaceAddress) },
+    job: { ...job, prefectureCode: job.prefectureCode.trim(), workplaceAddress: visible.workplaceAddress },
     employer: {
       establishmentNumber: shown(employer.establishmentNumber),
-      name: shown(employer.name),
+      name: visible.employerName,
       nameKana: shown(employer.nameKana),
       postalCode: shown(employer.postalCode),
       prefectureCode: shown(employer.prefectureCode.trim()),

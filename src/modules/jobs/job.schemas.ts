@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { choice, choices, date, integer, nfkc, text } from '../../platform/fields.ts';
+import { foldDashes } from '../../platform/text.ts';
 import { establishmentNumberField } from '../employers/establishment-number.ts';
 import { PREFECTURE_CODES } from '../geo/geo.data.ts';
 import {
@@ -54,9 +55,7 @@ export function time(opts: { optional?: boolean } = {}) {
 /** 求人番号 NNNNN-NNNNNNNN (SR-5); full-width digits and dashes accepted. */
 export const JOB_NUMBER = /^\d{5}-\d{8}$/;
 export function normalizeJobNumber(value: string): string {
-  return nfkc(value)
-    .replace(/[ー−‐―－]/g, '-')
-    .replace(/\s+/g, '');
+  return foldDashes(nfkc(value)).replace(/\s+/g, '');
 }
 export function jobNumber() {
   return z.preprocess(

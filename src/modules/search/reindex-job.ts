@@ -4,11 +4,17 @@
  * (公開範囲 not 「公開しない」) and its 紹介期限日 has not passed.
  */
 import { eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { employers, jobPostings } from '../../db/schema/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
-import { deleteSearchRows, upsertSearchRows } from './search.repository.ts';
-import { searchRow } from './search-index.ts';
+import {
+  createSearchIndex,
+  deleteSearchRows,
+  dropSearchIndex,
+  listJobsToIndex,
+  upsertSearchRows,
+} from './search.repository.ts';
+import { type SearchRow, searchRow } from './search-index.ts';
 
 export function isSearchable(
   job: { status: string; publicationScope: string; referralDeadline: string | null },
@@ -43,4 +49,53 @@ export async function reindexJob(db: Executor, jobId: number, now: Date): Promis
     }),
   ]);
   return 'indexed';
+}
+
+/**
+ * Rebuilds every job's search row from the job (after a change to what the index holds: municipality
+ * codes and shifts in migration 0008, the 公開範囲 rule of visibleJobText). The keyword index is
+ * dropped and built once at the end. `npm run cli -- search:reindex`.
+ */
+export async function reindexAllJobs(
+  db: Database,
+  now: Date,
+  onBatch: (done: number) => void = () => {},
+): Promise<{ indexed: number; removed: number }> {
+  const today = tokyoDate(now);
+  let indexed = 0;
+  let removed = 0;
+  let after = 0;
+  await dropSearchIndex(db);
+  try {
+    for (;;) {
+      const batch = await listJobsToIndex(db, after, 1000);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]!.job.id;
+      const rows: SearchRow[] = [];
+      const gone: number[] = [];
+      for (const { job, employerName, employeesTotal } of batch) {
+        if (!isSearchable(job, today)) gone.push(job.id);
+        else
+          rows.push(
+            searchRow({
+              ...job,
+              acceptedOn: job.acceptedOn!,
+              referralDeadline: job.referralDeadline!,
+              employerName,
+              employeesTotal,
+            }),
+          );
+      }
+      await db.transaction(async (tx) => {
+        await upsertSearchRows(tx, rows);
+        await deleteSearchRows(tx, gone);
+      });
+      indexed += rows.length;
+      removed += gone.length;
+      onBatch(indexed + removed);
+    }
+  } finally {
+    await createSearchIndex(db);
+  }
+  return { indexed, removed };
 }

@@ -4,7 +4,16 @@
  */
 
 import { prefectureName } from '../geo/geo.data.ts';
-import type { FeatureTag, Insurance, JobCategory, WageType, WorkHoursPattern } from '../jobs/job.types.ts';
+import { locateWorkplace } from '../geo/municipality.ts';
+import type {
+  FeatureTag,
+  Insurance,
+  JobCategory,
+  PublicationScope,
+  WageType,
+  WorkHoursPattern,
+} from '../jobs/job.types.ts';
+import { publicShowsEmployer, visibleJobText } from '../jobs/job-view.ts';
 import { FILTER, NAME, normalizeText, textGrams } from './search-text.ts';
 
 export interface IndexableJob {
@@ -36,7 +45,7 @@ export interface IndexableJob {
   weeklyTwoDaysOff: string;
   insurances: string[];
   acceptsOnlineApplication: boolean;
-  publicationScope: string;
+  publicationScope: PublicationScope;
   features: string[];
   specialNotes: string;
   employerName: string;
@@ -53,8 +62,9 @@ export interface SearchRow {
   annualHolidays: number;
   ageMin: number;
   ageMax: number;
-  hoursStart: number;
-  hoursEnd: number;
+  /** 就業時間 patterns as int4range literals in minutes, e.g. '[540,1020)'. */
+  shifts: string[];
+  municipalityCode: string | null;
   lexemes: string[];
   body: string;
   employerName: string;
@@ -93,11 +103,25 @@ export const minutesOf = (hhmm: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/**
+ * One 就業時間 pattern as [start, end) minutes after midnight. A shift ending at or before its start
+ * ends the next day: 22:00–06:00 is [1320, 1800).
+ */
+export function shiftMinutes(h: WorkHoursPattern): [number, number] {
+  const start = minutesOf(h.start);
+  const end = minutesOf(h.end);
+  return [start, end <= start ? end + 1440 : end];
+}
+
 /** Structured-filter tokens (without the FILTER prefix); search.query.ts asks for the same ones. */
 export const filterToken = {
   prefecture: (code: string) => `p${code}`,
   city: (prefectureCode: string, city: string) => `c${prefectureCode}${normalizeText(city)}`,
+  /** The exact 市区町村 text of the job (kept for rows indexed before municipality codes). */
   municipality: (city: string) => `m${normalizeText(city)}`,
+  /** A listed municipality (geo/municipality.ts), and a ward of a designated city within it. */
+  municipalityCode: (code: string) => `M${code}`,
+  ward: (code: string, ward: string) => `M${code}${normalizeText(ward)}`,
   occupation: (code: string) => `o${code}`,
   category: (c: string) => `k${c}`,
   workStyle: (w: string) => `w${w}`,
@@ -115,26 +139,31 @@ export const filterToken = {
 };
 
 export function searchRow(job: IndexableJob): SearchRow {
-  const showsEmployer = job.publicationScope === 'full';
-  const employerName = showsEmployer ? normalizeText(job.employerName) : '';
+  // Exactly what the public detail page shows for this 公開範囲 (visibleJobText), nothing hidden.
+  const shown = visibleJobText(job, job.employerName, publicShowsEmployer(job));
+  const employerName = normalizeText(shown.employerName ?? '');
   const body = normalizeText(
     [
-      job.title,
-      job.description,
-      showsEmployer ? job.employerName : '',
-      prefectureName(job.prefectureCode, 'ja'),
-      job.city,
-      job.workplaceAddress,
-      job.nearestStation,
-      job.education ?? '',
-      job.experience ?? '',
-      job.license ?? '',
-      job.holidays,
-      job.specialNotes,
+      shown.title,
+      shown.description,
+      shown.employerName ?? '',
+      prefectureName(shown.prefectureCode, 'ja'),
+      shown.city,
+      shown.workplaceAddress ?? '',
+      shown.nearestStation,
+      shown.education ?? '',
+      shown.experience ?? '',
+      shown.license ?? '',
+      shown.holidays,
+      shown.specialNotes,
     ].join(' '),
   );
+  // The place too comes from the shown text: a hidden address must not reveal the ward.
+  const place = locateWorkplace({ ...shown, workplaceAddress: shown.workplaceAddress ?? '' });
   const filters = [
     filterToken.prefecture(job.prefectureCode),
+    ...(place ? [filterToken.municipalityCode(place.code)] : []),
+    ...(place?.ward ? [filterToken.ward(place.code, place.ward)] : []),
     filterToken.city(job.prefectureCode, job.city),
     filterToken.municipality(job.city),
     filterToken.occupation(job.occupationCode),
@@ -152,12 +181,6 @@ export function searchRow(job: IndexableJob): SearchRow {
     ...(job.license === null ? [filterToken.noLicense()] : []),
     ...(job.acceptsOnlineApplication ? [filterToken.online()] : []),
   ];
-  const starts = job.workHours.map((h) => minutesOf(h.start));
-  // A shift ending after midnight (22:00–06:00) ends "late": count it as past 24:00.
-  const ends = job.workHours.map((h) => {
-    const end = minutesOf(h.end);
-    return end <= minutesOf(h.start) ? end + 1440 : end;
-  });
   return {
     jobId: job.id,
     prefectureCode: job.prefectureCode,
@@ -168,8 +191,11 @@ export function searchRow(job: IndexableJob): SearchRow {
     annualHolidays: job.annualHolidays,
     ageMin: job.ageMin ?? 0,
     ageMax: job.ageMax ?? 999,
-    hoursStart: starts.length ? Math.min(...starts) : 0,
-    hoursEnd: ends.length ? Math.max(...ends) : 1440,
+    shifts: job.workHours.map((h) => {
+      const [start, end] = shiftMinutes(h);
+      return `[${start},${end})`;
+    }),
+    municipalityCode: place?.code ?? null,
     lexemes: [...textGrams(body), ...textGrams(employerName, NAME), ...filters.map((f) => FILTER + f)],
     body,
     employerName,

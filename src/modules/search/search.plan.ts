@@ -4,6 +4,7 @@
  * range conditions, and paging. search.query.ts runs it.
  */
 import { addDays, type LocalDate } from '../../platform/dates.ts';
+import { resolveMunicipalityQuery } from '../geo/municipality.ts';
 import { MAX_RESULTS, type SearchConditions, type SearchSort } from './search.schemas.ts';
 import { filterToken, minutesOf } from './search-index.ts';
 import {
@@ -57,8 +58,24 @@ export interface SearchPlan {
   /** 都道府県 codes (also among the filter tokens), for the prefecture btree. */
   prefectures: string[];
   sort: SearchSort;
+  /** Results per page as chosen (10/30/50), and the page shown (1-based, clamped to the last reachable page). */
+  perPage: number;
+  page: number;
+  /** Rows to read for this page: perPage, less on the last page so no page reaches past MAX_RESULTS. */
   limit: number;
   offset: number;
+}
+
+/**
+ * Paging within the first MAX_RESULTS results (SR-1): pages are whole numbers from 1 to
+ * ceil(MAX_RESULTS / per); the last one is short (at 30 per page, page 34 holds results 991–1,000)
+ * rather than moved back over the previous page's rows.
+ */
+export function pageWindow(requested: number, per: number): { page: number; offset: number; limit: number } {
+  const last = Math.ceil(MAX_RESULTS / per);
+  const page = Math.min(Math.max(1, Math.trunc(requested)), last);
+  const offset = (page - 1) * per;
+  return { page, offset, limit: Math.min(per, MAX_RESULTS - offset) };
 }
 
 const quoteTerm = (t: Term) =>
@@ -72,6 +89,32 @@ export const clausesQuery = (clauses: Clause[]) =>
 const wordTerm = (w: WordMatch): Term => (w.prefix !== null ? { prefix: w.prefix } : { lexemes: w.grams });
 const tokens = (values: string[]): Clause => values.map((v) => ({ lexemes: [FILTER + v] }));
 
+/**
+ * The tokens one 市区町村 value matches (any of them): the listed municipalities it names within the
+ * chosen prefectures — a designated city with all its wards, or one ward (横浜市中区), or a name
+ * without its suffix when only one fits (千代田 → 千代田区) — and the exact 市区町村 text as typed.
+ */
+export function municipalityTokens(city: string, prefectures: readonly string[]): string[] {
+  const places = resolveMunicipalityQuery(city, prefectures).map((p) =>
+    p.ward ? filterToken.ward(p.code, p.ward) : filterToken.municipalityCode(p.code),
+  );
+  return [...new Set([...places, filterToken.municipality(city)])];
+}
+
+/**
+ * 就業時間 from–to in minutes. A "to" at or before "from" is the next day (22:00–06:00 searches a
+ * night shift), matching how shifts past midnight are stored (shiftMinutes).
+ */
+export function hoursWindow(
+  from: string | null,
+  to: string | null,
+): { hoursFrom: number | null; hoursTo: number | null } {
+  const f = from ? minutesOf(from) : null;
+  let t = to ? minutesOf(to) : null;
+  if (f !== null && t !== null && t <= f) t += 1440;
+  return { hoursFrom: f, hoursTo: t };
+}
+
 export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const mode = c.kwMode ?? 'and';
   const words = splitWords(c.kw).map((w) => wordMatch(w));
@@ -80,7 +123,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
 
   const filterClauses: Clause[] = [
     tokens(c.pref.map(filterToken.prefecture)),
-    tokens(c.city.map(filterToken.municipality)),
+    tokens(c.city.flatMap((city) => municipalityTokens(city, c.pref))),
     tokens(c.occ.map(filterToken.occupation)),
     tokens(c.cat.map(filterToken.category)),
     tokens(c.ws.map(filterToken.workStyle)),
@@ -105,7 +148,7 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
   const rechecked = words.filter((w) => w.recheck);
   const excluded = splitWords(c.kwx).map((w) => wordMatch(w));
   const per = Number(c.per ?? '30');
-  const page = c.page ?? 1;
+  const paging = pageWindow(c.page ?? 1, per);
   return {
     keywordClauses,
     filterClauses,
@@ -122,14 +165,13 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
     wageHourlyMin: c.hwage,
     annualHolidaysMin: c.hol,
     age: c.age,
-    hoursFrom: c.hfrom ? minutesOf(c.hfrom) : null,
-    hoursTo: c.hto ? minutesOf(c.hto) : null,
+    ...hoursWindow(c.hfrom, c.hto),
     acceptedFrom: c.new === '2' ? addDays(today, -1) : c.new === '7' ? addDays(today, -6) : null,
     deadlineFrom: today,
     jobNumbers: c.no,
     prefectures: c.pref,
     sort: c.sort ?? 'new',
-    limit: per,
-    offset: Math.min((page - 1) * per, MAX_RESULTS - per),
+    perPage: per,
+    ...paging,
   };
 }

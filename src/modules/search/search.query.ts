@@ -67,8 +67,11 @@ export function whereClause(plan: SearchPlan): SQL {
   if (plan.wageHourlyMin !== null) conds.push(sql`s.wage_hourly >= ${plan.wageHourlyMin}`);
   if (plan.annualHolidaysMin !== null) conds.push(sql`s.annual_holidays >= ${plan.annualHolidaysMin}`);
   if (plan.age !== null) conds.push(sql`s.age_min <= ${plan.age} and s.age_max >= ${plan.age}`);
-  if (plan.hoursFrom !== null) conds.push(sql`s.hours_start >= ${plan.hoursFrom}`);
-  if (plan.hoursTo !== null) conds.push(sql`s.hours_end <= ${plan.hoursTo}`);
+  // 就業時間: one of the job's shifts lies within the asked-for hours (start ≥ from, end ≤ to).
+  if (plan.hoursFrom !== null || plan.hoursTo !== null)
+    conds.push(
+      sql`exists (select 1 from unnest(s.shifts) h where h <@ int4range(${plan.hoursFrom}::int, ${plan.hoursTo}::int, '[)'))`,
+    );
   if (plan.acceptedFrom !== null) conds.push(sql`s.accepted_on >= ${plan.acceptedFrom}::date`);
   // Redundant with the prefecture token, but lets a scan read one prefecture through its btree.
   if (plan.prefectures.length) {

@@ -1,8 +1,8 @@
 /** The search index's writes. Reads live in search.query.ts. */
-import { inArray, sql } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { rowsToJson } from '../../db/json-rows.ts';
-import { jobSearch } from '../../db/schema/index.ts';
+import { employers, jobPostings, jobSearch } from '../../db/schema/index.ts';
 import type { SearchRow } from './search-index.ts';
 
 /** Inserts or replaces the index rows of these jobs. */
@@ -10,18 +10,18 @@ export async function upsertSearchRows(db: Executor, rows: readonly SearchRow[])
   if (rows.length === 0) return;
   await db.execute(sql`
     insert into job_search (job_id, prefecture_code, accepted_on, referral_deadline, wage_monthly, wage_hourly, annual_holidays,
-      age_min, age_max, hours_start, hours_end, tokens, body, employer_name)
+      age_min, age_max, shifts, municipality_code, tokens, body, employer_name)
     select r.job_id, r.prefecture_code, r.accepted_on, r.referral_deadline, r.wage_monthly, r.wage_hourly, r.annual_holidays,
-      r.age_min, r.age_max, r.hours_start, r.hours_end, array_to_tsvector(r.lexemes), r.body, r.employer_name
+      r.age_min, r.age_max, r.shifts::int4range[], r.municipality_code, array_to_tsvector(r.lexemes), r.body, r.employer_name
     from json_to_recordset(${rowsToJson(rows as unknown as Record<string, unknown>[])}::json) as r(
       job_id int, prefecture_code text, accepted_on date, referral_deadline date, wage_monthly int, wage_hourly int,
-      annual_holidays smallint, age_min smallint, age_max smallint, hours_start smallint, hours_end smallint,
+      annual_holidays smallint, age_min smallint, age_max smallint, shifts text[], municipality_code text,
       lexemes text[], body text, employer_name text)
     on conflict (job_id) do update set
       prefecture_code = excluded.prefecture_code, accepted_on = excluded.accepted_on, referral_deadline = excluded.referral_deadline,
       wage_monthly = excluded.wage_monthly, wage_hourly = excluded.wage_hourly,
       annual_holidays = excluded.annual_holidays, age_min = excluded.age_min, age_max = excluded.age_max,
-      hours_start = excluded.hours_start, hours_end = excluded.hours_end, tokens = excluded.tokens,
+      shifts = excluded.shifts, municipality_code = excluded.municipality_code, tokens = excluded.tokens,
       body = excluded.body, employer_name = excluded.employer_name`);
 }
 
@@ -55,4 +55,15 @@ export async function createSearchIndex(db: Executor, memory?: '1GB'): Promise<v
   await db.execute(
     sql`create index if not exists job_search_tokens_idx on job_search using gin (tokens) with (fastupdate = off)`,
   );
+}
+
+/** Jobs in id order after `afterId`, with what indexing them needs (for a full reindex). */
+export async function listJobsToIndex(db: Executor, afterId: number, limit: number) {
+  return db
+    .select({ job: jobPostings, employerName: employers.name, employeesTotal: employers.employeesTotal })
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(gt(jobPostings.id, afterId))
+    .orderBy(asc(jobPostings.id))
+    .limit(limit);
 }

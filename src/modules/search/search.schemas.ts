@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { choice, choices, integer, nfkc, text } from '../../platform/fields.ts';
+import { foldDashes } from '../../platform/text.ts';
 import { PREFECTURE_CODES } from '../geo/geo.data.ts';
 import {
   EMPLOYMENT_TYPES,
@@ -55,8 +56,7 @@ const time = z.preprocess(
 const jobNumbers = z.preprocess(
   (v) => {
     const raw = Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : '';
-    return nfkc(raw)
-      .replace(/[ー−‐―–—]/g, '-')
+    return foldDashes(nfkc(raw))
       .split(/[\s,、，]+/)
       .filter(Boolean)
       .map((n) => (/^\d{13}$/.test(n) ? `${n.slice(0, 5)}-${n.slice(5)}` : n));

@@ -19,7 +19,6 @@ import { planSearch } from '../../modules/search/search.plan.ts';
 import { searchJobs } from '../../modules/search/search.query.ts';
 import {
   conditionsQuery,
-  KEYWORD_MAX,
   MAX_RESULTS,
   PER_PAGE,
   type SearchConditions,
@@ -122,7 +121,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             label={f.kw}
             hint={f.kwHint}
             type="search"
-            maxLength={KEYWORD_MAX}
+            // No maxlength on the keyword and 事業所名 boxes: browsers count UTF-16 units (ｶﾞ is 2), the server counts characters (charCount).
             value={one(values, 'kw')}
             error={errors.kw}
           />
@@ -138,14 +137,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             ]}
             error={errors.kwMode}
           />
-          <TextField
-            name="kwx"
-            label={f.kwx}
-            maxLength={KEYWORD_MAX}
-            value={one(values, 'kwx')}
-            error={errors.kwx}
-            width="medium"
-          />
+          <TextField name="kwx" label={f.kwx} value={one(values, 'kwx')} error={errors.kwx} width="medium" />
         </fieldset>
 
         <fieldset class="fieldset panel">
@@ -257,22 +249,8 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             error={errors.new}
           />
           <TextField name="no" label={f.no} hint={f.noHint} value={one(values, 'no')} error={errors.no} />
-          <TextField
-            name="co"
-            label={f.co}
-            maxLength={KEYWORD_MAX}
-            value={one(values, 'co')}
-            error={errors.co}
-            width="medium"
-          />
-          <TextField
-            name="cox"
-            label={f.cox}
-            maxLength={KEYWORD_MAX}
-            value={one(values, 'cox')}
-            error={errors.cox}
-            width="medium"
-          />
+          <TextField name="co" label={f.co} value={one(values, 'co')} error={errors.co} width="medium" />
+          <TextField name="cox" label={f.cox} value={one(values, 'cox')} error={errors.cox} width="medium" />
           <TextField
             name="wage"
             label={f.wage}
@@ -607,8 +585,8 @@ export async function runSearch(c: Context<AppEnv>, conditions: SearchConditions
     capped: hits.capped,
     cards,
     favorites,
-    page: plan.offset / plan.limit + 1,
-    per: plan.limit,
+    page: plan.page,
+    per: plan.perPage,
   };
 }
 
