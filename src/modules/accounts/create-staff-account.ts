@@ -1,7 +1,7 @@
 /** Creates a staff account (operators, through `npm run cli -- staff:create`). No default passwords. */
 
 import { staffMembers } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { findOffice } from '../offices/offices.repository.ts';
 import { emailTaken, insertAccount, normalizeEmail } from './accounts.repository.ts';
 import { hashPassword } from './password-hash.ts';
@@ -9,7 +9,7 @@ import { hashPassword } from './password-hash.ts';
 export type CreateStaffResult = { ok: true; accountId: string } | { ok: false; problems: string[] };
 
 export async function createStaffAccount(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'passwords'>,
   input: { email: string; name: string; officeCode: string; password: string },
 ): Promise<CreateStaffResult> {
   const { db, clock, passwords } = deps;

@@ -5,9 +5,8 @@
  */
 import { lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
 import { trustedDevices } from '../../db/schema/index.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { scrubExpiredCodes } from '../notifications/notifications.repository.ts';
@@ -25,7 +24,7 @@ export const housekeepingJob: JobSpec<Record<string, never>> = {
   retryLimit: 2,
 };
 
-export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
+export async function runHousekeeping(deps: Ports<'db' | 'clock'>) {
   const now = deps.clock.now();
   const sessions = await deleteExpiredSessions(deps.db, now);
   const codes = await deleteExpiredVerifications(deps.db, now);
@@ -38,7 +37,7 @@ export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
   return { sessions, codes, keptForms, searchRows, scrubbedCodes };
 }
 
-export const housekeepingDefinition = (deps: { db: Database; clock: Clock }) =>
+export const housekeepingDefinition = (deps: Ports<'db' | 'clock'>) =>
   defineJob(housekeepingJob, async (_payload, { logger }) => {
     logger.info('housekeeping done', await runHousekeeping(deps));
   });

@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { accounts, employers, seekers } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
 import { setAccountLocale } from '../notifications/notifications.repository.ts';
@@ -31,7 +31,10 @@ const purposeOf = (role: OpeningRole) =>
   role === 'seeker' ? ('open_mypage' as const) : ('employer_open' as const);
 
 /** Step ②–③: mails a 認証キー when the address and proof match a registered, unopened account. */
-export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<void> {
+export async function requestOpenCode(
+  deps: Ports<'db' | 'clock' | 'queue' | 'secret'>,
+  req: OpenRequest,
+): Promise<void> {
   const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
@@ -60,7 +63,7 @@ export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<voi
   });
 }
 
-async function findOpenable(deps: Deps, role: OpeningRole, email: string, proof: string) {
+async function findOpenable(deps: Ports<'db'>, role: OpeningRole, email: string, proof: string) {
   const { db } = deps;
   if (role === 'seeker') {
     const [row] = await db
@@ -91,7 +94,7 @@ export type OpenResult = PasswordWithCodeResult;
 
 /** Step ④: checks the 認証キー and sets the password, opening MyPage. */
 export async function completeOpen(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret' | 'passwords'>,
   req: { role: OpeningRole; email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<OpenResult> {
   const { db, clock, secret } = deps;

@@ -7,7 +7,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type Role, trustedDevices } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { randomToken, sha256 } from '../../platform/ids.ts';
 import { notify } from '../notifications/notify.ts';
@@ -29,8 +29,11 @@ export type SignInResult =
   | { kind: 'code_sent'; account: Account }
   | { kind: 'failed' };
 
+/** What signing in uses: the database, the clock, and the queue and secret of a mailed code. */
+export type SignInPorts = Ports<'db' | 'clock' | 'queue' | 'secret'>;
+
 export async function signIn(
-  deps: Deps,
+  deps: SignInPorts,
   req: {
     role: Role;
     email: string;
@@ -75,7 +78,7 @@ export async function signIn(
   return { kind: 'signed_in', account };
 }
 
-async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Promise<void> {
+async function sendLoginCode(deps: SignInPorts, account: Account, locale: Locale): Promise<void> {
   const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await db.transaction((tx) =>
@@ -98,7 +101,7 @@ export type LoginCodeResult =
 
 /** Second step of a sign-in with a one-time code; optionally trusts this browser for 30 days. */
 export async function verifyLoginCode(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret'>,
   req: { accountId: string; code: string; trustDevice: boolean; ip: string },
 ): Promise<LoginCodeResult> {
   const { db, clock, secret } = deps;
@@ -125,7 +128,11 @@ export async function verifyLoginCode(
   return { ok: true, account, deviceToken };
 }
 
-async function isTrustedDevice(deps: Deps, accountId: string, token: string | undefined): Promise<boolean> {
+async function isTrustedDevice(
+  deps: Ports<'db' | 'clock'>,
+  accountId: string,
+  token: string | undefined,
+): Promise<boolean> {
   if (!token) return false;
   const [row] = await deps.db
     .select({ accountId: trustedDevices.accountId })
