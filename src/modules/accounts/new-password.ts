@@ -12,8 +12,8 @@ import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import type { PasswordProblem } from './password.rules.ts';
 import { hashPassword } from './password-hash.ts';
 import { deleteSessionsOfAccount } from './sessions.repository.ts';
-import { forgetTrustedDevices } from './sign-in.ts';
 import { hitLimit, LIMITS } from './throttle.ts';
+import { deleteTrustedDevicesOfAccount } from './trusted-devices.repository.ts';
 import type { CodeOutcome } from './verification.rules.ts';
 
 /** The answer of a step that sets a password with a mailed key (④ of opening, signup, reset). */
@@ -48,7 +48,7 @@ export async function replacePassword(
   const { account, now } = req;
   await setPassword(tx, account.id, req.hash, now);
   await deleteSessionsOfAccount(tx, account.id, req.keepSessionId);
-  await forgetTrustedDevices(tx, account.id);
+  await deleteTrustedDevicesOfAccount(tx, account.id);
   await notify(deps, tx, {
     recipient: { accountId: account.id, locale: req.locale },
     kind: 'account.password_changed',
