@@ -9,8 +9,8 @@
  *                                   STAFF_PASSWORD variable or asked for on the terminal
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
 import { boot, runEntry } from './boot.ts';
+import { analyzeTables } from './db/client.ts';
 import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
@@ -50,7 +50,7 @@ async function reindexCommand() {
   const { db, clock, logger } = booted.deps;
   const started = performance.now();
   const result = await reindexAllJobs(db, clock.now());
-  await db.execute(sql`analyze job_search`);
+  await analyzeTables(db, ['job_search']);
   logger.info('search index rebuilt', {
     ...result,
     seconds: Math.round((performance.now() - started) / 1000),
@@ -92,8 +92,7 @@ async function seedCommand(args: string[]) {
   // Also after a small load: an earlier bulk run that was interrupted may have left it dropped.
   await createSearchIndex(db, dbHandle.kind === 'postgres' ? '1GB' : undefined);
   const indexSeconds = (performance.now() - t) / 1000;
-  await db.execute(sql`analyze job_postings`);
-  await db.execute(sql`analyze job_search`);
+  await analyzeTables(db, ['job_postings', 'job_search']);
   logger.info('seeded', {
     jobs: total,
     loadSeconds: Math.round(loadSeconds),

@@ -1,11 +1,15 @@
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { PasswordChecker } from './modules/accounts/password-policy.ts';
+import type { LiveEvents } from './modules/notifications/live-events.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Queue } from './platform/queue.ts';
 
-/** What the composition root hands to the web app and the worker. Tests build their own. */
+/**
+ * Every port the composition (`buildDeps` in src/compose.ts) builds for the web app and the worker.
+ * Use cases never take the whole of it: each names the ports it uses with `Ports<…>` (ADR 0001).
+ */
 export interface Deps {
   config: Config;
   dbHandle: DbHandle;
@@ -16,4 +20,9 @@ export interface Deps {
   passwords: PasswordChecker;
   /** Secret for CSRF tokens and other HMACs (SESSION_SECRET, or a per-data-dir secret in development). */
   secret: string;
+  /** Live events published by notify after commit (one LISTEN per process, started on first subscribe). */
+  liveEvents: LiveEvents;
 }
+
+/** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */
+export type Ports<K extends keyof Deps> = Pick<Deps, K>;

@@ -1,22 +1,17 @@
-/** Every background job the worker runs, built with the dependencies their handlers need. */
+/**
+ * Every background job the worker runs, built by the composition (src/compose.ts) from the same
+ * ports as the web app, plus the mailer, which only the mail job uses.
+ */
 import type { Mailer } from './adapters/mail/mailer.ts';
-import type { Config } from './config.ts';
-import type { DbHandle } from './db/client.ts';
+import type { Ports } from './deps.ts';
 import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
 import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
 import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts';
-import type { Clock } from './platform/clock.ts';
-import type { Logger } from './platform/logger.ts';
 import type { JobDefinition } from './platform/queue.ts';
 
-export interface JobDeps {
-  mailer: Mailer;
-  dbHandle: DbHandle;
-  clock: Clock;
-  logger: Logger;
-  config: Config;
-}
+/** What the job handlers need; the queue itself reaches them at run time (JobContext). */
+export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config'> & { mailer: Mailer };
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
   const { mailer, dbHandle, clock, config } = deps;

@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -56,4 +56,14 @@ export async function openPostgres(url: string, poolMax = 10): Promise<DbHandle>
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** Readiness: resolves when the database answers a trivial query. */
+export async function pingDatabase(db: Executor): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+/** Refreshes the planner statistics of tables after a bulk load. */
+export async function analyzeTables(db: Executor, tables: readonly string[]): Promise<void> {
+  for (const table of tables) await db.execute(sql`analyze ${sql.identifier(table)}`);
 }

@@ -5,7 +5,7 @@
 import { count, like } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { employers, numberSequences, offices, staffMembers } from '../db/schema/index.ts';
-import type { Deps } from '../deps.ts';
+import type { Ports } from '../deps.ts';
 import { insertAccount } from '../modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
@@ -396,7 +396,7 @@ function demoEmployerJobs(employerId: string, today: string, now: Date): NewJobP
 }
 
 /** `npm start` on an empty database: offices, demo accounts and SEED_JOBS jobs (2,000 by default). */
-export async function seedDemoIfEmpty(deps: Deps): Promise<boolean> {
+export async function seedDemoIfEmpty(deps: Ports<'db' | 'clock' | 'logger' | 'config'>): Promise<boolean> {
   const { db, clock, logger, config } = deps;
   const [row] = await db.select({ n: count() }).from(offices);
   if ((row?.n ?? 0) > 0) return false;

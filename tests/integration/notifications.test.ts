@@ -334,6 +334,25 @@ describe('IP-1 live events', () => {
       await ctx.drain();
     }
   });
+
+  it('IP-1 the composition hands every process its live events (deps.liveEvents)', async () => {
+    const seeker = await createSeeker(ctx.deps);
+    const heard: LiveEvent[] = [];
+    const stop = await ctx.deps.liveEvents.subscribe((e) => heard.push(e));
+    try {
+      const notified = await ctx.db.transaction((tx) =>
+        notify(ctx.deps, tx, {
+          recipient: { accountId: seeker.account.id },
+          kind: 'seeker.registration_expiring',
+          data: { name: '生配信 五郎', validUntil: '2027-03-31' },
+        }),
+      );
+      await waitFor(() => heard.some((e) => e.messageId === notified?.messageId));
+    } finally {
+      await stop();
+      await ctx.drain();
+    }
+  });
 });
 
 async function waitFor(check: () => boolean, ms = 3000): Promise<void> {

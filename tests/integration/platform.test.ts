@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaptureMailer } from '../../src/adapters/mail/capture-mailer.ts';
 import { createStaffAccount } from '../../src/modules/accounts/create-staff-account.ts';
 import { createSeeker, PASSWORD, uniqueEmail } from '../support/factories.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -53,6 +54,23 @@ describe('errors and logs', () => {
     const page = await ctx.client().get('/dev/mail');
     expect(page.status).toBe(200);
     expect(page.h1()).toBe('送信メール（開発用）');
+  });
+
+  it('lists captured mail at /dev/mail and shows one by its id', async () => {
+    await createCaptureMailer(ctx.db, ctx.clock).send({
+      to: 'dev-mail@example.jp',
+      subject: '開発用の件名',
+      text: '本文 1234',
+    });
+    const list = await ctx.client().get('/dev/mail');
+    const href = list.html.match(/href="(\/dev\/mail\/[0-9a-f-]{36})"/)?.[1];
+    expect(href).toBeDefined();
+    expect(list.html).toContain('開発用の件名');
+    const one = await ctx.client().get(href!);
+    expect(one.status).toBe(200);
+    expect(one.h1()).toBe('開発用の件名');
+    expect(one.text('[data-testid="mail-body"]')).toContain('本文 1234');
+    expect((await ctx.client().get('/dev/mail/00000000-0000-4000-8000-000000000000')).status).toBe(404);
   });
 
   it('logs one JSON line per request with its request id, and the id is sent back', async () => {

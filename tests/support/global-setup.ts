@@ -9,18 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Mailer } from '../../src/adapters/mail/mailer.ts';
+import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openPglite, openPostgres } from '../../src/db/client.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { jobDefinitions } from '../../src/jobs.ts';
-import { systemClock } from '../../src/platform/clock.ts';
+import { type DbHandle, openPglite, openPostgres } from '../../src/db/client.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { createQueue } from '../../src/platform/queue.ts';
 
 const nullMailer: Mailer = { kind: 'capture', send: async () => {}, close: async () => {} };
 
 export default async function setup() {
-  const logger = createLogger('silent');
   const url = process.env.DATABASE_URL;
   if (url) {
     const runId = `hwt_${randomBytes(4).toString('hex')}`;
@@ -31,9 +27,7 @@ export default async function setup() {
     await admin.end();
     const templateUrl = withDatabase(url, template);
     const handle = await openPostgres(templateUrl, 2);
-    await migrate(handle);
-    const queue = await createQueue(handle, jobs(handle), logger);
-    await queue.stop();
+    await prepareTemplate(handle);
     await handle.close();
     process.env.HW_TEST_PG_TEMPLATE = template;
     process.env.HW_TEST_PG_RUN = runId;
@@ -49,9 +43,7 @@ export default async function setup() {
     };
   }
   const handle = await openPglite();
-  await migrate(handle);
-  const queue = await createQueue(handle, jobs(handle), logger);
-  await queue.stop();
+  await prepareTemplate(handle);
   if (handle.kind !== 'pglite') throw new Error('expected PGlite');
   const dump = await handle.pglite.dumpDataDir('none');
   const dir = await mkdtemp(path.join(tmpdir(), 'hw-test-'));
@@ -64,15 +56,11 @@ export default async function setup() {
   };
 }
 
-function jobs(handle: Awaited<ReturnType<typeof openPglite>>) {
-  const config = loadConfig({ NODE_ENV: 'test' });
-  return jobDefinitions({
-    mailer: nullMailer,
-    dbHandle: handle,
-    clock: systemClock,
-    logger: createLogger('silent'),
-    config,
-  });
+/** Migrations and the pg-boss schema with every queue, by the same composition the app uses. */
+async function prepareTemplate(dbHandle: DbHandle): Promise<void> {
+  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'template-secret-template-secret-0123' });
+  const built = await buildDeps(config, { dbHandle, mailer: nullMailer, logger: createLogger('silent') });
+  await built.close();
 }
 
 export function withDatabase(url: string, database: string): string {

@@ -6,14 +6,12 @@
 import type { Hono } from 'hono';
 import { createSmtpMailer } from '../../src/adapters/mail/smtp-mailer.ts';
 import { createApp } from '../../src/app.ts';
+import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DbHandle } from '../../src/db/client.ts';
 import type { Deps } from '../../src/deps.ts';
-import { jobDefinitions } from '../../src/jobs.ts';
-import { passwordChecker } from '../../src/modules/accounts/password-policy.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createMemoryLogger } from '../../src/platform/logger.ts';
-import { createQueue } from '../../src/platform/queue.ts';
 import type { AppEnv } from '../../src/web/env.ts';
 import { openTestDatabase } from './database.ts';
 import { TestClient } from './http.ts';
@@ -53,21 +51,10 @@ export async function createTestContext(
   });
   const logger = createMemoryLogger();
   const mailer = createSmtpMailer(mailbox.url, config.mail.from);
-  const queue = await createQueue(
-    dbHandle,
-    jobDefinitions({ mailer, dbHandle, clock, logger, config }),
-    logger,
-  );
-  const deps: Deps = {
-    config,
-    dbHandle,
-    db: dbHandle.db,
-    clock,
-    logger,
-    queue,
-    secret: config.sessionSecret!,
-    passwords: passwordChecker(config.passwordPolicy),
-  };
+  // The same composition as the entries, with this test's clock, mailbox, database and logger.
+  // The database is a migrated copy of the template (global-setup.ts built it with buildDeps too).
+  const built = await buildDeps(config, { dbHandle, migrate: false, clock, logger, mailer });
+  const { deps } = built;
   const app = createApp(deps);
   return {
     app,
@@ -76,10 +63,10 @@ export async function createTestContext(
     clock,
     mailbox,
     logs: logger.lines,
-    drain: () => queue.drain(),
+    drain: () => deps.queue.drain(),
     client: (ip = '203.0.113.10') => new TestClient(app, ip),
     async close() {
-      await queue.stop();
+      await built.close();
       await mailer.close();
       await mailbox.close();
       await dbHandle.close();

@@ -1,5 +1,5 @@
 /** Changing the password while signed in: the current one is required; other sessions end. */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { findAccount } from './accounts.repository.ts';
 import { replacePassword } from './new-password.ts';
@@ -12,7 +12,7 @@ export type ChangePasswordResult =
   | { ok: false; field: 'password'; problems: PasswordProblem[] };
 
 export async function changePassword(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'passwords' | 'queue'>,
   req: { accountId: string; sessionId: string; current: string; password: string; locale: Locale },
 ): Promise<ChangePasswordResult> {
   const { db, clock, passwords } = deps;

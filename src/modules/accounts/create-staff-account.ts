@@ -1,15 +1,15 @@
 /** Creates a staff account (operators, through `npm run cli -- staff:create`). No default passwords. */
 
-import { staffMembers } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { findOffice } from '../offices/offices.repository.ts';
 import { emailTaken, insertAccount, normalizeEmail } from './accounts.repository.ts';
 import { hashPassword } from './password-hash.ts';
+import { insertStaffMember } from './staff-members.repository.ts';
 
 export type CreateStaffResult = { ok: true; accountId: string } | { ok: false; problems: string[] };
 
 export async function createStaffAccount(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'passwords'>,
   input: { email: string; name: string; officeCode: string; password: string },
 ): Promise<CreateStaffResult> {
   const { db, clock, passwords } = deps;
@@ -25,12 +25,11 @@ export async function createStaffAccount(
   const passwordHash = await hashPassword(input.password);
   const accountId = await db.transaction(async (tx) => {
     const account = await insertAccount(tx, { role: 'staff', email, passwordHash, openedAt: now, now });
-    await tx.insert(staffMembers).values({
+    await insertStaffMember(tx, {
       accountId: account.id,
       officeCode: input.officeCode,
       name: input.name.trim(),
-      createdAt: now,
-      updatedAt: now,
+      now,
     });
     return account.id;
   });

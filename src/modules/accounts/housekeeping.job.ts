@@ -3,11 +3,8 @@
  * mailed codes that never went out are scrubbed from mail deliveries;
  * jobs past their 紹介期限日 leave the search index.
  */
-import { lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
-import { trustedDevices } from '../../db/schema/index.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { scrubExpiredCodes } from '../notifications/notifications.repository.ts';
@@ -15,6 +12,7 @@ import { deleteExpiredSearchRows } from '../search/search.repository.ts';
 import { deleteExpiredKeptForms } from './kept-forms.repository.ts';
 import { deleteOldRateLimits } from './rate-limits.repository.ts';
 import { deleteExpiredSessions } from './sessions.repository.ts';
+import { deleteExpiredTrustedDevices } from './trusted-devices.repository.ts';
 import { deleteExpiredVerifications } from './verifications.repository.ts';
 
 export const housekeepingJob: JobSpec<Record<string, never>> = {
@@ -25,12 +23,12 @@ export const housekeepingJob: JobSpec<Record<string, never>> = {
   retryLimit: 2,
 };
 
-export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
+export async function runHousekeeping(deps: Ports<'db' | 'clock'>) {
   const now = deps.clock.now();
   const sessions = await deleteExpiredSessions(deps.db, now);
   const codes = await deleteExpiredVerifications(deps.db, now);
   const keptForms = await deleteExpiredKeptForms(deps.db, now);
-  await deps.db.delete(trustedDevices).where(lt(trustedDevices.expiresAt, now));
+  await deleteExpiredTrustedDevices(deps.db, now);
   await deleteOldRateLimits(deps.db, new Date(now.getTime() - 24 * 3_600_000));
   const searchRows = await deleteExpiredSearchRows(deps.db, tokyoDate(now));
   // Mailed codes live at most 30 minutes; one still stored after an hour never reached its mail.
@@ -38,7 +36,7 @@ export async function runHousekeeping(deps: { db: Database; clock: Clock }) {
   return { sessions, codes, keptForms, searchRows, scrubbedCodes };
 }
 
-export const housekeepingDefinition = (deps: { db: Database; clock: Clock }) =>
+export const housekeepingDefinition = (deps: Ports<'db' | 'clock'>) =>
   defineJob(housekeepingJob, async (_payload, { logger }) => {
     logger.info('housekeeping done', await runHousekeeping(deps));
   });

@@ -5,15 +5,15 @@
  * the owner is told by mail.
  */
 import type { Transaction } from '../../db/client.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { notify } from '../notifications/notify.ts';
 import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import type { PasswordProblem } from './password.rules.ts';
 import { hashPassword } from './password-hash.ts';
 import { deleteSessionsOfAccount } from './sessions.repository.ts';
-import { forgetTrustedDevices } from './sign-in.ts';
 import { hitLimit, LIMITS } from './throttle.ts';
+import { deleteTrustedDevicesOfAccount } from './trusted-devices.repository.ts';
 import type { CodeOutcome } from './verification.rules.ts';
 
 /** The answer of a step that sets a password with a mailed key (④ of opening, signup, reset). */
@@ -23,7 +23,7 @@ export type PasswordWithCodeResult<Done extends object = object> =
   | { ok: false; code: Exclude<CodeOutcome, 'ok'>; passwordProblems?: undefined };
 
 export async function prepareNewPassword(
-  deps: Pick<Deps, 'db' | 'clock' | 'passwords'>,
+  deps: Ports<'db' | 'clock' | 'passwords'>,
   req: { email: string; password: string; ip: string },
 ): Promise<{ ok: true; email: string; hash: string } | { ok: false; passwordProblems: PasswordProblem[] }> {
   const email = normalizeEmail(req.email);
@@ -35,7 +35,7 @@ export async function prepareNewPassword(
 
 /** Sets the new password of an account that had one; every other session (all, without `keepSessionId`) ends. */
 export async function replacePassword(
-  deps: Pick<Deps, 'queue' | 'clock'>,
+  deps: Ports<'queue' | 'clock'>,
   tx: Transaction,
   req: {
     account: { id: string; email: string };
@@ -48,7 +48,7 @@ export async function replacePassword(
   const { account, now } = req;
   await setPassword(tx, account.id, req.hash, now);
   await deleteSessionsOfAccount(tx, account.id, req.keepSessionId);
-  await forgetTrustedDevices(tx, account.id);
+  await deleteTrustedDevicesOfAccount(tx, account.id);
   await notify(deps, tx, {
     recipient: { accountId: account.id, locale: req.locale },
     kind: 'account.password_changed',

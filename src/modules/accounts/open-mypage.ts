@@ -3,15 +3,14 @@
  * employer registered by staff. Step ② never tells whether the address matched (no account
  * probing): mail goes out only when it did. Step ④ sets the password when the 認証キー is right.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { accounts, employers, seekers } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
 import { setAccountLocale } from '../notifications/notifications.repository.ts';
 import { notify } from '../notifications/notify.ts';
 import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from './new-password.ts';
+import { findOpenableEmployer, findOpenableSeeker, findUnopenedAccountId } from './opening.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
 import { CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
@@ -31,12 +30,18 @@ const purposeOf = (role: OpeningRole) =>
   role === 'seeker' ? ('open_mypage' as const) : ('employer_open' as const);
 
 /** Step ②–③: mails a 認証キー when the address and proof match a registered, unopened account. */
-export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<void> {
+export async function requestOpenCode(
+  deps: Ports<'db' | 'clock' | 'queue' | 'secret'>,
+  req: OpenRequest,
+): Promise<void> {
   const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
   const email = normalizeEmail(req.email);
-  const match = await findOpenable(deps, req.role, email, req.proof);
+  const match =
+    req.role === 'seeker'
+      ? await findOpenableSeeker(db, email, req.proof)
+      : await findOpenableEmployer(db, email, req.proof);
   if (!match) return;
   if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
   // The mail answers what the person is doing now: in the language of this request.
@@ -60,38 +65,11 @@ export async function requestOpenCode(deps: Deps, req: OpenRequest): Promise<voi
   });
 }
 
-async function findOpenable(deps: Deps, role: OpeningRole, email: string, proof: string) {
-  const { db } = deps;
-  if (role === 'seeker') {
-    const [row] = await db
-      .select({ accountId: accounts.id, openedAt: accounts.openedAt, name: seekers.name })
-      .from(accounts)
-      .innerJoin(seekers, eq(seekers.accountId, accounts.id))
-      .where(
-        and(
-          eq(accounts.role, 'seeker'),
-          eq(accounts.email, email),
-          eq(seekers.kind, 'registered'),
-          eq(seekers.birthDate, proof),
-        ),
-      );
-    return row;
-  }
-  const [row] = await db
-    .select({ accountId: accounts.id, openedAt: accounts.openedAt, name: employers.name })
-    .from(accounts)
-    .innerJoin(employers, eq(employers.accountId, accounts.id))
-    .where(
-      and(eq(accounts.role, 'employer'), eq(accounts.email, email), eq(employers.establishmentNumber, proof)),
-    );
-  return row;
-}
-
 export type OpenResult = PasswordWithCodeResult;
 
 /** Step ④: checks the 認証キー and sets the password, opening MyPage. */
 export async function completeOpen(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret' | 'passwords'>,
   req: { role: OpeningRole; email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<OpenResult> {
   const { db, clock, secret } = deps;
@@ -99,17 +77,14 @@ export async function completeOpen(
   const prepared = await prepareNewPassword(deps, req);
   if (!prepared.ok) return prepared;
   const { email, hash: passwordHash } = prepared;
-  const [account] = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.role, req.role), eq(accounts.email, email), isNull(accounts.openedAt)));
-  if (!account) return { ok: false, code: 'missing' };
+  const accountId = await findUnopenedAccountId(db, req.role, email);
+  if (!accountId) return { ok: false, code: 'missing' };
   const outcome = await db.transaction(async (tx) => {
-    const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), account.id, req.code);
+    const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), accountId, req.code);
     if (result === 'ok') {
-      await setPassword(tx, account.id, passwordHash, now);
-      await setAccountLocale(tx, account.id, req.locale);
-      if (req.role === 'employer') await markEmployerMyPageOpened(tx, account.id, now);
+      await setPassword(tx, accountId, passwordHash, now);
+      await setAccountLocale(tx, accountId, req.locale);
+      if (req.role === 'employer') await markEmployerMyPageOpened(tx, accountId, now);
     }
     return result;
   });

@@ -4,7 +4,7 @@
  */
 
 import type { Role } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword, replacePassword } from './new-password.ts';
@@ -13,7 +13,7 @@ import { CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 export async function requestPasswordReset(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'queue' | 'secret'>,
   req: { role: Role; email: string; locale: Locale; ip: string },
 ): Promise<void> {
   const { db, clock, queue, secret } = deps;
@@ -39,7 +39,7 @@ export async function requestPasswordReset(
 export type ResetResult = PasswordWithCodeResult;
 
 export async function completePasswordReset(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret' | 'passwords' | 'queue'>,
   req: { role: Role; email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<ResetResult> {
   const { db, clock, secret } = deps;

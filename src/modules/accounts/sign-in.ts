@@ -4,10 +4,8 @@
  * ten consecutive failures with a notice mail, throttling per client address, and an optional
  * one-time code by mail unless this browser is trusted.
  */
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { type Role, trustedDevices } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Role } from '../../db/schema/index.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { randomToken, sha256 } from '../../platform/ids.ts';
 import { notify } from '../notifications/notify.ts';
@@ -21,6 +19,7 @@ import {
 import { lockedUntilAfter, lockNoticeDue, TRUSTED_DEVICE_DAYS } from './login.rules.ts';
 import { decoyHash, verifyPassword } from './password-hash.ts';
 import { hitLimit, LIMITS, releaseHit } from './throttle.ts';
+import { insertTrustedDevice, isTrustedDeviceOf } from './trusted-devices.repository.ts';
 import { type CodeOutcome, LOGIN_CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
@@ -29,8 +28,11 @@ export type SignInResult =
   | { kind: 'code_sent'; account: Account }
   | { kind: 'failed' };
 
+/** What signing in uses: the database, the clock, and the queue and secret of a mailed code. */
+export type SignInPorts = Ports<'db' | 'clock' | 'queue' | 'secret'>;
+
 export async function signIn(
-  deps: Deps,
+  deps: SignInPorts,
   req: {
     role: Role;
     email: string;
@@ -75,7 +77,7 @@ export async function signIn(
   return { kind: 'signed_in', account };
 }
 
-async function sendLoginCode(deps: Deps, account: Account, locale: Locale): Promise<void> {
+async function sendLoginCode(deps: SignInPorts, account: Account, locale: Locale): Promise<void> {
   const { db, clock, queue, secret } = deps;
   const now = clock.now();
   await db.transaction((tx) =>
@@ -98,7 +100,7 @@ export type LoginCodeResult =
 
 /** Second step of a sign-in with a one-time code; optionally trusts this browser for 30 days. */
 export async function verifyLoginCode(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret'>,
   req: { accountId: string; code: string; trustDevice: boolean; ip: string },
 ): Promise<LoginCodeResult> {
   const { db, clock, secret } = deps;
@@ -113,34 +115,20 @@ export async function verifyLoginCode(
   await recordLoginSuccess(db, account.id, now);
   if (!req.trustDevice) return { ok: true, account };
   const deviceToken = randomToken();
-  await db
-    .delete(trustedDevices)
-    .where(and(eq(trustedDevices.accountId, account.id), lt(trustedDevices.expiresAt, now)));
-  await db.insert(trustedDevices).values({
+  await insertTrustedDevice(db, {
     tokenHash: sha256(deviceToken),
     accountId: account.id,
     expiresAt: new Date(now.getTime() + TRUSTED_DEVICE_DAYS * 86_400_000),
-    createdAt: now,
+    now,
   });
   return { ok: true, account, deviceToken };
 }
 
-async function isTrustedDevice(deps: Deps, accountId: string, token: string | undefined): Promise<boolean> {
+async function isTrustedDevice(
+  deps: Ports<'db' | 'clock'>,
+  accountId: string,
+  token: string | undefined,
+): Promise<boolean> {
   if (!token) return false;
-  const [row] = await deps.db
-    .select({ accountId: trustedDevices.accountId })
-    .from(trustedDevices)
-    .where(
-      and(
-        eq(trustedDevices.tokenHash, sha256(token)),
-        eq(trustedDevices.accountId, accountId),
-        gt(trustedDevices.expiresAt, deps.clock.now()),
-      ),
-    );
-  return Boolean(row);
-}
-
-/** Forget every trusted browser of an account (password reset or change). */
-export async function forgetTrustedDevices(db: Executor, accountId: string): Promise<void> {
-  await db.delete(trustedDevices).where(eq(trustedDevices.accountId, accountId));
+  return isTrustedDeviceOf(deps.db, { tokenHash: sha256(token), accountId, now: deps.clock.now() });
 }

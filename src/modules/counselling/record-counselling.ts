@@ -3,7 +3,7 @@
  * inserts the session and, when it was held in the registration's final month, extends the end
  * date by one month. The seeker row is locked so two recordings cannot both extend from the same date.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { extendedValidUntil } from '../seekers/registration.rules.ts';
@@ -24,7 +24,7 @@ export type RecordCounsellingResult =
   | { ok: false; field: 'heldOn'; problem: CounsellingDateProblem };
 
 export async function recordCounselling(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   req: { seekerId: string; staffId: string; staffAccountId: string; data: CounsellingInput },
 ): Promise<RecordCounsellingResult> {
   const { db, clock } = deps;

@@ -8,10 +8,10 @@
 
 import type { Transaction } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { emailTaken, insertAccount } from '../accounts/accounts.repository.ts';
-import { notify } from '../notifications/notify.ts';
+import { type NotifyPorts, notify } from '../notifications/notify.ts';
 import type { EmployerRegistrationInput } from './employer-registration.schemas.ts';
 import {
   type Employer,
@@ -29,10 +29,13 @@ export type RegisterEmployerResult =
 
 class EmailTaken extends Error {}
 
+/** Registering an employer writes it, its login and the invitation through notify. */
+type RegisterPorts = Ports<'db' | 'clock' | 'queue'>;
+
 const NUMBER_CONSTRAINT = 'employers_establishmentNumber_unique';
 
 export async function registerEmployer(
-  deps: Deps,
+  deps: RegisterPorts,
   input: { officeCode: string; data: EmployerRegistrationInput },
 ): Promise<RegisterEmployerResult> {
   const { data } = input;
@@ -51,7 +54,7 @@ export async function registerEmployer(
 }
 
 async function attemptRegistration(
-  deps: Deps,
+  deps: RegisterPorts,
   officeCode: string,
   data: EmployerRegistrationInput,
 ): Promise<RegisterEmployerResult> {
@@ -96,7 +99,7 @@ export type AddEmployerLoginResult =
   | { ok: false; problem: 'taken' | 'has_login' };
 
 export async function addEmployerLogin(
-  deps: Deps,
+  deps: RegisterPorts,
   input: { employerId: string; email: string },
 ): Promise<AddEmployerLoginResult> {
   const { db, clock } = deps;
@@ -121,7 +124,7 @@ export async function addEmployerLogin(
 
 /** 「求人者マイページ開設のご案内」: in the account's language, Japanese for a new account (ADR 0013). */
 async function queueInvitation(
-  deps: Deps,
+  deps: NotifyPorts,
   tx: Transaction,
   to: { accountId: string; employer: Pick<Employer, 'name' | 'establishmentNumber'> },
 ): Promise<void> {

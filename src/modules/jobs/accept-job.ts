@@ -3,7 +3,7 @@
  * 求人番号 from the accepting office's counter, 受付年月日 = today in Tokyo, its 紹介期限日 (翌々月末 unless
  * staff chose an earlier date), status open, and enters search in the same transaction.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { formatNumber, nextSerial } from '../offices/offices.repository.ts';
 import { reindexJob } from '../search/reindex-job.ts';
@@ -21,7 +21,7 @@ export type AcceptResult =
   | { ok: false; reason: 'not_found' | 'not_acceptable' | 'incomplete' | DeadlineProblem };
 
 export async function acceptJob(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   input: { jobId: number; officeCode: string; referralDeadline?: string | undefined },
 ): Promise<AcceptResult> {
   const now = deps.clock.now();

@@ -2,13 +2,13 @@
  * 無効 / 取下げ (SPEC ST-3): staff end an open job with a reason. closedOn = today (it starts the
  * document retention of DR-1) and the job leaves search in the same transaction.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { reindexJob } from '../search/reindex-job.ts';
 import { updateJobWhere } from './jobs.repository.ts';
 
 export async function closeJob(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'logger'>,
   input: { jobId: number; kind: 'invalid' | 'withdrawn'; reason: string; staffId: string },
 ): Promise<boolean> {
   const now = deps.clock.now();

@@ -2,7 +2,7 @@
  * A new 求人票 (SPEC EM-4, ST-3): 「一時保存」 keeps a draft, 「受理を申し込む」 submits it for 受理.
  * The job starts at the employer's own office; the office that accepts it becomes its 受理安定所.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { isUuid } from '../../platform/text.ts';
 import { findEmployer } from '../employers/employers.repository.ts';
@@ -16,7 +16,7 @@ export type CreateJobResult =
   | { ok: false; field: 'acceptsOnlineApplication'; problem: OnlineApplicationProblem };
 
 export async function createJob(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   input: { employerId: string; content: JobContent; submit: boolean; formKey?: string | undefined },
 ): Promise<CreateJobResult> {
   const now = deps.clock.now();

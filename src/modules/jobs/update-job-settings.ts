@@ -2,7 +2,7 @@
  * SPEC EM-4: on an open job the employer changes only 応募書類の送付方法, オンライン自主応募 and
  * 公開範囲; the search index follows in the same transaction (「公開しない」 leaves search at once).
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { findEmployer } from '../employers/employers.repository.ts';
 import { reindexJob } from '../search/reindex-job.ts';
 import { type OnlineApplicationProblem, onlineApplicationProblem } from './job.rules.ts';
@@ -10,7 +10,7 @@ import type { JobSettingsInput } from './job.schemas.ts';
 import { updateJobWhere } from './jobs.repository.ts';
 
 export async function updateJobSettings(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   input: { jobId: number; employerId: string; settings: JobSettingsInput },
 ): Promise<'saved' | 'not_open' | OnlineApplicationProblem> {
   const now = deps.clock.now();

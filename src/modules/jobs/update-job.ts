@@ -3,7 +3,7 @@
  * it a draft again, 受理を申し込む submits it); staff may also correct an open job, which stays open
  * and is reindexed in the same transaction.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { reindexJob } from '../search/reindex-job.ts';
 import {
   employerMayEdit,
@@ -18,7 +18,7 @@ import { findJobById, updateJobWhere } from './jobs.repository.ts';
 export type JobEditor = { role: 'employer'; employerId: string } | { role: 'staff' };
 
 export async function updateJob(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   input: { jobId: number; editor: JobEditor; content: JobContent; submit: boolean },
 ): Promise<'saved' | 'not_found' | 'not_editable' | OnlineApplicationProblem> {
   const now = deps.clock.now();

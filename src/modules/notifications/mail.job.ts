@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import type { Mailer } from '../../adapters/mail/mailer.ts';
-import type { Database } from '../../db/client.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Ports } from '../../deps.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { isNotificationKind, KINDS, scrubbed } from './kinds.ts';
 import { findDelivery, markDeliveryFailed, markDeliverySent } from './notifications.repository.ts';
@@ -14,6 +13,9 @@ import { renderMail } from './render.ts';
 
 const mailPayload = z.object({ deliveryId: z.string().uuid() });
 export type MailPayload = z.infer<typeof mailPayload>;
+
+/** The mail job's ports: the only code that holds the mailer. */
+export type MailPorts = Ports<'db' | 'clock'> & { mailer: Mailer; baseUrl: string };
 
 export const sendMailJob: JobSpec<MailPayload> = {
   name: 'mail.send',
@@ -35,7 +37,7 @@ export function failureReason(error: unknown): string {
 }
 
 export async function deliverMail(
-  deps: { db: Database; mailer: Mailer; clock: Clock; baseUrl: string },
+  deps: MailPorts,
   deliveryId: string,
 ): Promise<'sent' | 'skipped' | 'failed'> {
   const { db, clock } = deps;
@@ -67,7 +69,7 @@ export async function deliverMail(
   return 'sent';
 }
 
-export const mailJobDefinition = (deps: { db: Database; mailer: Mailer; clock: Clock; baseUrl: string }) =>
+export const mailJobDefinition = (deps: MailPorts) =>
   defineJob(sendMailJob, async ({ deliveryId }) => {
     await deliverMail(deps, deliveryId);
   });

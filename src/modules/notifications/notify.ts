@@ -5,9 +5,8 @@
  * publishes on commit. Rolled back, none of them happened. The worker renders the mail.
  */
 import type { Transaction } from '../../db/client.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Queue } from '../../platform/queue.ts';
 import { hasChannel, KINDS, type NotificationData, type NotificationKind } from './kinds.ts';
 import { sendMailJob } from './mail.job.ts';
 import {
@@ -32,13 +31,16 @@ export interface Notification<K extends NotificationKind> {
   dedupeKey?: string;
 }
 
+/** What notify uses: the clock for its rows and the queue for the mail job. */
+export type NotifyPorts = Ports<'queue' | 'clock'>;
+
 export interface Notified {
   messageId: string | null;
   deliveryId: string | null;
 }
 
 export async function notify<K extends NotificationKind>(
-  deps: { queue: Queue; clock: Clock },
+  deps: NotifyPorts,
   tx: Transaction,
   n: Notification<K>,
 ): Promise<Notified | null> {

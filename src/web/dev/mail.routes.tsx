@@ -1,7 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
-import { capturedMail } from '../../db/schema/index.ts';
+import {
+  type CapturedMail,
+  findCapturedMail,
+  listCapturedMail,
+} from '../../adapters/mail/captured-mail.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppEnv } from '../env.ts';
@@ -9,7 +12,7 @@ import { markPersonal } from '../middleware.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
 
-type Mail = typeof capturedMail.$inferSelect;
+type Mail = CapturedMail;
 
 function MailList({ mails }: { mails: Mail[] }) {
   const { t } = useRequestContext<AppEnv>().var;
@@ -80,18 +83,11 @@ export const devMailRoutes = new Hono<AppEnv>()
     await next();
   })
   .get('/', async (c) => {
-    const mails = await c.var.deps.db
-      .select()
-      .from(capturedMail)
-      .orderBy(desc(capturedMail.createdAt))
-      .limit(100);
+    const mails = await listCapturedMail(c.var.deps.db, 100);
     return page(c, { title: c.var.t.dev.mailTitle }, <MailList mails={mails} />);
   })
   .get('/:id{[0-9a-f-]{36}}', async (c) => {
-    const [mail] = await c.var.deps.db
-      .select()
-      .from(capturedMail)
-      .where(eq(capturedMail.id, uuidParam(c)));
+    const mail = await findCapturedMail(c.var.deps.db, uuidParam(c));
     if (!mail) throw notFound('mail');
     return page(c, { title: mail.subject }, <MailView mail={mail} />);
   });

@@ -1,0 +1,136 @@
+/**
+ * The one composition (ADR 0001): `buildDeps(config, overrides)` builds every port the app, the
+ * worker, the CLI and the tests use: logger, database (opened here or handed in), migrations, clock,
+ * mailer, queue with its job definitions, secret, password checker and live events. Entries call
+ * it through `boot()`; tests call it with their own clock, mailbox mailer, database and logger.
+ *
+ * Ownership: `close()` closes what buildDeps built. A database handle or a mailer passed in as an
+ * override stays the caller's to close (global setup dumps its database after the queue stopped).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createCaptureMailer } from './adapters/mail/capture-mailer.ts';
+import type { Mailer } from './adapters/mail/mailer.ts';
+import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
+import type { Config } from './config.ts';
+import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import type { Deps } from './deps.ts';
+import { jobDefinitions } from './jobs.ts';
+import { loadPasswordChecker, type PasswordChecker } from './modules/accounts/password-policy.ts';
+import { createLiveEvents } from './modules/notifications/live-events.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
+import { StartupError } from './platform/errors.ts';
+import { createLogger, type Logger } from './platform/logger.ts';
+import { lockDataDir } from './platform/pglite-lock.ts';
+import { createQueue } from './platform/queue.ts';
+
+export interface BuildOverrides {
+  /** An open database (tests: a migrated copy of the template). Not closed by `close()`. */
+  dbHandle?: DbHandle;
+  /** Apply the migrations before anything else (default true; a test copy of the template is migrated). */
+  migrate?: boolean;
+  clock?: Clock;
+  logger?: Logger;
+  /** Tests: SMTP to their in-process mailbox. Not closed by `close()`. */
+  mailer?: Mailer;
+  passwords?: PasswordChecker;
+  secret?: string;
+  /** Run cron schedules and supervision in the queue (the worker role). Default false. */
+  schedule?: boolean;
+}
+
+export interface Composition {
+  deps: Deps;
+  /** Only the mail job sends mail; the mailer is not in Deps, so no route or use case can bypass notify. */
+  mailer: Mailer;
+  close(): Promise<void>;
+}
+
+export async function buildDeps(config: Config, overrides: BuildOverrides = {}): Promise<Composition> {
+  const cleanup: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  };
+  try {
+    const logger = overrides.logger ?? createLogger(config.logLevel);
+    const dbHandle = overrides.dbHandle ?? (await openDatabase(config));
+    if (!overrides.dbHandle) cleanup.push(() => dbHandle.close());
+    if (overrides.migrate ?? true) await migrate(dbHandle);
+    const clock = overrides.clock ?? systemClock;
+    const mailer = overrides.mailer ?? createMailer(config, dbHandle, clock);
+    if (!overrides.mailer) cleanup.push(() => mailer.close());
+    const secret = overrides.secret ?? config.sessionSecret ?? (await developmentSecret(config));
+    const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
+    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer });
+    const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
+    cleanup.push(() => queue.stop());
+    const liveEvents = createLiveEvents(dbHandle);
+    cleanup.push(() => liveEvents.close());
+    const deps: Deps = {
+      config,
+      dbHandle,
+      db: dbHandle.db,
+      clock,
+      logger,
+      queue,
+      secret,
+      passwords,
+      liveEvents,
+    };
+    return { deps, mailer, close };
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
+  }
+}
+
+export function createMailer(config: Config, dbHandle: DbHandle, clock: Clock): Mailer {
+  return config.mail.smtpUrl
+    ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
+    : createCaptureMailer(dbHandle.db, clock);
+}
+
+async function openDatabase(config: Config): Promise<DbHandle> {
+  if (config.database.kind === 'pglite') {
+    const release = await lockDataDir(config.dataDir);
+    const handle = await openPglite({ dataDir: config.database.dataDir });
+    return {
+      ...handle,
+      async close() {
+        await handle.close();
+        release();
+      },
+    };
+  }
+  try {
+    return await openPostgres(config.database.url, config.database.poolMax);
+  } catch (error) {
+    const where = redact(config.database.url);
+    throw new StartupError(`cannot connect to PostgreSQL at ${where}: ${(error as Error).message}`);
+  }
+}
+
+/** Outside production a secret is generated once per data directory, so restarts keep sessions. */
+async function developmentSecret(config: Config): Promise<string> {
+  const file = path.join(config.dataDir, 'session-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(config.dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    await writeFile(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
