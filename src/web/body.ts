@@ -106,26 +106,30 @@ export async function splitFirstPart(
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   const reader = body.getReader();
   const seen: Uint8Array[] = [];
-  let text = '';
+  let head: Uint8Array<ArrayBuffer> = new Uint8Array(0);
   let part: { name: string; value: string } | null = null;
   if (boundary) {
+    const encoder = new TextEncoder();
     const delimiter = `--${boundary[1] ?? boundary[2]}`;
-    const latin1 = new TextDecoder('latin1');
-    while (text.length < maxBytes) {
+    const opening = encoder.encode(`${delimiter}\r\n`);
+    const closing = encoder.encode(`\r\n${delimiter}`);
+    const blank = encoder.encode('\r\n\r\n');
+    while (head.length < maxBytes) {
       const { done, value } = await reader.read();
       if (done) break;
       seen.push(value);
-      text += latin1.decode(value, { stream: true });
-      const start = text.indexOf(`${delimiter}\r\n`);
-      const headersEnd = start < 0 ? -1 : text.indexOf('\r\n\r\n', start);
-      const end = headersEnd < 0 ? -1 : text.indexOf(`\r\n${delimiter}`, headersEnd + 4);
-      if (end >= 0) {
-        const headers = text.slice(start + delimiter.length + 2, headersEnd);
-        const name = /^content-disposition:\s*form-data;\s*name="([^"]*)"(?!;\s*filename)/im.exec(headers);
-        const raw = Uint8Array.from(text.slice(headersEnd + 4, end), (ch) => ch.charCodeAt(0));
-        if (name) part = { name: name[1]!, value: wellFormedText(new TextDecoder().decode(raw)) };
-        break;
+      head = concat(head, value);
+      const start = indexOf(head, opening, 0);
+      const headersEnd = start < 0 ? -1 : indexOf(head, blank, start);
+      const end = headersEnd < 0 ? -1 : indexOf(head, closing, headersEnd + 4);
+      if (end < 0) continue;
+      const decoder = new TextDecoder();
+      const headers = decoder.decode(head.subarray(start + opening.length, headersEnd));
+      const name = /^content-disposition:\s*form-data;\s*name="([^"]*)"(?!;\s*filename)/im.exec(headers);
+      if (name && end <= maxBytes) {
+        part = { name: name[1]!, value: wellFormedText(decoder.decode(head.subarray(headersEnd + 4, end))) };
       }
+      break;
     }
   }
   const whole = new ReadableStream<Uint8Array>({
@@ -142,6 +146,21 @@ export async function splitFirstPart(
     },
   });
   return { part, whole };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i <= haystack.length - needle.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** The fields of a form as the page's inputs gave them: a name may repeat (checkboxes). */
