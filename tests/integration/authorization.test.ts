@@ -5,7 +5,7 @@
  * never cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmployer, createSeeker, createStaff } from '../support/factories.ts';
+import { createEmployer, createJob, createSeeker, createStaff } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -128,5 +128,39 @@ describe('G-2 authorisation on every portal route', () => {
       origin: 'https://evil.example',
     });
     expect(res.status).toBe(403);
+  });
+
+  it('G-2 staff of another office read every record but change none (every staff route on a record)', async () => {
+    // Records of office 13010; the principal works at 13020.
+    const seeker = await createSeeker(ctx.deps);
+    const employer = await createEmployer(ctx.deps);
+    const job = await createJob(ctx.deps, { officeCode: '13010' }, employer.employer);
+    const other = await createStaff(ctx.deps, { officeCode: '13020' });
+    const client = ctx.client('203.0.113.20');
+    await signInAs(client, 'staff', other.email, other.password);
+    const idFor = (path: string) =>
+      path.startsWith('/staff/seekers')
+        ? seeker.seeker.id
+        : path.startsWith('/staff/employers')
+          ? employer.employer.id
+          : String(job.id);
+    const failures: string[] = [];
+    let tried = 0;
+    for (const r of ctx.app.routes) {
+      if (!r.path.startsWith('/staff/') || !r.path.includes('/:id')) continue;
+      const path = r.path.replace(/:id(\{[^}]*\})?/g, idFor(r.path));
+      const changes = r.method === 'POST' || /\/(edit|renew)$/.test(path);
+      if (r.method !== 'GET' && r.method !== 'POST') continue;
+      tried++;
+      await client.get(`/staff/seekers/${seeker.seeker.id}`);
+      const res = r.method === 'GET' ? await client.get(path) : await client.post(path, {});
+      if (changes && res.status !== 403) failures.push(`${r.method} ${path} → ${res.status}`);
+      if (!changes && res.status !== 200) failures.push(`${r.method} ${path} (read) → ${res.status}`);
+    }
+    expect(tried).toBeGreaterThan(6);
+    expect(failures).toEqual([]);
+    const page = await client.get(`/staff/seekers/${seeker.seeker.id}`);
+    expect(page.text('#other-office')).toContain('13010');
+    expect(page.dom.querySelector(`form[action$="/counselling"]`)).toBeNull();
   });
 });

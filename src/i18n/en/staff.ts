@@ -6,6 +6,14 @@ export const staff: Messages['staff'] = {
     title: 'Staff home',
     office: (code) => `Office: ${code}`,
   },
+  otherOffice: {
+    title: 'Another office’s record: read only',
+    seeker: (office) =>
+      `This job seeker belongs to office ${office}. Changes to the registration and counselling records are made there.`,
+    employer: (office) => `This employer belongs to office ${office}. Changes are made there.`,
+    job: (office) =>
+      `This job was accepted by office ${office}. Accepting, closing, withdrawing and correcting it are done there.`,
+  },
   list: {
     searchButton: 'Search',
     clear: 'Clear',

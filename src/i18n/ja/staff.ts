@@ -4,6 +4,14 @@ export const staff = {
     title: '職員トップ',
     office: (code: string) => `所属安定所：${code}`,
   },
+  otherOffice: {
+    title: '管轄外のため閲覧のみです',
+    seeker: (office: string) =>
+      `この求職者の管轄は安定所 ${office} です。求職登録の変更や職業相談の記録は管轄の安定所で行います。`,
+    employer: (office: string) => `この事業所の管轄は安定所 ${office} です。変更は管轄の安定所で行います。`,
+    job: (office: string) =>
+      `この求人の受理安定所は ${office} です。受理・無効・取下げ・修正は受理安定所で行います。`,
+  },
   list: {
     searchButton: '検索',
     clear: '条件をクリア',

@@ -15,6 +15,7 @@ import {
 import { addEmployerLogin, registerEmployer } from '../../modules/employers/register-employer.ts';
 import { PREFECTURES, prefectureName } from '../../modules/geo/geo.data.ts';
 import { INDUSTRY_CODES, type IndustryCode } from '../../modules/jobs/job.types.ts';
+import { mayChangeAsOffice } from '../../modules/offices/office-scope.rules.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { email as emailField } from '../../platform/fields.ts';
@@ -385,7 +386,13 @@ function EmployerDetail({
             [d.mypage, <MyPageState employer={employer} email={email} />],
           ]}
         />
-        {email ? null : <AddLoginForm employer={employer} form={form} />}
+        {email ? null : mayChangeAsOffice(staffOf(c).officeCode, employer.officeCode) ? (
+          <AddLoginForm employer={employer} form={form} />
+        ) : (
+          <Notice kind="info" title={t.staff.otherOffice.title}>
+            <p id="other-office">{t.staff.otherOffice.employer(employer.officeCode)}</p>
+          </Notice>
+        )}
       </section>
       <p>
         <a href="/staff/employers">{s.backToList}</a>

@@ -29,6 +29,7 @@ import {
   type StaffJobRow,
 } from '../../modules/jobs/jobs.repository.ts';
 import { updateJob } from '../../modules/jobs/update-job.ts';
+import { mayChangeAsOffice } from '../../modules/offices/office-scope.rules.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { requireHomeOffice, staffOf } from '../auth/guards.ts';
@@ -169,12 +170,19 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
   const saved = c.req.query('saved');
   const view = toJobDetailView(record, true, today);
   const complete = mayAccept(job.status) && isCompleteJob(job);
+  // Every office reads; only the 受理安定所 changes the job (ADR 0014).
+  const mayChange = mayChangeAsOffice(staffOf(c).officeCode, job.officeCode);
   return (
     <>
       <h1>{job.title || t.jobs.employer.untitled}</h1>
       <p>
         <JobStatusBadge job={job} />
       </p>
+      {mayChange ? null : (
+        <Notice kind="info" title={t.staff.otherOffice.title}>
+          <p id="other-office">{t.staff.otherOffice.job(job.officeCode)}</p>
+        </Notice>
+      )}
       {state.message ? <Notice kind="error">{state.message}</Notice> : null}
       {saved === 'accepted' && job.jobNumber && job.referralDeadline ? (
         <Notice kind="success">{s.acceptedNotice(job.jobNumber, t.common.date(job.referralDeadline))}</Notice>
@@ -194,7 +202,7 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
         </p>
       ) : null}
       <ul>
-        {staffMayEdit(job.status) ? (
+        {mayChange && staffMayEdit(job.status) ? (
           <li>
             <a href={`${BASE}/${job.id}/edit`}>{s.edit}</a>
           </li>
@@ -206,7 +214,7 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
         ) : null}
       </ul>
 
-      {mayAccept(job.status) ? (
+      {mayChange && mayAccept(job.status) ? (
         <section class="panel" aria-labelledby="job-accept">
           <h2 id="job-accept">{s.accept}</h2>
           {complete ? (
@@ -234,7 +242,7 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
         </section>
       ) : null}
 
-      {mayClose(job.status) ? (
+      {mayChange && mayClose(job.status) ? (
         <section class="panel" aria-labelledby="job-close">
           <h2 id="job-close">{s.closeTitle}</h2>
           <p>{s.closeLead}</p>

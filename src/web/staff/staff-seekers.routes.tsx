@@ -12,6 +12,7 @@ import { counsellingSchema } from '../../modules/counselling/counselling.schemas
 import { recordCounselling } from '../../modules/counselling/record-counselling.ts';
 import { prefectureName } from '../../modules/geo/geo.data.ts';
 import type { OccupationGroup, WageType } from '../../modules/jobs/job.types.ts';
+import { mayChangeAsOffice } from '../../modules/offices/office-scope.rules.ts';
 import { registerAtOffice } from '../../modules/seekers/register-at-office.ts';
 import { registerSeeker } from '../../modules/seekers/register-seeker.ts';
 import {
@@ -504,6 +505,8 @@ function SeekerDetail({
   const k = t.staff.counselling;
   const on = today(c);
   const registered = seeker.kind === 'registered';
+  // Every office reads; only the home office changes (ADR 0014): others see why there is no form.
+  const mayChange = mayChangeAsOffice(staffOf(c).officeCode, seeker.officeCode);
   const saved = c.req.query('saved');
   const notice: Child[] = [];
   if (c.req.query('registered') && seeker.seekerNumber) {
@@ -545,6 +548,11 @@ function SeekerDetail({
     <>
       <h1>{seeker.name}</h1>
       {notice}
+      {mayChange ? null : (
+        <Notice kind="info" title={t.staff.otherOffice.title}>
+          <p id="other-office">{t.staff.otherOffice.seeker(seeker.officeCode ?? '')}</p>
+        </Notice>
+      )}
       <section class="panel" aria-labelledby="seeker-registration">
         <h2 id="seeker-registration">{s.registrationTitle}</h2>
         <SummaryList
@@ -559,7 +567,7 @@ function SeekerDetail({
             [d.mypage, openedAt ? s.mypageOpenedOn(t.common.date(tokyoDate(openedAt))) : s.mypageNotOpened],
           ]}
         />
-        {registered ? <RenewalPanel seeker={seeker} /> : null}
+        {registered && mayChange ? <RenewalPanel seeker={seeker} /> : null}
         <ValidityHistory rows={history} seekerAccountId={seeker.accountId} />
         {registered ? null : (
           <form method="post" action={`/staff/seekers/${seeker.id}/register`} class="form" id="at-office">
@@ -595,7 +603,9 @@ function SeekerDetail({
         <h2 id="seeker-counselling">{k.title}</h2>
         <CounsellingHistory sessions={sessions} />
         {registered ? (
-          <CounsellingForm seeker={seeker} state={counselling} />
+          mayChange ? (
+            <CounsellingForm seeker={seeker} state={counselling} />
+          ) : null
         ) : (
           <div id="counselling-refused">
             <Notice kind={refused ? 'error' : 'info'} title={k.internetOnlyTitle}>
@@ -646,6 +656,19 @@ async function renderDetail(
 
 // ---------------------------------------------------------------- routes
 
+async function loadSeeker(c: Context<AppEnv>) {
+  const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id') ?? '');
+  if (!row) throw new AppError('not_found', 'seeker');
+  return row;
+}
+
+/** A seeker to change: only their home office may (ADR 0014). */
+async function loadSeekerToChange(c: Context<AppEnv>) {
+  const row = await loadSeeker(c);
+  requireHomeOffice(c, row.seeker.officeCode);
+  return row;
+}
+
 export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
@@ -685,9 +708,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
     })
     .get('/:id', async (c) => renderDetail(c, c.req.param('id')))
     .post('/:id/register', async (c) => {
-      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
-      if (!row) throw new AppError('not_found', 'seeker');
-      requireHomeOffice(c, row.seeker.officeCode);
+      const row = await loadSeekerToChange(c);
       const result = await registerAtOffice(c.var.deps, {
         seekerId: row.seeker.id,
         officeCode: staffOf(c).officeCode,
@@ -702,8 +723,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       return c.redirect(`/staff/seekers/${row.seeker.id}?${outcome}`, 303);
     })
     .get('/:id/renew', async (c) => {
-      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
-      if (!row) throw new AppError('not_found', 'seeker');
+      const row = await loadSeekerToChange(c);
       const { seeker } = row;
       if (renewalRefusal(seeker, today(c)))
         return c.redirect(`/staff/seekers/${seeker.id}?renew=not_due`, 303);
@@ -723,8 +743,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       );
     })
     .post('/:id/renew', async (c) => {
-      const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id'));
-      if (!row) throw new AppError('not_found', 'seeker');
+      const row = await loadSeekerToChange(c);
       const result = await renewRegistration(c.var.deps, {
         seekerId: row.seeker.id,
         staffAccountId: accountOf(c),
@@ -736,9 +755,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
       const id = c.req.param('id');
       const t = c.var.t;
       const k = t.staff.counselling;
-      const row = await findSeekerForStaff(c.var.deps.db, id);
-      if (!row) throw new AppError('not_found', 'seeker');
-      requireHomeOffice(c, row.seeker.officeCode);
+      const row = await loadSeekerToChange(c);
       if (counsellingRefusal(row.seeker)) return renderDetail(c, id, { values: {}, errors: {} }, 409);
       const values = await readForm(c);
       const labels = { heldOn: k.heldOn, desiredConditions: k.desiredConditions, notes: k.notes };
