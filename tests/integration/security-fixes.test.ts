@@ -223,6 +223,32 @@ describe('no personal data in logs (ASVS 16.2.5)', () => {
     expect(JSON.stringify(ctx.logs)).not.toContain(email);
   });
 
+  it('a request that fails in the database logs its request id, SQL text and code, never what was sent', async () => {
+    const own = await createTestContext();
+    try {
+      const { email, password } = await createSeeker(own.deps);
+      const c = own.client('198.51.100.91');
+      await signInAs(c, 'seeker', email, password);
+      // Break the table so that saving a search condition fails inside PostgreSQL.
+      await own.db.execute(sql`alter table saved_searches rename column name to name_broken`);
+      await c.get('/mypage/searches');
+      const res = await c.post('/mypage/searches', {
+        name: '秘密の検索条件ヤマダ',
+        query: 'kw=%E4%BB%8B%E8%AD%B7',
+      });
+      expect(res.status).toBe(500);
+      const requestId = res.headers.get('x-request-id');
+      const lines = own.logs.filter((l) => l.requestId === requestId);
+      const text = JSON.stringify(lines);
+      expect(text).toContain('unhandled error');
+      expect(text).toContain('saved_searches');
+      expect(text).not.toContain('秘密の検索条件ヤマダ');
+      expect(text).not.toContain(email);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a failed query is logged with its SQL text and code, never its parameters', async () => {
     const logger = createMemoryLogger();
     const secret = '山田花子-1990-01-01-東京都千代田区霞が関1-2-2';

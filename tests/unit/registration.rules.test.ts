@@ -89,6 +89,17 @@ describe('MP-10 a draft keeps what was typed', () => {
     const kept = draftValues(['selfPr'], { selfPr: 'あ'.repeat(DRAFT_TEXT_MAX + 5) });
     expect(kept.selfPr).toHaveLength(DRAFT_TEXT_MAX);
   });
+
+  it('G-1 MP-10 cuts a draft between characters as people see them, never inside an emoji', () => {
+    const family = '👨‍👩‍👧';
+    const kept = draftValues(['selfPr'], { selfPr: `${'あ'.repeat(DRAFT_TEXT_MAX - 1)}😀${family}` });
+    // The 10,000th character is the whole 😀 (two UTF-16 units): no lone surrogate is left.
+    const text = kept.selfPr as string;
+    expect(text.slice(-2)).toBe('😀');
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    const families = draftValues(['selfPr'], { selfPr: family.repeat(DRAFT_TEXT_MAX + 1) });
+    expect(families.selfPr).toBe(family.repeat(DRAFT_TEXT_MAX));
+  });
 });
 
 describe('MP-10 基本情報 rules', () => {

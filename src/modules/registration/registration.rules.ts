@@ -2,6 +2,7 @@
  * Rules of the internet registration wizard (SPEC MP-6, MP-10). Pure: the order of the steps, how
  * far a user may jump, what a draft keeps, and the checks a schema cannot make alone.
  */
+import { cutText } from '../../platform/text.ts';
 
 /** The wizard's steps in order (MP-10); `confirm` is the summary with 「登録する」. */
 export const REGISTRATION_STEPS = [
@@ -73,8 +74,8 @@ export function draftValues(
     const v = values[field];
     if (v === undefined) continue;
     kept[field] = Array.isArray(v)
-      ? v.slice(0, DRAFT_LIST_MAX).map((s) => s.slice(0, DRAFT_TEXT_MAX))
-      : v.slice(0, DRAFT_TEXT_MAX);
+      ? v.slice(0, DRAFT_LIST_MAX).map((s) => cutText(s, DRAFT_TEXT_MAX))
+      : cutText(v, DRAFT_TEXT_MAX);
   }
   return kept;
 }
