@@ -80,6 +80,42 @@ describe('one way in: request bodies have a limit that holds while they stream',
   });
 });
 
+describe('one way in: every form still needs its token', () => {
+  it('G-2 every POST route of the app refuses a form without the CSRF token, urlencoded and multipart', async () => {
+    const failures: string[] = [];
+    let tried = 0;
+    const anon = ctx.client('198.51.100.202');
+    await anon.get('/login');
+    for (const r of ctx.app.routes) {
+      // Signing out with no session has nothing to forge (ADR 0010).
+      if (r.method !== 'POST' || r.path === '/logout') continue;
+      const path = r.path.replace(/:[a-zA-Z]+(\{[^}]*\})?/g, '1');
+      for (const body of [
+        new URLSearchParams({ email: 'a@example.jp' }),
+        (() => {
+          const f = new FormData();
+          f.append('email', 'a@example.jp');
+          return f;
+        })(),
+      ]) {
+        tried++;
+        const res = await anon.request(
+          'POST',
+          path,
+          body,
+          body instanceof URLSearchParams ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
+        );
+        if (res.status !== 403)
+          failures.push(
+            `POST ${path} (${body instanceof URLSearchParams ? 'urlencoded' : 'multipart'}) → ${res.status}`,
+          );
+      }
+    }
+    expect(tried).toBeGreaterThan(40);
+    expect(failures).toEqual([]);
+  });
+});
+
 describe('G-1 no open redirect', () => {
   const tricks = [
     '/%09/evil.example/',

@@ -3,7 +3,9 @@
  * employer registered by staff. Step ② never tells whether the address matched (no account
  * probing): mail goes out only when it did. Step ④ sets the password when the 認証キー is right.
  */
+
 import type { Ports } from '../../deps.ts';
+import type { Role } from '../../domain/vocabulary.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
 import { setAccountLocale } from '../notifications/notifications.repository.ts';
@@ -15,7 +17,8 @@ import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
 import { CODE_TTL_MINUTES } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
-export type OpeningRole = 'seeker' | 'employer';
+/** The roles that open a MyPage themselves (staff accounts are created by operators). */
+export type OpeningRole = Exclude<Role, 'staff'>;
 
 export interface OpenRequest {
   role: OpeningRole;

@@ -1,6 +1,7 @@
 import { and, eq, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, employers, type Role, seekers, sessions, staffMembers } from '../../db/schema/index.ts';
+import type { SeekerKind } from '../../domain/vocabulary.ts';
 import { ENDED_SESSION_KEPT_MS, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session.rules.ts';
 
 export interface SessionRecord {
@@ -10,7 +11,7 @@ export interface SessionRecord {
   createdAt: Date;
   lastSeenAt: Date;
   email: string;
-  seeker: { id: string; name: string; kind: 'registered' | 'internet' } | null;
+  seeker: { id: string; name: string; kind: SeekerKind } | null;
   employer: { id: string; name: string } | null;
   staff: { id: string; name: string; officeCode: string } | null;
 }
