@@ -3,7 +3,7 @@
  * acceptable the user is sent back to it. Otherwise the internet-only seeker is created (no 求職番号,
  * no office) and the draft removed, in one transaction.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { registrationValidUntil } from '../seekers/registration.rules.ts';
 import { findSeekerByAccount, insertSeeker } from '../seekers/seekers.repository.ts';
@@ -15,7 +15,7 @@ import { readRegistration } from './registration.schemas.ts';
 export type CompleteRegistrationResult = { ok: true } | { ok: false; step: FormStep };
 
 export async function completeRegistration(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   accountId: string,
 ): Promise<CompleteRegistrationResult> {
   const { db, clock } = deps;

@@ -3,7 +3,7 @@
  * account is created, password set and MyPage opened, in the same transaction that uses up the
  * key. The seeker's details follow in the registration wizard (MP-10).
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from '../accounts/new-password.ts';
@@ -12,7 +12,7 @@ import { consumeCode } from '../accounts/verification.ts';
 export type SignupResult = PasswordWithCodeResult<{ accountId: string }>;
 
 export async function completeSignup(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'secret' | 'passwords'>,
   req: { email: string; password: string; code: string; ip: string; locale: Locale },
 ): Promise<SignupResult> {
   const { db, clock, secret } = deps;

@@ -3,7 +3,7 @@
  * that already has a seeker account gets a different mail instead and no key; the screen is the
  * same either way, so the form cannot be used to find out who has an account.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail, normalizeEmail } from '../accounts/accounts.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from '../accounts/throttle.ts';
@@ -13,7 +13,7 @@ import { notify } from '../notifications/notify.ts';
 import { findSeekerByAccount } from '../seekers/seekers.repository.ts';
 
 export async function requestSignupCode(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'queue' | 'secret'>,
   req: { email: string; locale: Locale; ip: string },
 ): Promise<void> {
   const { db, clock, queue, secret } = deps;

@@ -2,7 +2,7 @@
  * Saves one wizard step as typed (SPEC MP-10): 一時保存 saves without any check, 次へ進む saves
  * after the page checked it and moves the furthest step reached on. Nothing typed is lost.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { findDraftForUpdate, saveDraft } from './registration.repository.ts';
 import {
   type DraftValues,
@@ -15,7 +15,7 @@ import {
 import { STEP_FIELDS } from './registration.schemas.ts';
 
 export async function saveRegistrationStep(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   req: {
     accountId: string;
     step: FormStep;

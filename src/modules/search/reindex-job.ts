@@ -3,14 +3,13 @@
  * to a job (acceptance, edit, 無効, 取下げ, 公開範囲). A job is searchable while it is open, public
  * (公開範囲 not 「公開しない」) and its 紹介期限日 has not passed.
  */
-import { eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
-import { employers, jobPostings } from '../../db/schema/index.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import {
   createSearchIndex,
   deleteSearchRows,
   dropSearchIndex,
+  findJobToIndex,
   listJobsToIndex,
   upsertSearchRows,
 } from './search.repository.ts';
@@ -29,11 +28,7 @@ export function isSearchable(
 }
 
 export async function reindexJob(db: Executor, jobId: number, now: Date): Promise<'indexed' | 'removed'> {
-  const [row] = await db
-    .select({ job: jobPostings, employerName: employers.name, employeesTotal: employers.employeesTotal })
-    .from(jobPostings)
-    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
-    .where(eq(jobPostings.id, jobId));
+  const row = await findJobToIndex(db, jobId);
   if (!row || !isSearchable(row.job, tokyoDate(now))) {
     await deleteSearchRows(db, [jobId]);
     return 'removed';

@@ -2,7 +2,7 @@
  * Runs a search plan on either engine (SPEC SR-1). The application, not the planner, chooses how:
  * PostgreSQL's estimate for a bigram tsquery is often off by orders of magnitude (it treats the
  * bigrams of one word as independent), so the executor estimates from the lexeme statistics
- * (search.stats.ts) and picks, separately for the count and for the page, the cheaper of
+ * (search.stats.ts; read here by loadStats) and picks, separately for the count and for the page, the cheaper of
  *
  * - "scan": read rows in order (the sort key's btree for the page, the heap for the count) and test
  *   each one — cheap when matches are frequent, the LIMIT stops it early;
@@ -12,10 +12,10 @@
  * first 1,000 results. See docs/decisions/0004-japanese-search.md and docs/benchmarks.md.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { type Database, queryRows, type Transaction } from '../../db/client.ts';
+import { type Database, type Executor, queryRows, type Transaction } from '../../db/client.ts';
 import type { SearchPlan } from './search.plan.ts';
 import { MAX_RESULTS } from './search.schemas.ts';
-import { type Estimate, estimate, loadStats } from './search.stats.ts';
+import { buildStats, type Estimate, estimate, type LexemeStats } from './search.stats.ts';
 
 /** Relative costs (microseconds, measured on the benchmark machine) of the strategies' steps. */
 export const COSTS = {
@@ -205,6 +205,38 @@ export function sortKeyed(rows: Keyed[], sort: SearchPlan['sort']): Keyed[] {
     wage: (a, b) => (a.wage_monthly === b.wage_monthly ? -id(a, b) : b.wage_monthly - a.wage_monthly),
   };
   return [...rows].sort(by[sort]);
+}
+
+const CACHE_MS = 10 * 60_000;
+const cache = new WeakMap<object, { at: number; stats: Promise<LexemeStats> }>();
+
+/** The statistics, refreshed every ten minutes per database (ANALYZE and autovacuum update them). */
+export function loadStats(db: Executor, now = Date.now()): Promise<LexemeStats> {
+  const hit = cache.get(db);
+  if (hit && now - hit.at < CACHE_MS) return hit.stats;
+  const stats = readStats(db);
+  cache.set(db, { at: now, stats });
+  stats.catch(() => cache.delete(db));
+  return stats;
+}
+
+async function readStats(db: Executor): Promise<LexemeStats> {
+  const [table] = await queryRows<{ rows: number }>(
+    db,
+    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'job_search'::regclass`,
+  );
+  let rows = Number(table?.rows ?? 0);
+  if (rows < 1000) {
+    // Small or never analysed (a fresh demo database): counting is cheap and exact.
+    const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from job_search`);
+    rows = Number(counted?.n ?? 0);
+  }
+  const [mce] = await queryRows<{ elems: string[] | null; freqs: number[] | null }>(
+    db,
+    sql`select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
+        from pg_stats where schemaname = current_schema() and tablename = 'job_search' and attname = 'tokens'`,
+  );
+  return buildStats(Math.max(rows, 1), mce?.elems ?? [], (mce?.freqs ?? []).map(Number));
 }
 
 /** Above this many expected matches, a single GIN pass with a window count is not tried. */

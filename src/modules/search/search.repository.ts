@@ -1,4 +1,4 @@
-/** The search index's writes. Reads live in search.query.ts. */
+/** The search index's writes, and the job rows they are built from. Searches live in search.query.ts. */
 import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { rowsToJson } from '../../db/json-rows.ts';
@@ -57,10 +57,26 @@ export async function createSearchIndex(db: Executor, memory?: '1GB'): Promise<v
   );
 }
 
+const jobToIndex = {
+  job: jobPostings,
+  employerName: employers.name,
+  employeesTotal: employers.employeesTotal,
+};
+
+/** One job with what indexing it needs (its employer's name and size). */
+export async function findJobToIndex(db: Executor, jobId: number) {
+  const [row] = await db
+    .select(jobToIndex)
+    .from(jobPostings)
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .where(eq(jobPostings.id, jobId));
+  return row;
+}
+
 /** Jobs in id order after `afterId`, with what indexing them needs (for a full reindex). */
 export async function listJobsToIndex(db: Executor, afterId: number, limit: number) {
   return db
-    .select({ job: jobPostings, employerName: employers.name, employeesTotal: employers.employeesTotal })
+    .select(jobToIndex)
     .from(jobPostings)
     .innerJoin(employers, eq(employers.id, jobPostings.employerId))
     .where(gt(jobPostings.id, afterId))

@@ -1,10 +1,9 @@
 /**
  * How many jobs a search will match, estimated before running it, from PostgreSQL's own statistics
  * of the token column (pg_stats.most_common_elems: the frequency of every frequent lexeme). The
- * executor uses the estimate to choose how to run the query (search.query.ts). Pure except loadStats.
+ * executor reads those statistics (loadStats in search.query.ts) and uses the estimate to choose how
+ * to run the query. Pure.
  */
-import { sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
 import type { SearchPlan, Term } from './search.plan.ts';
 import { filterToken } from './search-index.ts';
 import { FILTER } from './search-text.ts';
@@ -100,36 +99,4 @@ export function estimate(
   const only = plan.prefectures.length === 1 ? plan.prefectures[0]! : undefined;
   const prefecture = only ? (s.freq.get(FILTER + filterToken.prefecture(only)) ?? s.rare) : 1;
   return { fraction, postings: prefixPostings + driven, prefecture };
-}
-
-const CACHE_MS = 10 * 60_000;
-const cache = new WeakMap<object, { at: number; stats: Promise<LexemeStats> }>();
-
-/** The statistics, refreshed every ten minutes per database (ANALYZE and autovacuum update them). */
-export function loadStats(db: Executor, now = Date.now()): Promise<LexemeStats> {
-  const hit = cache.get(db);
-  if (hit && now - hit.at < CACHE_MS) return hit.stats;
-  const stats = readStats(db);
-  cache.set(db, { at: now, stats });
-  stats.catch(() => cache.delete(db));
-  return stats;
-}
-
-async function readStats(db: Executor): Promise<LexemeStats> {
-  const [table] = await queryRows<{ rows: number }>(
-    db,
-    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'job_search'::regclass`,
-  );
-  let rows = Number(table?.rows ?? 0);
-  if (rows < 1000) {
-    // Small or never analysed (a fresh demo database): counting is cheap and exact.
-    const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from job_search`);
-    rows = Number(counted?.n ?? 0);
-  }
-  const [mce] = await queryRows<{ elems: string[] | null; freqs: number[] | null }>(
-    db,
-    sql`select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
-        from pg_stats where schemaname = current_schema() and tablename = 'job_search' and attname = 'tokens'`,
-  );
-  return buildStats(Math.max(rows, 1), mce?.elems ?? [], (mce?.freqs ?? []).map(Number));
 }

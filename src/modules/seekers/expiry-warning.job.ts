@@ -5,16 +5,13 @@
  * mark commit together, and the notice carries a key per seeker and day, so a retry or a second
  * run on the same day queues nothing more.
  */
-import { and, eq, gte, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
-import { accounts, seekers } from '../../db/schema/index.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Ports } from '../../deps.ts';
 import { addDays, tokyoDate } from '../../platform/dates.ts';
-import { defineJob, type JobSpec, type Queue } from '../../platform/queue.ts';
+import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { notify } from '../notifications/notify.ts';
 import { expiryWarningDue } from './registration.rules.ts';
+import { listExpiryWarningCandidates, markExpiryWarned } from './seekers.repository.ts';
 
 export const expiryWarningJob: JobSpec<Record<string, never>> = {
   name: 'registration.expiry-warning',
@@ -25,35 +22,11 @@ export const expiryWarningJob: JobSpec<Record<string, never>> = {
 };
 
 /** Queues the due warnings; returns how many were queued. */
-export async function sendExpiryWarnings(deps: {
-  db: Database;
-  clock: Clock;
-  queue: Queue;
-  config: Config;
-}): Promise<number> {
+export async function sendExpiryWarnings(deps: Ports<'db' | 'clock' | 'queue' | 'config'>): Promise<number> {
   const { db, clock, config } = deps;
   const today = tokyoDate(clock.now());
   const windowEnd = addDays(today, config.registrationWarningDays);
-  const candidates = await db
-    .select({
-      id: seekers.id,
-      accountId: seekers.accountId,
-      name: seekers.name,
-      active: seekers.active,
-      validUntil: seekers.validUntil,
-      expiryWarnedFor: seekers.expiryWarnedFor,
-    })
-    .from(seekers)
-    .innerJoin(accounts, eq(accounts.id, seekers.accountId))
-    .where(
-      and(
-        eq(seekers.active, true),
-        gte(seekers.validUntil, today),
-        lte(seekers.validUntil, windowEnd),
-        or(isNull(seekers.expiryWarnedFor), ne(seekers.expiryWarnedFor, seekers.validUntil)),
-        isNotNull(accounts.openedAt),
-      ),
-    );
+  const candidates = await listExpiryWarningCandidates(db, today, windowEnd);
   let queued = 0;
   for (const s of candidates) {
     if (!expiryWarningDue(s, today, config.registrationWarningDays)) continue;
@@ -64,7 +37,7 @@ export async function sendExpiryWarnings(deps: {
         data: { name: s.name, validUntil: s.validUntil },
         dedupeKey: `expiry-warning:${s.id}:${today}`,
       });
-      await tx.update(seekers).set({ expiryWarnedFor: s.validUntil }).where(eq(seekers.id, s.id));
+      await markExpiryWarned(tx, s.id, s.validUntil);
       return notified !== null;
     });
     if (done) queued++;
@@ -72,7 +45,7 @@ export async function sendExpiryWarnings(deps: {
   return queued;
 }
 
-export const expiryWarningDefinition = (deps: { db: Database; clock: Clock; config: Config }) =>
+export const expiryWarningDefinition = (deps: Ports<'db' | 'clock' | 'config'>) =>
   defineJob(expiryWarningJob, async (_payload, { logger, queue }) => {
     const queued = await sendExpiryWarnings({ ...deps, queue });
     logger.info('expiry warnings queued', { queued });

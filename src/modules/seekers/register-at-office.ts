@@ -4,7 +4,7 @@
  * 求職申込日 of today (so the validity of MP-9 starts again). In one transaction with the mail
  * that tells the seeker what changed.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { notify } from '../notifications/notify.ts';
@@ -20,7 +20,7 @@ export type RegisterAtOfficeResult =
   | { ok: false; problem: 'birth_date'; birthDate: BirthDateProblem };
 
 export async function registerAtOffice(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'queue'>,
   input: { seekerId: string; officeCode: string; staffAccountId: string },
 ): Promise<RegisterAtOfficeResult> {
   const { db, clock } = deps;

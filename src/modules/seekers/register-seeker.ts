@@ -6,7 +6,7 @@
  */
 
 import { isUniqueViolation } from '../../db/sql-helpers.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
 import { notify } from '../notifications/notify.ts';
@@ -28,7 +28,7 @@ export type RegisterSeekerResult =
 class EmailTaken extends Error {}
 
 export async function registerSeeker(
-  deps: Deps,
+  deps: Ports<'db' | 'clock' | 'queue'>,
   input: { officeCode: string; staffAccountId: string; data: SeekerRegistrationInput },
 ): Promise<RegisterSeekerResult> {
   const { db, clock } = deps;

@@ -4,7 +4,7 @@
  * seeker came to the counter to go on looking for work), the lapse warning re-arms, and the change
  * is kept in the validity history — one transaction, the seeker row locked.
  */
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type RenewalRefusal, renewalRefusal, renewalValidUntil } from './registration.rules.ts';
@@ -16,7 +16,7 @@ export type RenewRegistrationResult =
   | { ok: false; refusal: RenewalRefusal };
 
 export async function renewRegistration(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Ports<'db' | 'clock'>,
   input: { seekerId: string; staffAccountId: string },
 ): Promise<RenewRegistrationResult> {
   const now = deps.clock.now();

@@ -1,17 +1,15 @@
-import { eq } from 'drizzle-orm';
-import { seekers } from '../../db/schema/index.ts';
-import type { Deps } from '../../deps.ts';
+import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registrationStatus } from './registration.rules.ts';
-import { findSeeker } from './seekers.repository.ts';
+import { findSeeker, setSeekerActive } from './seekers.repository.ts';
 
 /**
  * MP-8: the seeker switches their registration 有効/無効. A lapsed registration cannot be switched
  * back on from MyPage (the office renews it); switching off is always possible.
  */
 export async function setRegistrationActive(
-  deps: Deps,
+  deps: Ports<'db' | 'clock'>,
   seekerId: string,
   active: boolean,
 ): Promise<{ ok: true } | { ok: false; reason: 'lapsed' }> {
@@ -20,6 +18,6 @@ export async function setRegistrationActive(
   const now = deps.clock.now();
   if (active && registrationStatus(seeker, tokyoDate(now)) === 'lapsed')
     return { ok: false, reason: 'lapsed' };
-  await deps.db.update(seekers).set({ active, updatedAt: now }).where(eq(seekers.id, seekerId));
+  await setSeekerActive(deps.db, seekerId, active, now);
   return { ok: true };
 }

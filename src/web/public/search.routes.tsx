@@ -2,7 +2,7 @@
  * 求人検索 (SPEC SR-1): every condition as a bookmarkable GET URL, results as job cards (SR-6),
  * sort and page size, a capped hit count, and for seekers a form to save the conditions (SR-2).
  */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { PREFECTURES } from '../../modules/geo/geo.data.ts';
@@ -14,21 +14,16 @@ import {
   OCCUPATION_GROUPS,
   WORK_STYLES,
 } from '../../modules/jobs/job.types.ts';
-import { type JobCardView, loadJobCards } from '../../modules/jobs/job-view.ts';
-import { planSearch } from '../../modules/search/search.plan.ts';
-import { searchJobs } from '../../modules/search/search.query.ts';
+import { runSearch, type SearchResults } from '../../modules/search/run-search.ts';
 import {
   conditionsQuery,
   MAX_RESULTS,
   PER_PAGE,
-  type SearchConditions,
   searchSchema,
   searchValues,
 } from '../../modules/search/search.schemas.ts';
 import { EMPLOYEE_BANDS } from '../../modules/search/search-index.ts';
-import { favoriteJobIdsAmong } from '../../modules/search/seeker-lists.repository.ts';
 import { SAVED_SEARCH_NAME_MAX } from '../../modules/search/seeker-lists.rules.ts';
-import { tokyoDate } from '../../platform/dates.ts';
 import {
   ChoiceGroup,
   CsrfField,
@@ -506,15 +501,6 @@ function SaveConditions({ values }: { values: FormValues }) {
   );
 }
 
-interface Results {
-  total: number;
-  capped: boolean;
-  cards: JobCardView[];
-  favorites: Set<number>;
-  page: number;
-  per: number;
-}
-
 function SearchPage({
   values,
   errors,
@@ -522,7 +508,7 @@ function SearchPage({
 }: {
   values: FormValues;
   errors: FormErrors;
-  results: Results | null;
+  results: SearchResults | null;
 }) {
   const { t } = useRequestContext<AppEnv>().var;
   const s = t.search;
@@ -568,28 +554,6 @@ function SearchPage({
   );
 }
 
-export async function runSearch(c: Context<AppEnv>, conditions: SearchConditions): Promise<Results> {
-  const { db, clock } = c.var.deps;
-  const plan = planSearch(conditions, tokyoDate(clock.now()));
-  const hits = await searchJobs(db, plan);
-  const cards = await loadJobCards(
-    db,
-    hits.jobIds,
-    c.var.auth?.role === 'staff' ? 'staff' : 'public',
-    tokyoDate(clock.now()),
-  );
-  const seekerId = c.var.auth?.seeker?.id;
-  const favorites = seekerId ? await favoriteJobIdsAmong(db, seekerId, hits.jobIds) : new Set<number>();
-  return {
-    total: hits.total,
-    capped: hits.capped,
-    cards,
-    favorites,
-    page: plan.page,
-    per: plan.perPage,
-  };
-}
-
 export function searchRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     const values = searchValues(new URL(c.req.url).searchParams);
@@ -601,7 +565,12 @@ export function searchRoutes(): Hono<AppEnv> {
         <SearchPage values={values} errors={v.errors} results={null} />,
         400,
       );
-    const results = await runSearch(c, v.data);
+    const { auth } = c.var;
+    const results = await runSearch(c.var.deps, {
+      conditions: v.data,
+      audience: auth?.role === 'staff' ? 'staff' : 'public',
+      seekerId: auth?.seeker?.id,
+    });
     return page(
       c,
       { title: c.var.t.search.title },

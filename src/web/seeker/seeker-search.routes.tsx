@@ -5,22 +5,14 @@
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
-import { type JobCardView, loadJobCards } from '../../modules/jobs/job-view.ts';
-import { findJobByNumber } from '../../modules/jobs/jobs.repository.ts';
+import type { JobCardView } from '../../modules/jobs/job-view.ts';
 import { addFavorite } from '../../modules/search/add-favorite.ts';
-import { isSearchable } from '../../modules/search/reindex-job.ts';
+import { listFavorites } from '../../modules/search/list-favorites.ts';
+import { removeFavorite } from '../../modules/search/remove-favorite.ts';
+import { removeSavedSearch } from '../../modules/search/remove-saved-search.ts';
 import { saveSearch } from '../../modules/search/save-search.ts';
-import { searchSchema, searchValues } from '../../modules/search/search.schemas.ts';
-import {
-  countSavedSearches,
-  deleteFavorite,
-  deleteSavedSearch,
-  listFavoriteJobIds,
-  listSavedSearches,
-  type SavedSearch,
-} from '../../modules/search/seeker-lists.repository.ts';
+import { listSavedSearches, type SavedSearch } from '../../modules/search/seeker-lists.repository.ts';
 import { SAVED_SEARCH_NAME_MAX } from '../../modules/search/seeker-lists.rules.ts';
-import { tokyoDate } from '../../platform/dates.ts';
 import { text } from '../../platform/fields.ts';
 import { seekerOf } from '../auth/guards.ts';
 import { Button, CsrfField } from '../components/form.tsx';
@@ -35,7 +27,6 @@ const saveSchema = z.object({
   name: text({ max: SAVED_SEARCH_NAME_MAX, optional: true }),
   query: text({ max: 4000 }),
 });
-const JOB_NUMBER = /^\d{5}-\d{8}$/;
 
 function SavedSearches({
   searches,
@@ -134,9 +125,7 @@ async function renderFavorites(
   notice?: { kind: 'success' | 'error'; text: string },
   status: 200 | 400 = 200,
 ) {
-  const { db } = c.var.deps;
-  const ids = await listFavoriteJobIds(db, seekerOf(c).id);
-  const cards = await loadJobCards(db, ids, 'public', tokyoDate(c.var.deps.clock.now()));
+  const cards = await listFavorites(c.var.deps, seekerOf(c).id);
   return page(
     c,
     { title: c.var.t.search.favorites.title, portal: 'seeker' },
@@ -168,18 +157,20 @@ export function seekerSearchRoutes(): Hono<AppEnv> {
         c.var.t,
       );
       if (!v.ok) return renderSaved(c, { kind: 'error', text: Object.values(v.errors)[0] ?? '' }, 400);
-      // The query must be a valid search; anything else is not saved.
-      if (!validate(searchSchema, searchValues(new URLSearchParams(v.data.query)), {}, c.var.t).ok) {
+      const outcome = await saveSearch(c.var.deps, {
+        seekerId: seekerOf(c).id,
+        name: v.data.name,
+        query: v.data.query,
+        defaultName: s.defaultName,
+      });
+      if (outcome === 'invalid_query') {
         return renderSaved(c, { kind: 'error', text: c.var.t.errors.badRequestBody }, 400);
       }
-      const seekerId = seekerOf(c).id;
-      const name = v.data.name || s.defaultName((await countSavedSearches(c.var.deps.db, seekerId)) + 1);
-      const outcome = await saveSearch(c.var.deps, { seekerId, name, query: v.data.query });
       if (outcome === 'full') return renderSaved(c, { kind: 'error', text: s.full }, 400);
       return c.redirect('/mypage/searches?done=added', 303);
     })
     .post('/searches/:id/delete', async (c) => {
-      await deleteSavedSearch(c.var.deps.db, seekerOf(c).id, uuidParam(c));
+      await removeSavedSearch(c.var.deps, { seekerId: seekerOf(c).id, id: uuidParam(c) });
       return c.redirect('/mypage/searches?done=removed', 303);
     })
     .get('/favorites', async (c) => {
@@ -197,21 +188,17 @@ export function seekerSearchRoutes(): Hono<AppEnv> {
     })
     .post('/favorites', async (c) => {
       const f = c.var.t.search.favorites;
-      const number = one(await readForm(c), 'jobNumber')
-        .normalize('NFKC')
-        .trim();
-      const job = JOB_NUMBER.test(number) ? (await findJobByNumber(c.var.deps.db, number))?.job : undefined;
-      if (!job || !isSearchable(job, tokyoDate(c.var.deps.clock.now()))) {
-        return renderFavorites(c, { kind: 'error', text: f.unknownJob }, 400);
-      }
-      const outcome = await addFavorite(c.var.deps, seekerOf(c).id, job.id);
+      const outcome = await addFavorite(c.var.deps, {
+        seekerId: seekerOf(c).id,
+        jobNumber: one(await readForm(c), 'jobNumber'),
+      });
+      if (outcome === 'unknown_job') return renderFavorites(c, { kind: 'error', text: f.unknownJob }, 400);
       if (outcome === 'full') return renderFavorites(c, { kind: 'error', text: f.full }, 400);
       return c.redirect(`/mypage/favorites?done=${outcome}`, 303);
     })
     .post('/favorites/delete', async (c) => {
-      const number = one(await readForm(c), 'jobNumber');
-      const job = JOB_NUMBER.test(number) ? (await findJobByNumber(c.var.deps.db, number))?.job : undefined;
-      if (job) await deleteFavorite(c.var.deps.db, seekerOf(c).id, job.id);
+      const jobNumber = one(await readForm(c), 'jobNumber');
+      await removeFavorite(c.var.deps, { seekerId: seekerOf(c).id, jobNumber });
       return c.redirect('/mypage/favorites?done=removed', 303);
     });
 }
