@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, jobPostings, referrals } from '../../src/db/schema/index.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../../src/demo/seed.ts';
 import { insertCounselling } from '../../src/modules/counselling/counselling.repository.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
 import {
@@ -434,5 +435,30 @@ describe('OR-3 OR-4 MP-7 the seeker side', () => {
     expect(home.text('section[aria-labelledby="home-referrals"]')).toContain('ご利用いただけません');
     const list = await seekerClient.get('/mypage/referrals');
     expect(list.text('main')).toContain('ご利用いただけません');
+  });
+});
+
+describe('OR-1 demo data', () => {
+  it('OR-1 OR-3 right after the demo seed, the demo staff sends the demo employer’s jobs to the demo seeker, whose ホーム shows them', async () => {
+    const demo = await createTestContext({ env: { SEED_JOBS: '20' } });
+    try {
+      expect(await seedDemoIfEmpty(demo.deps)).toBe(true);
+      const staff = demo.client(nextIp());
+      await signInAs(staff, 'staff', DEMO_ACCOUNTS.staff.email, DEMO_ACCOUNTS.staff.password);
+      const list = await staff.get(`/staff/seekers?q=${encodeURIComponent('山田 太郎')}`);
+      const href = list.dom.querySelector('#seekers tbody a')!.getAttribute('href')!;
+      const seekerId = href.split('/').at(-1)!;
+      const numbers = ['13010-09999999', '13010-00000001', '13010-00000002'];
+      const { confirm, result } = await send(staff, seekerId, numbers);
+      expect(cells(confirm!, 'send-targets').map((r) => r[0])).toEqual(numbers);
+      expect(result!.text('#referral-result')).toContain('3件の求人を送信しました');
+      const seeker = demo.client(nextIp());
+      await signInAs(seeker, 'seeker', DEMO_ACCOUNTS.seeker.email, DEMO_ACCOUNTS.seeker.password);
+      expect((await seeker.get('/mypage')).text('#referrals-sentence')).toBe(
+        'オンラインハローワーク紹介対象求人 全3件中最新の求人を表示しています。',
+      );
+    } finally {
+      await demo.close();
+    }
   });
 });
