@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, jobPostings, referrals } from '../../src/db/schema/index.ts';
+import {
+  accounts,
+  inboxMessages,
+  jobPostings,
+  referrals,
+  registrationValidityHistory,
+  seekers,
+} from '../../src/db/schema/index.ts';
 import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../../src/demo/seed.ts';
 import { insertCounselling } from '../../src/modules/counselling/counselling.repository.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
@@ -146,6 +153,22 @@ describe('OR-1 OR-4 ST-2 sending referral targets', () => {
 
     const { confirm } = await send(client, seeker.seeker.id, [short.jobNumber], addDays(today(), 20));
     expect(cells(confirm!, 'send-targets')[0]![2]).toBe('2026年11月24日 （求人の紹介期限日に合わせました）');
+  });
+
+  it('MP-9 a referral in the registration’s final month extends it by one month, recorded in its history', async () => {
+    const { seeker, job, client } = await setup({
+      seeker: { appliedOn: '2026-09-10', validUntil: '2026-11-30' },
+    });
+    await send(client, seeker.seeker.id, [job.jobNumber]);
+    const [row] = await ctx.db.select().from(seekers).where(eq(seekers.id, seeker.seeker.id));
+    expect(row!.validUntil).toBe('2026-12-31');
+    const history = await ctx.db
+      .select()
+      .from(registrationValidityHistory)
+      .where(eq(registrationValidityHistory.seekerId, seeker.seeker.id));
+    expect(history.map((h) => [h.cause, h.previousValidUntil, h.validUntil])).toEqual([
+      ['referral', '2026-11-30', '2026-12-31'],
+    ]);
   });
 
   it('OR-1 a malformed 求人番号 or more than 10 are refused next to the field, keeping what was typed', async () => {
@@ -329,6 +352,12 @@ describe('G-3 OR-3 the seeker is told once per batch', () => {
     expect(mail.text).toContain('応募期限日：2026年11月28日');
     expect(mail.text).toContain('求職者マイページにログインし');
     expect(mail.text).toContain('http://localhost/login');
+    // MS-4: one message from Hello Work in the seeker's inbox for the batch.
+    const inbox = await ctx.db
+      .select()
+      .from(inboxMessages)
+      .where(eq(inboxMessages.recipientAccountId, seeker.account.id));
+    expect(inbox.map((m) => [m.kind, m.senderKind])).toEqual([['referral.sent', 'hello_work']]);
   });
 
   it('G-3 the mail is in English for a seeker whose language is English', async () => {
