@@ -139,6 +139,26 @@ describe('OR-1 OR-4 ST-2 sending referral targets', () => {
     expect(ctx.mailbox.to(seeker.email)).toHaveLength(1);
   });
 
+  it('OR-1 five identical 送信 at once (same confirmation) send the batch once, with one mail', async () => {
+    const { seeker, job, client } = await setup();
+    await client.get(`/staff/seekers/${seeker.seeker.id}`);
+    const input = await client.post(`/staff/seekers/${seeker.seeker.id}/referrals`, {
+      jobNumbers: job.jobNumber,
+    });
+    await client.get(input.location!);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => client.post(`/staff/seekers/${seeker.seeker.id}/referrals/send`, {})),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(
+      results.filter((r) => r.text('#referral-result').includes('1件の求人を送信しました')),
+    ).toHaveLength(1);
+    const rows = await ctx.db.select().from(referrals).where(eq(referrals.seekerId, seeker.seeker.id));
+    expect(rows).toHaveLength(1);
+    await ctx.drain();
+    expect(ctx.mailbox.to(seeker.email)).toHaveLength(1);
+  });
+
   it('OR-4 a 応募期限日 chosen past the job 紹介期限日 becomes the 紹介期限日; a day before today is refused next to the field', async () => {
     const { seeker, employer, client } = await setup();
     const short = await createJob(
@@ -406,6 +426,7 @@ describe('OR-3 OR-4 MP-7 the seeker side', () => {
     expect(list.dom.querySelectorAll('#referral-list .job-card h3').map((h) => h.textContent.trim())).toEqual(
       [job.posting.title, older.posting.title],
     );
+    expect(list.text('#referrals-count')).toBe('オンラインハローワーク紹介対象求人 全2件');
     const detail = await seekerClient.get(`/jobs/${job.jobNumber}`);
     expect(detail.status).toBe(200);
   });

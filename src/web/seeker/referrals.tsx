@@ -127,9 +127,9 @@ export function seekerReferralRoutes(): Hono<AppEnv> {
           <p id="referrals-none">{t.seeker.home.referralsNone}</p>
         ) : (
           <>
-            <p id="referrals-count">{r.listCount(rows.length)}</p>
             <Notes />
-            <section aria-label={r.listTitle} id="referral-list">
+            <section aria-labelledby="referrals-count" id="referral-list">
+              <h2 id="referrals-count">{r.listCount(rows.length)}</h2>
               {rows.map((row) => (
                 <ReferralCard row={row} />
               ))}
