@@ -51,6 +51,8 @@ const envSchema = z.object({
   COMMON_PASSWORDS_FILE: z.string().min(1).optional(),
   REGISTRATION_WARNING_DAYS: positiveInt.default(7),
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  REFERRAL_APPLY_DAYS: positiveInt.default(7),
+  REFERRAL_COUNSELLING_DAYS: positiveInt.default(90),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -77,6 +79,11 @@ export interface Config {
   registrationWarningDays: number;
   /** Largest request body read for a form (413 past it, chunked bodies too); uploads set their own. */
   bodyLimitBytes: number;
+  /**
+   * オンラインハローワーク紹介 (OR-2, OR-4): the default 応募期限日 is the sending day + applyDays
+   * (Asia/Tokyo); a send is refused when the last 職業相談 is more than counsellingDays old.
+   */
+  referral: { applyDays: number; counsellingDays: number };
 }
 
 export class ConfigError extends Error {
@@ -129,6 +136,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     commonPasswordsFile: e.COMMON_PASSWORDS_FILE,
     registrationWarningDays: e.REGISTRATION_WARNING_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    referral: { applyDays: e.REFERRAL_APPLY_DAYS, counsellingDays: e.REFERRAL_COUNSELLING_DAYS },
   };
 }
 

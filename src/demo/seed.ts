@@ -8,6 +8,7 @@ import { employers, numberSequences, offices, staffMembers } from '../db/schema/
 import type { Ports } from '../deps.ts';
 import { insertAccount } from '../modules/accounts/accounts.repository.ts';
 import { hashPassword } from '../modules/accounts/password-hash.ts';
+import { insertCounselling } from '../modules/counselling/counselling.repository.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
 import { formatNumber, insertOffices, raiseSerial } from '../modules/offices/offices.repository.ts';
 import { createSearchIndex, dropSearchIndex, upsertSearchRows } from '../modules/search/search.repository.ts';
@@ -139,13 +140,16 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       openedAt: now,
       now,
     });
-    await tx.insert(staffMembers).values({
-      accountId: staffAccount.id,
-      officeCode: DEMO_OFFICE,
-      name: '山本 和子',
-      createdAt: now,
-      updatedAt: now,
-    });
+    const [demoStaff] = await tx
+      .insert(staffMembers)
+      .values({
+        accountId: staffAccount.id,
+        officeCode: DEMO_OFFICE,
+        name: '山本 和子',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
 
     const employerAccount = await insertAccount(tx, {
       role: 'employer',
@@ -216,6 +220,16 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       updatedAt: now,
     });
     await demoValidity(tx, seeker, now);
+    // A recent 職業相談 by the demo staff, so the demo employer's jobs can be sent to this seeker as
+    // オンラインハローワーク紹介 right after `npm start` (OR-1, OR-2; ADR 0016).
+    await insertCounselling(tx, {
+      seekerId: seeker.id,
+      staffId: demoStaff!.id,
+      heldOn: addDays(today, -1),
+      desiredConditions: '介護職（正社員）、千代田区・新宿区、月給20万円以上、9:00～18:00、土日休み',
+      notes: 'オンラインハローワーク紹介での求人紹介を希望。',
+      now,
+    });
     const unopenedAccount = await insertAccount(tx, {
       role: 'seeker',
       email: DEMO_ACCOUNTS.unopenedSeeker.email,

@@ -31,5 +31,16 @@ export type ValidityCause = (typeof VALIDITY_CAUSES)[number];
 export const JOB_CLOSE_CAUSES = ['invalid', 'withdrawn', 'expired'] as const;
 export type JobCloseCause = (typeof JOB_CLOSE_CAUSES)[number];
 
+/**
+ * Stored states of an オンラインハローワーク紹介 target (ADR 0016): `sent` (未応募 while live), `applied`
+ * (応募済), `declined` (辞退), and `expired` / `withdrawn` written only when a later send supersedes a
+ * target whose 期限切れ / 取下げ was derived. What staff see (REFERRAL_STATES) adds the derived ones.
+ */
+export const REFERRAL_STORED_STATES = ['sent', 'applied', 'declined', 'expired', 'withdrawn'] as const;
+export type ReferralStoredState = (typeof REFERRAL_STORED_STATES)[number];
+/** 未応募 · 応募済 · 期限切れ · 取下げ · 辞退 (ST-2). */
+export const REFERRAL_STATES = ['open', 'applied', 'expired', 'withdrawn', 'declined'] as const;
+export type ReferralState = (typeof REFERRAL_STATES)[number];
+
 /** SQL text of a code list for CHECK constraints: 'a', 'b'. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

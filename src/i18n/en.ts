@@ -5,6 +5,7 @@ import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
 import { jobs } from './en/jobs.ts';
 import { notifications } from './en/notifications.ts';
+import { referrals } from './en/referrals.ts';
 import { registration } from './en/registration.ts';
 import { search } from './en/search.ts';
 import { seeker } from './en/seeker.ts';
@@ -140,6 +141,7 @@ export const en: Messages = {
   jobs,
   search,
   notifications,
+  referrals,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

@@ -8,6 +8,7 @@ import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
+import { referrals } from './ja/referrals.ts';
 import { registration } from './ja/registration.ts';
 import { search } from './ja/search.ts';
 import { seeker } from './ja/seeker.ts';
@@ -144,6 +145,7 @@ export const ja = {
   jobs,
   search,
   notifications,
+  referrals,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

@@ -38,6 +38,13 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
   },
   'seeker.registration_expiring': { name: '見本 太郎', validUntil: '2027-01-31' },
   'employer.invitation': { name: '株式会社見本', establishmentNumber: '1301-000001-1' },
+  'referral.sent': {
+    name: '見本 太郎',
+    jobs: [
+      { jobNumber: '13010-09999999', title: '介護福祉士', applyBy: '2026-11-28' },
+      { jobNumber: '13010-00000001', title: '一般事務', applyBy: '2026-11-25' },
+    ],
+  },
 };
 
 describe('notification templates', () => {

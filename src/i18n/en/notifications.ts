@@ -1,6 +1,9 @@
 /** English strings: notifications. Same shape as ../ja/notifications.ts. */
 import type { Messages } from '../ja.ts';
 
+const signature = (baseUrl: string) =>
+  `\n\n──────────────────\nHello Work Internet Service\n${baseUrl}\nThis address does not receive replies.`;
+
 export const notifications: Messages['notifications'] = {
   kind: {
     'account.open_key': 'Password registration key',
@@ -15,6 +18,16 @@ export const notifications: Messages['notifications'] = {
     'seeker.registered_at_office': 'Job-seeking registration completed (office)',
     'seeker.registration_expiring': 'Registration about to lapse',
     'employer.invitation': 'Invitation to open Employer MyPage',
+    'referral.sent': 'Jobs referred online by Hello Work',
+  },
+  mail: {
+    referralSentSubject: '[Hello Work] Jobs referred to you online (Online Hello Work Referral)',
+    referralSentBody: (p) =>
+      `Dear ${p.name},\n\nHello Work has sent you ${p.jobs.length === 1 ? 'a job' : `${p.jobs.length} jobs`} as Online Hello Work Referral targets.\n\n${p.jobs
+        .map((j) => `- Job number ${j.jobNumber}: ${j.title}\n  Apply by: ${j.applyBy}`)
+        .join(
+          '\n',
+        )}\n\nSign in to your Job seeker MyPage and open "Online Hello Work Referral jobs" on the home screen to read them.\n${p.baseUrl}/login\n\nAfter the apply-by date a job is no longer shown and cannot be applied to. It can also become unavailable earlier, for example when the employer withdraws it.${signature(p.baseUrl)}`,
   },
   status: { queued: 'Waiting', sent: 'Sent', failed: 'Failed' },
   deliveries: {

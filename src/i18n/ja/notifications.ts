@@ -3,6 +3,9 @@
 import type { DeliveryStatus } from '../../db/schema/notifications.ts';
 import type { NotificationKind } from '../../modules/notifications/kinds.ts';
 
+const signature = (baseUrl: string) =>
+  `\n\n──────────────────\nハローワークインターネットサービス\n${baseUrl}\n※このメールは送信専用です。返信はできません。`;
+
 export const notifications = {
   kind: {
     'account.open_key': 'パスワード登録申込受付通知（認証キー）',
@@ -17,7 +20,21 @@ export const notifications = {
     'seeker.registered_at_office': '求職登録完了のお知らせ（窓口）',
     'seeker.registration_expiring': '求職登録の有効期限のお知らせ',
     'employer.invitation': '求人者マイページ開設のご案内',
+    'referral.sent': 'オンラインハローワーク紹介対象求人のお知らせ',
   } as Record<NotificationKind, string>,
+  mail: {
+    referralSentSubject: '【ハローワーク】オンラインハローワーク紹介対象求人のお知らせ',
+    referralSentBody: (p: {
+      name: string;
+      jobs: { jobNumber: string; title: string; applyBy: string }[];
+      baseUrl: string;
+    }) =>
+      `${p.name} 様\n\nハローワークから、オンラインハローワーク紹介の対象求人をお送りしました（${p.jobs.length}件）。\n\n${p.jobs
+        .map((j) => `・求人番号 ${j.jobNumber}　${j.title}\n　応募期限日：${j.applyBy}`)
+        .join(
+          '\n',
+        )}\n\n求職者マイページにログインし、ホーム画面の「オンラインハローワーク紹介対象求人」から求人の内容をご確認ください。\n${p.baseUrl}/login\n\n「応募期限日」を過ぎると、求職者マイページに表示されなくなり、応募もできなくなります。\n応募期限日前でも、求人が取り下げられたなどの理由により応募ができなくなる場合があります。${signature(p.baseUrl)}`,
+  },
   status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' } as Record<DeliveryStatus, string>,
   deliveries: {
     title: 'メールの送信状況',

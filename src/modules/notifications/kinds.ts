@@ -54,6 +54,20 @@ export const KINDS = {
   ),
   /** MP-9 lapse warning. */
   'seeker.registration_expiring': kind(['inbox', 'mail'], z.object({ name: z.string(), validUntil: day })),
+  /**
+   * オンラインハローワーク紹介対象求人 sent by staff (OR-3, G-3): one notice for a batch sent together,
+   * listing each job with its 応募期限日 (ADR 0016).
+   */
+  'referral.sent': kind(
+    ['inbox', 'mail'],
+    z.object({
+      name: z.string(),
+      jobs: z
+        .array(z.object({ jobNumber: z.string(), title: z.string(), applyBy: day }))
+        .min(1)
+        .max(10),
+    }),
+  ),
   /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */
   'employer.invitation': kind(['mail'], z.object({ name: z.string(), establishmentNumber: z.string() })),
 } as const;

@@ -81,6 +81,18 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
     subject: t.accounts.mail.expirySubject,
     text: t.accounts.mail.expiryBody({ name: d.name, validUntil: t.common.date(d.validUntil), baseUrl }),
   }),
+  'referral.sent': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.referralSentSubject,
+    text: t.notifications.mail.referralSentBody({
+      name: d.name,
+      jobs: d.jobs.map((j) => ({
+        jobNumber: j.jobNumber,
+        title: j.title,
+        applyBy: t.common.date(j.applyBy),
+      })),
+      baseUrl,
+    }),
+  }),
   'employer.invitation': (t, d, baseUrl) => ({
     subject: t.accounts.mail.employerRegisteredSubject,
     text: t.accounts.mail.employerRegisteredBody({

@@ -3,6 +3,7 @@
  * supplies the list and its <h2>. Everything is in a single-column definition list, so it reads on a
  * 360px-wide phone and in a screen reader in the same order.
  */
+import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
 import { prefectureName } from '../../modules/geo/geo.data.ts';
@@ -67,7 +68,19 @@ export function FeatureTags({ features, label }: { features: string[]; label: st
   );
 }
 
-export function JobCard({ job }: { job: JobCardView }) {
+/**
+ * `extraRows` follow 交付年月日 and 紹介期限日 (e.g. a referral's 応募期限日, OR-3); `children` (e.g.
+ * 「詳細を表示」) go at the end of the card.
+ */
+export function JobCard({
+  job,
+  extraRows = [],
+  children,
+}: {
+  job: JobCardView;
+  extraRows?: [string, Child][];
+  children?: Child;
+}) {
   const c = useRequestContext<AppEnv>();
   const { t, locale } = c.var;
   const k = t.jobs.card;
@@ -84,6 +97,7 @@ export function JobCard({ job }: { job: JobCardView }) {
         rows={[
           [k.acceptedOn, dateText(t, job.acceptedOn)],
           [k.referralDeadline, dateText(t, job.referralDeadline)],
+          ...extraRows,
           [
             k.category,
             t.jobs.values.categoryWithStyle(t.codes.category[job.category], t.codes.workStyle[job.workStyle]),
@@ -102,6 +116,7 @@ export function JobCard({ job }: { job: JobCardView }) {
         ]}
       />
       <FeatureTags features={job.features} label={k.features} />
+      {children}
     </article>
   );
 }

@@ -38,6 +38,7 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
 async function loadSeeker(c: Context<AppEnv>) {
@@ -103,12 +104,7 @@ function Home({ seeker }: { seeker: Seeker }) {
           ]}
         />
       </section>
-      <OfficeOnly
-        id="home-referrals"
-        title={h.referralsTitle}
-        registered={registered}
-        none={h.referralsNone}
-      />
+      <HomeReferrals seeker={seeker} />
       <OfficeOnly
         id="home-information"
         title={h.informationTitle}
@@ -298,6 +294,7 @@ export function seekerPortal(): Hono<AppEnv> {
       await next();
     })
     .route('/', seekerSearchRoutes())
+    .route('/', seekerReferralRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);

@@ -51,6 +51,7 @@ import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { intParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { JobReferrals } from './referrals.tsx';
 
 const BASE = '/staff/jobs';
 
@@ -270,6 +271,7 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
         </section>
       ) : null}
 
+      {job.jobNumber ? <JobReferrals jobId={job.id} /> : null}
       <JobDetails view={view} />
       <p>
         <a href={BASE}>{s.back}</a>

@@ -51,6 +51,7 @@ import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
 import { AccountDeliveries } from './deliveries.tsx';
+import { SeekerReferrals, staffReferralRoutes } from './referrals.tsx';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
 type T = AppEnv['Variables']['t'];
@@ -614,6 +615,12 @@ function SeekerDetail({
           </div>
         )}
       </section>
+      <SeekerReferrals
+        seeker={seeker}
+        openedAt={openedAt}
+        lastCounsellingOn={sessions[0]?.heldOn}
+        mayChange={mayChange}
+      />
       <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
@@ -671,6 +678,7 @@ async function loadSeekerToChange(c: Context<AppEnv>) {
 
 export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
+    .route('/', staffReferralRoutes())
     .get('/', async (c) => {
       const query = (c.req.query('q') ?? '').slice(0, 100).trim();
       const rows = await listSeekersForStaff(c.var.deps.db, query, LIST_LIMIT + 1);
