@@ -78,7 +78,6 @@ export const referrals: Messages['referrals'] = {
     jobCaption: 'Seekers this job was sent to (newest first)',
   },
   seeker: {
-    label: 'Online Hello Work Referral',
     sentence: (n) => `Online Hello Work Referral jobs: showing the newest of ${n}.`,
     showAll: 'Show all target jobs',
     applyBy: 'Apply by',

@@ -79,7 +79,6 @@ export const referrals = {
     jobCaption: 'この求人を送信した求職者（新しい順）',
   },
   seeker: {
-    label: 'オンラインハローワーク紹介',
     sentence: (n: number) => `オンラインハローワーク紹介対象求人 全${n}件中最新の求人を表示しています。`,
     showAll: '対象求人全て表示',
     applyBy: '応募期限日',

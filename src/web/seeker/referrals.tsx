@@ -73,7 +73,7 @@ export async function HomeReferrals({ seeker }: { seeker: Seeker }) {
   ]);
   return (
     <section class="panel" aria-labelledby="home-referrals">
-      <h2 id="home-referrals">{r.label}</h2>
+      <h2 id="home-referrals">{h.referralsTitle}</h2>
       {count === 0 || !newest[0] ? (
         <p id="referrals-none">{h.referralsNone}</p>
       ) : (
