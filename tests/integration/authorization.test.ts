@@ -158,6 +158,7 @@ describe('G-2 authorisation on every portal route', () => {
       if (changes && res.status !== 403) failures.push(`${r.method} ${path} → ${res.status}`);
       if (!changes && res.status !== 200) failures.push(`${r.method} ${path} (read) → ${res.status}`);
     }
+    console.info(`office scope: ${tried} staff routes on another office's records`);
     expect(tried).toBeGreaterThan(6);
     expect(failures).toEqual([]);
     const page = await client.get(`/staff/seekers/${seeker.seeker.id}`);

@@ -111,6 +111,7 @@ describe('one way in: every form still needs its token', () => {
           );
       }
     }
+    console.info(`CSRF: ${tried} posts without a token`);
     expect(tried).toBeGreaterThan(40);
     expect(failures).toEqual([]);
   });
