@@ -38,6 +38,7 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { seekerMessageRoutes } from './messages.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
@@ -295,6 +296,7 @@ export function seekerPortal(): Hono<AppEnv> {
     })
     .route('/', seekerSearchRoutes())
     .route('/', seekerReferralRoutes())
+    .route('/', seekerMessageRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);
@@ -354,9 +356,5 @@ export function seekerPortal(): Hono<AppEnv> {
     .get('/activity', async (c) => {
       const a = c.var.t.seeker.activity;
       return page(c, { title: a.title, portal: 'seeker' }, <Empty title={a.title} text={a.none} />);
-    })
-    .get('/messages', async (c) => {
-      const m = c.var.t.seeker.messages;
-      return page(c, { title: m.title, portal: 'seeker' }, <Empty title={m.title} text={m.none} />);
     });
 }
