@@ -112,6 +112,7 @@ export const seeker: Messages['seeker'] = {
     details: 'Show details',
     referralLead: (n) =>
       `Hello Work has sent you ${n === 1 ? 'a job' : `${n} jobs`} as Online Hello Work Referral targets.`,
+    informationLead: (n) => `Hello Work has sent you information on ${n === 1 ? 'a job' : `${n} jobs`}.`,
     referralAfter: 'After the apply-by date a job is no longer shown and cannot be applied to.',
     registeredLead: (name) => `${name}, your job seeker registration is complete.`,
     seekerNumber: 'Job seeker number',

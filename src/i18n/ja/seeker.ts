@@ -115,6 +115,7 @@ export const seeker = {
     details: '詳細を表示',
     referralLead: (n: number) =>
       `ハローワークから、オンラインハローワーク紹介の対象求人をお送りしました（${n}件）。`,
+    informationLead: (n: number) => `ハローワークから、求人情報をお送りしました（${n}件）。`,
     referralAfter: '「応募期限日」を過ぎると、求職者マイページに表示されなくなり、応募もできなくなります。',
     registeredLead: (name: string) => `${name} さんの求職登録が完了しました。`,
     seekerNumber: '求職番号',

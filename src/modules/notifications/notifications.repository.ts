@@ -213,3 +213,18 @@ export async function openInboxMessage(
   const [row] = await db.select().from(inboxMessages).where(owned);
   return row;
 }
+
+/** An account's latest messages of one kind, newest first (e.g. 情報提供 on ホーム and the staff page). */
+export async function listInboxByKind(
+  db: Executor,
+  accountId: string,
+  kind: string,
+  limit: number,
+): Promise<InboxMessage[]> {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(and(eq(inboxMessages.recipientAccountId, accountId), eq(inboxMessages.kind, kind)))
+    .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
+    .limit(limit);
+}

@@ -42,6 +42,10 @@ export async function NavUnread() {
 }
 
 function subjectOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string {
+  if (msg.kind === 'notice.sent') {
+    const d = KINDS['notice.sent'].schema.safeParse(msg.data);
+    if (d.success) return d.data.title;
+  }
   return isNotificationKind(msg.kind) ? t.notifications.kind[msg.kind] : t.seeker.messages.title;
 }
 
@@ -84,6 +88,36 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
         </ul>
         <p class="muted">{m.referralAfter}</p>
       </>
+    );
+  }
+  if (kind === 'information.jobs') {
+    const d = KINDS['information.jobs'].schema.parse(msg.data);
+    return (
+      <>
+        <p>{m.informationLead(d.jobs.length)}</p>
+        <ul class="message-jobs" id="message-jobs">
+          {d.jobs.map((j) => (
+            <li>
+              <a href={`/jobs/${j.jobNumber}`}>{j.title}</a>
+              <span>
+                {' '}
+                {m.jobNumber} {j.jobNumber}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  if (kind === 'notice.sent') {
+    const d = KINDS['notice.sent'].schema.parse(msg.data);
+    return (
+      <div id="message-notice">
+        <h2>{d.title}</h2>
+        {d.body.split('\n').map((line) => (
+          <p>{line}</p>
+        ))}
+      </div>
     );
   }
   if (kind === 'seeker.registered' || kind === 'seeker.registered_at_office') {

@@ -38,6 +38,7 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { HomeInformation } from './information.tsx';
 import { seekerMessageRoutes } from './messages.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
@@ -57,39 +58,11 @@ function StatusBadge({ seeker }: { seeker: Seeker }) {
   return <span class={`status status--${status === 'active' ? 'valid' : 'invalid'}`}>{label}</span>;
 }
 
-/** MP-7: office-only functions are shown to internet-only seekers as unavailable, with the reason. */
-function OfficeOnly({
-  title,
-  registered,
-  none,
-  id,
-}: {
-  title: string;
-  registered: boolean;
-  none: string;
-  id: string;
-}) {
-  const { t } = useRequestContext<AppEnv>().var;
-  return (
-    <section class="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {registered ? (
-        <p>{none}</p>
-      ) : (
-        <Notice kind="info" title={t.seeker.home.unavailable}>
-          <p>{t.seeker.home.unavailableReason}</p>
-        </Notice>
-      )}
-    </section>
-  );
-}
-
 function Home({ seeker }: { seeker: Seeker }) {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
   const h = t.seeker.home;
   const status = registrationStatus(seeker, tokyoDate(c.var.deps.clock.now()));
-  const registered = seeker.kind === 'registered';
   return (
     <>
       <h1>{h.greeting(seeker.name)}</h1>
@@ -106,12 +79,7 @@ function Home({ seeker }: { seeker: Seeker }) {
         />
       </section>
       <HomeReferrals seeker={seeker} />
-      <OfficeOnly
-        id="home-information"
-        title={h.informationTitle}
-        registered={registered}
-        none={h.informationNone}
-      />
+      <HomeInformation seeker={seeker} />
       <section class="panel" aria-labelledby="home-shortcuts">
         <h2 id="home-shortcuts">{h.shortcutsTitle}</h2>
         <ul>

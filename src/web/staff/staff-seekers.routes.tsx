@@ -51,6 +51,7 @@ import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
 import { AccountDeliveries } from './deliveries.tsx';
+import { SeekerInformation, staffInformationRoutes } from './information.tsx';
 import { SeekerReferrals, staffReferralRoutes } from './referrals.tsx';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
@@ -621,6 +622,7 @@ function SeekerDetail({
         lastCounsellingOn={sessions[0]?.heldOn}
         mayChange={mayChange}
       />
+      <SeekerInformation seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
       <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
@@ -679,6 +681,7 @@ async function loadSeekerToChange(c: Context<AppEnv>) {
 export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .route('/', staffReferralRoutes())
+    .route('/', staffInformationRoutes())
     .get('/', async (c) => {
       const query = (c.req.query('q') ?? '').slice(0, 100).trim();
       const rows = await listSeekersForStaff(c.var.deps.db, query, LIST_LIMIT + 1);
