@@ -85,7 +85,7 @@ export const KINDS = {
   /** お知らせ (IP-2): a notice written by staff (title ≤ 100, body ≤ 2,000 graphemes), to one seeker or an office's. */
   'notice.sent': kind(
     ['inbox', 'mail'],
-    z.object({ name: z.string(), title: z.string().min(1).max(400), body: z.string().max(8000) }),
+    z.object({ name: z.string(), title: z.string().min(1), body: z.string() }),
   ),
   /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */
   'employer.invitation': kind(['mail'], z.object({ name: z.string(), establishmentNumber: z.string() })),

@@ -12,7 +12,14 @@ import {
   informationSeekerRefusal,
   MAX_INFORMATION_JOBS,
 } from '../../modules/information/information.rules.ts';
+import { countOfficeRecipients } from '../../modules/information/notices.repository.ts';
 import { type InformationResult, sendInformation } from '../../modules/information/send-information.ts';
+import {
+  NOTICE_BODY_MAX,
+  NOTICE_TITLE_MAX,
+  sendNoticeToSeeker,
+  sendOfficeNotice,
+} from '../../modules/information/send-notice.ts';
 import { JOB_NUMBER } from '../../modules/jobs/job.schemas.ts';
 import { KINDS } from '../../modules/notifications/kinds.ts';
 import { listInboxByKind } from '../../modules/notifications/notifications.repository.ts';
@@ -22,6 +29,7 @@ import { findSeekerForStaff } from '../../modules/seekers/seekers-admin.reposito
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { text } from '../../platform/fields.ts';
+import { hmac, safeEqual } from '../../platform/ids.ts';
 import { isUuid } from '../../platform/text.ts';
 import { requireHomeOffice, staffOf } from '../auth/guards.ts';
 import {
@@ -31,6 +39,7 @@ import {
   type FormErrors,
   type FormValues,
   TextArea,
+  TextField,
 } from '../components/form.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
@@ -295,4 +304,306 @@ export function staffInformationRoutes(): Hono<AppEnv> {
     });
     return renderInformationResult(c, seeker, { result }, result.ok ? 200 : 409);
   });
+}
+
+// ---------------------------------------------------------------- お知らせ (IP-2)
+
+const noticeSchema = z.object({
+  title: text({ max: NOTICE_TITLE_MAX }),
+  body: text({ max: NOTICE_BODY_MAX, multiline: true }),
+});
+
+function NoticeFields({ values, errors }: { values: FormValues; errors: FormErrors }) {
+  const n = useRequestContext<AppEnv>().var.t.information.notice;
+  return (
+    <>
+      <TextField
+        name="title"
+        label={n.noticeTitle}
+        hint={n.titleHint(NOTICE_TITLE_MAX)}
+        value={one(values, 'title')}
+        error={errors.title}
+        maxLength={NOTICE_TITLE_MAX}
+        badge="required"
+      />
+      <TextArea
+        name="body"
+        label={n.body}
+        hint={n.bodyHint(NOTICE_BODY_MAX)}
+        value={one(values, 'body')}
+        error={errors.body}
+        rows={8}
+        maxLength={NOTICE_BODY_MAX}
+        badge="required"
+      />
+    </>
+  );
+}
+
+function SeekerNoticeForm({
+  seekerId,
+  values,
+  errors,
+}: {
+  seekerId: string;
+  values: FormValues;
+  errors: FormErrors;
+}) {
+  const n = useRequestContext<AppEnv>().var.t.information.notice;
+  return (
+    <form method="post" action={`${seekerPath(seekerId)}/notices`} class="form" id="notice-form" novalidate>
+      <CsrfField />
+      <input type="hidden" name="key" value={randomUUID()} />
+      <NoticeFields values={values} errors={errors} />
+      <div class="actions">
+        <Button>{n.send}</Button>
+      </div>
+    </form>
+  );
+}
+
+/** IP-2: the お知らせ section of the staff seeker page. */
+export function SeekerNotice({
+  seeker,
+  openedAt,
+  mayChange,
+}: {
+  seeker: Seeker;
+  openedAt: Date | null;
+  mayChange: boolean;
+}) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const n = t.information.notice;
+  if (!mayChange) return null;
+  const refusal = informationSeekerRefusal(
+    {
+      kind: seeker.kind,
+      active: seeker.active,
+      validUntil: seeker.validUntil,
+      mypageOpened: openedAt !== null,
+    },
+    tokyoDate(c.var.deps.clock.now()),
+  );
+  return (
+    <section class="panel" aria-labelledby="seeker-notice">
+      <h2 id="seeker-notice">{n.title}</h2>
+      <p>{n.lead}</p>
+      {refusal ? (
+        <div id="notice-refused">
+          <Notice kind="info" title={n.refusedTitle}>
+            <p>{t.information.refusal[refusal]}</p>
+          </Notice>
+        </div>
+      ) : (
+        <SeekerNoticeForm seekerId={seeker.id} values={{}} errors={{}} />
+      )}
+    </section>
+  );
+}
+
+function noticeLabels(c: Context<AppEnv>) {
+  const n = c.var.t.information.notice;
+  return { title: n.noticeTitle, body: n.body };
+}
+
+/** Mounted under /staff/seekers: a notice to one seeker. */
+export function staffSeekerNoticeRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/:id/notices', async (c) => {
+    const { seeker } = await loadSeekerToSend(c);
+    const t = c.var.t;
+    const n = t.information.notice;
+    const values = await readForm(c);
+    const key = one(values, 'key');
+    if (!isUuid(key)) throw new AppError('bad_request', 'notice form key');
+    const v = validate(noticeSchema, values, noticeLabels(c), t);
+    const shell = (content: unknown, status: 200 | 400 | 409) =>
+      page(
+        c,
+        {
+          title: `${n.resultTitle} | ${seeker.name}`,
+          portal: 'staff',
+          breadcrumbs: crumbs(c, seeker, n.title),
+        },
+        <>
+          <h1>{n.title}</h1>
+          <p>{seeker.name}</p>
+          {content}
+          <p>
+            <a href={seekerPath(seeker.id)}>{t.information.staff.backToSeeker}</a>
+          </p>
+        </>,
+        status,
+      );
+    if (!v.ok)
+      return shell(
+        <>
+          <ErrorSummary errors={v.errors} />
+          <SeekerNoticeForm seekerId={seeker.id} values={values} errors={v.errors} />
+        </>,
+        400,
+      );
+    const result = await sendNoticeToSeeker(c.var.deps, {
+      seekerId: seeker.id,
+      staffOfficeCode: staffOf(c).officeCode,
+      title: v.data.title,
+      body: v.data.body,
+      key,
+    });
+    if (!result.ok)
+      return shell(
+        <div id="notice-refused">
+          <Notice kind="error" title={n.refusedTitle}>
+            <p>{t.information.refusal[result.refusal]}</p>
+          </Notice>
+        </div>,
+        409,
+      );
+    return shell(
+      <div id="notice-result">
+        {result.repeated ? (
+          <Notice kind="info">{n.repeated}</Notice>
+        ) : (
+          <Notice kind="success">{n.sentOne}</Notice>
+        )}
+      </div>,
+      200,
+    );
+  });
+}
+
+/** The confirmation step's signature: only what was confirmed, by this office, can be sent. */
+const noticeSignature = (c: Context<AppEnv>, office: string, key: string, title: string, body: string) =>
+  hmac(c.var.deps.secret, `notice|${office}|${key}|${title}|${body}`);
+
+function officeCrumbs(c: Context<AppEnv>, current: string) {
+  return [{ label: c.var.t.nav.staffHome, href: '/staff' }, { label: current }];
+}
+
+function renderOfficeInput(
+  c: Context<AppEnv>,
+  state: { values: FormValues; errors: FormErrors; restart?: boolean },
+  status: 200 | 400 = 200,
+) {
+  const n = c.var.t.information.notice;
+  const office = staffOf(c).officeCode;
+  return page(
+    c,
+    { title: n.officeTitle, portal: 'staff', breadcrumbs: officeCrumbs(c, n.officeTitle) },
+    <>
+      <h1>{n.officeTitle}</h1>
+      <p>{n.officeLead(office)}</p>
+      {state.restart ? <Notice kind="info">{n.restart}</Notice> : null}
+      <ErrorSummary errors={state.errors} />
+      <form method="post" action="/staff/notices/new" class="form" id="office-notice-form" novalidate>
+        <CsrfField />
+        <NoticeFields values={state.values} errors={state.errors} />
+        <div class="actions">
+          <Button>{n.next}</Button>
+        </div>
+      </form>
+    </>,
+    status,
+  );
+}
+
+/** Mounted at /staff/notices: a notice to every fully registered seeker of the staff's office. */
+export function staffOfficeNoticeRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .get('/new', async (c) => renderOfficeInput(c, { values: {}, errors: {} }))
+    .post('/new', async (c) => {
+      const t = c.var.t;
+      const n = t.information.notice;
+      const values = await readForm(c);
+      const v = validate(noticeSchema, values, noticeLabels(c), t);
+      if (!v.ok) return renderOfficeInput(c, { values, errors: v.errors }, 400);
+      const office = staffOf(c).officeCode;
+      const recipients = await countOfficeRecipients(
+        c.var.deps.db,
+        office,
+        tokyoDate(c.var.deps.clock.now()),
+      );
+      const key = randomUUID();
+      return page(
+        c,
+        { title: n.confirmTitle, portal: 'staff', breadcrumbs: officeCrumbs(c, n.confirmTitle) },
+        <>
+          <h1>{n.confirmTitle}</h1>
+          <p id="notice-recipients">{recipients > 0 ? n.recipients(recipients) : n.noRecipients}</p>
+          <dl class="summary-list" id="notice-preview">
+            <div>
+              <dt>{n.noticeTitle}</dt>
+              <dd>{v.data.title}</dd>
+            </div>
+            <div>
+              <dt>{n.body}</dt>
+              <dd>
+                {v.data.body.split('\n').map((line) => (
+                  <p>{line}</p>
+                ))}
+              </dd>
+            </div>
+          </dl>
+          {recipients > 0 ? (
+            <form method="post" action="/staff/notices/send" class="form" id="office-notice-send">
+              <CsrfField />
+              <input type="hidden" name="title" value={v.data.title} />
+              <input type="hidden" name="body" value={v.data.body} />
+              <input type="hidden" name="key" value={key} />
+              <input
+                type="hidden"
+                name="sig"
+                value={noticeSignature(c, office, key, v.data.title, v.data.body)}
+              />
+              <div class="actions">
+                <Button>{n.send}</Button>
+              </div>
+            </form>
+          ) : null}
+          <p>
+            <a href="/staff/notices/new">{n.back}</a>
+          </p>
+        </>,
+      );
+    })
+    .post('/send', async (c) => {
+      const t = c.var.t;
+      const n = t.information.notice;
+      const values = await readForm(c);
+      const office = staffOf(c).officeCode;
+      const key = one(values, 'key');
+      const v = validate(noticeSchema, values, noticeLabels(c), t);
+      const sig = one(values, 'sig');
+      if (
+        !v.ok ||
+        !isUuid(key) ||
+        !sig ||
+        !safeEqual(sig, noticeSignature(c, office, key, v.data.title, v.data.body))
+      ) {
+        return renderOfficeInput(c, { values: v.ok ? values : {}, errors: {}, restart: true }, 400);
+      }
+      const result = await sendOfficeNotice(c.var.deps, {
+        staffOfficeCode: office,
+        title: v.data.title,
+        body: v.data.body,
+        key,
+      });
+      return page(
+        c,
+        { title: n.resultTitle, portal: 'staff', breadcrumbs: officeCrumbs(c, n.resultTitle) },
+        <>
+          <h1>{n.resultTitle}</h1>
+          <div id="notice-result">
+            {result.sent === 0 && result.recipients > 0 ? (
+              <Notice kind="info">{n.repeated}</Notice>
+            ) : (
+              <Notice kind="success">{n.sentMany(result.sent)}</Notice>
+            )}
+          </div>
+          <p>
+            <a href="/staff">{n.toStaffHome}</a>
+          </p>
+        </>,
+      );
+    });
 }

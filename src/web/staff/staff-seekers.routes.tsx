@@ -51,7 +51,12 @@ import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
 import { AccountDeliveries } from './deliveries.tsx';
-import { SeekerInformation, staffInformationRoutes } from './information.tsx';
+import {
+  SeekerInformation,
+  SeekerNotice,
+  staffInformationRoutes,
+  staffSeekerNoticeRoutes,
+} from './information.tsx';
 import { SeekerReferrals, staffReferralRoutes } from './referrals.tsx';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
@@ -623,6 +628,7 @@ function SeekerDetail({
         mayChange={mayChange}
       />
       <SeekerInformation seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
+      <SeekerNotice seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
       <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
@@ -682,6 +688,7 @@ export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .route('/', staffReferralRoutes())
     .route('/', staffInformationRoutes())
+    .route('/', staffSeekerNoticeRoutes())
     .get('/', async (c) => {
       const query = (c.req.query('q') ?? '').slice(0, 100).trim();
       const rows = await listSeekersForStaff(c.var.deps.db, query, LIST_LIMIT + 1);
