@@ -148,6 +148,7 @@ describe('MS-4 the seeker inbox', () => {
     });
     const list = await client.get('/mypage/messages');
     expect(rows(list)[0]).toContain('オンラインハローワーク紹介対象求人のお知らせ');
+    expect(list.text('.message-summary')).toBe(`求人1件：${job.posting.title}`);
     const p = await client.get(`/mypage/messages/${id}`);
     const link = p.dom.querySelector('#message-jobs a')!;
     expect(link.getAttribute('href')).toBe(`/jobs/${job.jobNumber}`);

@@ -113,6 +113,7 @@ export const seeker: Messages['seeker'] = {
     referralLead: (n) =>
       `Hello Work has sent you ${n === 1 ? 'a job' : `${n} jobs`} as Online Hello Work Referral targets.`,
     informationLead: (n) => `Hello Work has sent you information on ${n === 1 ? 'a job' : `${n} jobs`}.`,
+    jobsSummary: (n, titles) => `${n === 1 ? '1 job' : `${n} jobs`}: ${titles}`,
     referralAfter: 'After the apply-by date a job is no longer shown and cannot be applied to.',
     registeredLead: (name) => `${name}, your job seeker registration is complete.`,
     seekerNumber: 'Job seeker number',

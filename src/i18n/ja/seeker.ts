@@ -116,6 +116,7 @@ export const seeker = {
     referralLead: (n: number) =>
       `ハローワークから、オンラインハローワーク紹介の対象求人をお送りしました（${n}件）。`,
     informationLead: (n: number) => `ハローワークから、求人情報をお送りしました（${n}件）。`,
+    jobsSummary: (n: number, titles: string) => `求人${n}件：${titles}`,
     referralAfter: '「応募期限日」を過ぎると、求職者マイページに表示されなくなり、応募もできなくなります。',
     registeredLead: (name: string) => `${name} さんの求職登録が完了しました。`,
     seekerNumber: '求職番号',

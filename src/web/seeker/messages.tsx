@@ -49,6 +49,23 @@ function subjectOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string {
   return isNotificationKind(msg.kind) ? t.notifications.kind[msg.kind] : t.seeker.messages.title;
 }
 
+/** A short line under the subject in the list: the jobs' titles, or the start of a notice. */
+function summaryOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string | undefined {
+  if (msg.kind === 'referral.sent' || msg.kind === 'information.jobs') {
+    const d = KINDS['information.jobs'].schema.safeParse(msg.data);
+    if (!d.success) return undefined;
+    const titles = d.data.jobs.map((j) => j.title).join('、');
+    return t.seeker.messages.jobsSummary(d.data.jobs.length, titles);
+  }
+  if (msg.kind === 'notice.sent') {
+    const d = KINDS['notice.sent'].schema.safeParse(msg.data);
+    if (!d.success) return undefined;
+    const chars = [...new Intl.Segmenter().segment(d.data.body)].map((x) => x.segment);
+    return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : d.data.body;
+  }
+  return undefined;
+}
+
 function Sender({ msg }: { msg: InboxMessage }) {
   const m = useRequestContext<AppEnv>().var.t.seeker.messages;
   return (
@@ -226,6 +243,9 @@ export function seekerMessageRoutes(): Hono<AppEnv> {
                       </td>
                       <td>
                         <a href={`/mypage/messages/${msg.id}`}>{subjectOf(t, msg)}</a>
+                        {summaryOf(t, msg) ? (
+                          <span class="message-summary muted">{summaryOf(t, msg)}</span>
+                        ) : null}
                       </td>
                       <td>{formatTokyoDateTime(msg.createdAt)}</td>
                     </tr>
