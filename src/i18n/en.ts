@@ -3,6 +3,7 @@ import { formatEnglishDate } from '../platform/dates.ts';
 import { accounts } from './en/accounts.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
+import { information } from './en/information.ts';
 import { jobs } from './en/jobs.ts';
 import { notifications } from './en/notifications.ts';
 import { referrals } from './en/referrals.ts';
@@ -142,6 +143,7 @@ export const en: Messages = {
   search,
   notifications,
   referrals,
+  information,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

@@ -6,6 +6,7 @@ import { formatJapaneseDate } from '../platform/dates.ts';
 import { accounts } from './ja/accounts.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
+import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
 import { referrals } from './ja/referrals.ts';
@@ -146,6 +147,7 @@ export const ja = {
   search,
   notifications,
   referrals,
+  information,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

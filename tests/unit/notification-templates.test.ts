@@ -38,6 +38,11 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
   },
   'seeker.registration_expiring': { name: '見本 太郎', validUntil: '2027-01-31' },
   'employer.invitation': { name: '株式会社見本', establishmentNumber: '1301-000001-1' },
+  'information.jobs': {
+    name: '見本 太郎',
+    jobs: [{ jobNumber: '13010-09999999', title: '介護福祉士' }],
+  },
+  'notice.sent': { name: '見本 太郎', title: '年末年始の開庁日', body: '12月29日から1月3日は閉庁します。' },
   'referral.sent': {
     name: '見本 太郎',
     jobs: [

@@ -19,8 +19,20 @@ export const notifications: Messages['notifications'] = {
     'seeker.registration_expiring': 'Registration about to lapse',
     'employer.invitation': 'Invitation to open Employer MyPage',
     'referral.sent': 'Jobs referred online by Hello Work',
+    'information.jobs': 'Job information from Hello Work',
+    'notice.sent': 'A notice from Hello Work',
   },
   mail: {
+    informationSubject: '[Hello Work] Job information from Hello Work',
+    informationBody: (p) =>
+      `Dear ${p.name},\n\nHello Work has sent you information on ${p.jobs.length === 1 ? 'a job' : `${p.jobs.length} jobs`}.\n\n${p.jobs
+        .map((j) => `- Job number ${j.jobNumber}: ${j.title}`)
+        .join(
+          '\n',
+        )}\n\nSign in to your Job seeker MyPage and open "Messages", or "Job information from Hello Work" on the home screen, to read them.\n${p.baseUrl}/login${signature(p.baseUrl)}`,
+    noticeSubject: (title) => `[Hello Work] ${title}`,
+    noticeBody: (p) =>
+      `Dear ${p.name},\n\nHello Work has a notice for you.\n\n■ ${p.title}\n\n${p.body}\n\nYou can also read it under "Messages" in your Job seeker MyPage.\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     referralSentSubject: '[Hello Work] Jobs referred to you online (Online Hello Work Referral)',
     referralSentBody: (p) =>
       `Dear ${p.name},\n\nHello Work has sent you ${p.jobs.length === 1 ? 'a job' : `${p.jobs.length} jobs`} as Online Hello Work Referral targets.\n\n${p.jobs

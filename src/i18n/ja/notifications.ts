@@ -21,8 +21,20 @@ export const notifications = {
     'seeker.registration_expiring': '求職登録の有効期限のお知らせ',
     'employer.invitation': '求人者マイページ開設のご案内',
     'referral.sent': 'オンラインハローワーク紹介対象求人のお知らせ',
+    'information.jobs': 'ハローワークからの求人情報',
+    'notice.sent': 'ハローワークからのお知らせ',
   } as Record<NotificationKind, string>,
   mail: {
+    informationSubject: '【ハローワーク】ハローワークからの求人情報のお知らせ',
+    informationBody: (p: { name: string; jobs: { jobNumber: string; title: string }[]; baseUrl: string }) =>
+      `${p.name} 様\n\nハローワークから、求人情報をお送りしました（${p.jobs.length}件）。\n\n${p.jobs
+        .map((j) => `・求人番号 ${j.jobNumber}　${j.title}`)
+        .join(
+          '\n',
+        )}\n\n求職者マイページにログインし、「メッセージ」またはホーム画面の「ハローワークからの求人情報」から求人の内容をご確認ください。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
+    noticeSubject: (title: string) => `【ハローワーク】${title}`,
+    noticeBody: (p: { name: string; title: string; body: string; baseUrl: string }) =>
+      `${p.name} 様\n\nハローワークからお知らせがあります。\n\n■ ${p.title}\n\n${p.body}\n\n求職者マイページの「メッセージ」でもご覧いただけます。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     referralSentSubject: '【ハローワーク】オンラインハローワーク紹介対象求人のお知らせ',
     referralSentBody: (p: {
       name: string;

@@ -68,6 +68,25 @@ export const KINDS = {
         .max(10),
     }),
   ),
+  /**
+   * 情報提供 (IP-1): jobs Hello Work staff send a fully registered seeker as information; one notice
+   * per batch. The job cards are read back from the inbox row (ホーム 「ハローワークからの求人情報」).
+   */
+  'information.jobs': kind(
+    ['inbox', 'mail'],
+    z.object({
+      name: z.string(),
+      jobs: z
+        .array(z.object({ jobNumber: z.string(), title: z.string() }))
+        .min(1)
+        .max(10),
+    }),
+  ),
+  /** お知らせ (IP-2): a notice written by staff (title ≤ 100, body ≤ 2,000 graphemes), to one seeker or an office's. */
+  'notice.sent': kind(
+    ['inbox', 'mail'],
+    z.object({ name: z.string(), title: z.string().min(1), body: z.string() }),
+  ),
   /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */
   'employer.invitation': kind(['mail'], z.object({ name: z.string(), establishmentNumber: z.string() })),
 } as const;

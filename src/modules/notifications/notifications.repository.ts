@@ -165,3 +165,66 @@ export async function listInboxMessages(
 export async function publishLiveEvent(db: Executor, payload: Record<string, string | null>): Promise<void> {
   await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
 }
+
+/** One page of an account's inbox, newest first (MS-4). */
+export async function listInboxPage(
+  db: Executor,
+  accountId: string,
+  o: { limit: number; offset: number },
+): Promise<InboxMessage[]> {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(eq(inboxMessages.recipientAccountId, accountId))
+    .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
+    .limit(o.limit)
+    .offset(o.offset);
+}
+
+/** How many messages an account has, and how many of them are unread. */
+export async function countInbox(
+  db: Executor,
+  accountId: string,
+): Promise<{ total: number; unread: number }> {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      unread: sql<number>`(count(*) filter (where ${inboxMessages.readAt} is null))::int`,
+    })
+    .from(inboxMessages)
+    .where(eq(inboxMessages.recipientAccountId, accountId));
+  return { total: Number(row?.total ?? 0), unread: Number(row?.unread ?? 0) };
+}
+
+/** A message of this account (another account's id reads as none), marked read now if it was unread. */
+export async function openInboxMessage(
+  db: Executor,
+  accountId: string,
+  id: string,
+  now: Date,
+): Promise<InboxMessage | undefined> {
+  const owned = and(eq(inboxMessages.id, id), eq(inboxMessages.recipientAccountId, accountId));
+  const [updated] = await db
+    .update(inboxMessages)
+    .set({ readAt: now })
+    .where(and(owned, isNull(inboxMessages.readAt)))
+    .returning();
+  if (updated) return updated;
+  const [row] = await db.select().from(inboxMessages).where(owned);
+  return row;
+}
+
+/** An account's latest messages of one kind, newest first (e.g. 情報提供 on ホーム and the staff page). */
+export async function listInboxByKind(
+  db: Executor,
+  accountId: string,
+  kind: string,
+  limit: number,
+): Promise<InboxMessage[]> {
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(and(eq(inboxMessages.recipientAccountId, accountId), eq(inboxMessages.kind, kind)))
+    .orderBy(desc(inboxMessages.createdAt), desc(inboxMessages.id))
+    .limit(limit);
+}

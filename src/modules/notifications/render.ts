@@ -93,6 +93,14 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
       baseUrl,
     }),
   }),
+  'information.jobs': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.informationSubject,
+    text: t.notifications.mail.informationBody({ name: d.name, jobs: d.jobs, baseUrl }),
+  }),
+  'notice.sent': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.noticeSubject(d.title),
+    text: t.notifications.mail.noticeBody({ name: d.name, title: d.title, body: d.body, baseUrl }),
+  }),
   'employer.invitation': (t, d, baseUrl) => ({
     subject: t.accounts.mail.employerRegisteredSubject,
     text: t.accounts.mail.employerRegisteredBody({

@@ -3,6 +3,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import type { AppEnv, PageProps, Portal } from '../env.ts';
+import { NavUnread } from '../seeker/messages.tsx';
 
 interface NavItem {
   href: string;
@@ -122,6 +123,7 @@ export function Layout({
                 <li>
                   <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                     {item.label}
+                    {portal === 'seeker' && item.href === '/mypage/messages' ? <NavUnread /> : null}
                   </a>
                 </li>
               ))}

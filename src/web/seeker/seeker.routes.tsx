@@ -38,6 +38,8 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { HomeInformation } from './information.tsx';
+import { seekerMessageRoutes } from './messages.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
@@ -56,39 +58,11 @@ function StatusBadge({ seeker }: { seeker: Seeker }) {
   return <span class={`status status--${status === 'active' ? 'valid' : 'invalid'}`}>{label}</span>;
 }
 
-/** MP-7: office-only functions are shown to internet-only seekers as unavailable, with the reason. */
-function OfficeOnly({
-  title,
-  registered,
-  none,
-  id,
-}: {
-  title: string;
-  registered: boolean;
-  none: string;
-  id: string;
-}) {
-  const { t } = useRequestContext<AppEnv>().var;
-  return (
-    <section class="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {registered ? (
-        <p>{none}</p>
-      ) : (
-        <Notice kind="info" title={t.seeker.home.unavailable}>
-          <p>{t.seeker.home.unavailableReason}</p>
-        </Notice>
-      )}
-    </section>
-  );
-}
-
 function Home({ seeker }: { seeker: Seeker }) {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
   const h = t.seeker.home;
   const status = registrationStatus(seeker, tokyoDate(c.var.deps.clock.now()));
-  const registered = seeker.kind === 'registered';
   return (
     <>
       <h1>{h.greeting(seeker.name)}</h1>
@@ -105,12 +79,7 @@ function Home({ seeker }: { seeker: Seeker }) {
         />
       </section>
       <HomeReferrals seeker={seeker} />
-      <OfficeOnly
-        id="home-information"
-        title={h.informationTitle}
-        registered={registered}
-        none={h.informationNone}
-      />
+      <HomeInformation seeker={seeker} />
       <section class="panel" aria-labelledby="home-shortcuts">
         <h2 id="home-shortcuts">{h.shortcutsTitle}</h2>
         <ul>
@@ -295,6 +264,7 @@ export function seekerPortal(): Hono<AppEnv> {
     })
     .route('/', seekerSearchRoutes())
     .route('/', seekerReferralRoutes())
+    .route('/', seekerMessageRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);
@@ -354,9 +324,5 @@ export function seekerPortal(): Hono<AppEnv> {
     .get('/activity', async (c) => {
       const a = c.var.t.seeker.activity;
       return page(c, { title: a.title, portal: 'seeker' }, <Empty title={a.title} text={a.none} />);
-    })
-    .get('/messages', async (c) => {
-      const m = c.var.t.seeker.messages;
-      return page(c, { title: m.title, portal: 'seeker' }, <Empty title={m.title} text={m.none} />);
     });
 }

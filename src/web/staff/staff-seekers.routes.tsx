@@ -51,6 +51,12 @@ import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
 import { AccountDeliveries } from './deliveries.tsx';
+import {
+  SeekerInformation,
+  SeekerNotice,
+  staffInformationRoutes,
+  staffSeekerNoticeRoutes,
+} from './information.tsx';
 import { SeekerReferrals, staffReferralRoutes } from './referrals.tsx';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
@@ -621,6 +627,8 @@ function SeekerDetail({
         lastCounsellingOn={sessions[0]?.heldOn}
         mayChange={mayChange}
       />
+      <SeekerInformation seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
+      <SeekerNotice seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
       <AccountDeliveries accountId={seeker.accountId} email={email} />
       <p>
         <a href="/staff/seekers">{s.backToList}</a>
@@ -679,6 +687,8 @@ async function loadSeekerToChange(c: Context<AppEnv>) {
 export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .route('/', staffReferralRoutes())
+    .route('/', staffInformationRoutes())
+    .route('/', staffSeekerNoticeRoutes())
     .get('/', async (c) => {
       const query = (c.req.query('q') ?? '').slice(0, 100).trim();
       const rows = await listSeekersForStaff(c.var.deps.db, query, LIST_LIMIT + 1);

@@ -4,6 +4,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { requireRole, staffOf } from '../auth/guards.ts';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { staffOfficeNoticeRoutes } from './information.tsx';
 import { staffEmployersRoutes } from './staff-employers.routes.tsx';
 import { staffJobsRoutes } from './staff-jobs.routes.tsx';
 import { staffSeekersRoutes } from './staff-seekers.routes.tsx';
@@ -25,6 +26,9 @@ function Home() {
         <li>
           <a href="/staff/jobs">{t.nav.staffJobs}</a>
         </li>
+        <li>
+          <a href="/staff/notices/new">{t.information.notice.officeTitle}</a>
+        </li>
       </ul>
     </>
   );
@@ -36,5 +40,6 @@ export function staffPortal(): Hono<AppEnv> {
     .get('/', async (c) => page(c, { title: c.var.t.staff.home.title, portal: 'staff' }, <Home />))
     .route('/seekers', staffSeekersRoutes())
     .route('/employers', staffEmployersRoutes())
-    .route('/jobs', staffJobsRoutes());
+    .route('/jobs', staffJobsRoutes())
+    .route('/notices', staffOfficeNoticeRoutes());
 }

@@ -1,0 +1,60 @@
+/** English strings: 情報提供 (IP-1) and お知らせ (IP-2). Same shape as ../ja/information.ts. */
+import type { Messages } from '../ja.ts';
+
+export const information: Messages['information'] = {
+  refusal: {
+    internet_only:
+      'Cannot be sent to a job seeker registered on the internet only (registration at Hello Work is needed).',
+    mypage_not_opened: 'Cannot be sent: the job seeker has not opened MyPage.',
+    registration_inactive: 'Cannot be sent: the job seeker registration is inactive.',
+    registration_lapsed: 'Cannot be sent: the job seeker registration has lapsed.',
+  },
+  staff: {
+    title: 'Job information',
+    lead: 'Sends jobs as "Job information from Hello Work" to the job seeker’s MyPage messages and by e-mail.',
+    refusedTitle: 'Job information cannot be sent to this job seeker',
+    jobNumbers: 'Job numbers',
+    send: 'Send',
+    sent: (n) => `Sent information on ${n === 1 ? '1 job' : `${n} jobs`}.`,
+    repeated: 'This job information was sent already (nothing was sent twice).',
+    noneSent: 'None of the jobs could be sent.',
+    resultTitle: 'Job information sent',
+    refusedJobs: 'Jobs that could not be sent',
+    sentJobs: 'Jobs sent',
+    historyTitle: 'Job information sent',
+    historyNone: 'No job information has been sent.',
+    historyCaption: 'Job information sent (newest first)',
+    columns: { sentAt: 'Sent', jobs: 'Jobs', jobNumber: 'Job number', title: 'Job title', reason: 'Reason' },
+    backToSeeker: 'Back to the job seeker',
+    badKey: 'The form was not sent as expected. Send it again from the job seeker’s page.',
+  },
+  notice: {
+    title: 'Notices',
+    lead: 'Sends a notice from Hello Work to the job seeker’s MyPage messages and by e-mail.',
+    refusedTitle: 'A notice cannot be sent to this job seeker',
+    noticeTitle: 'Subject',
+    body: 'Text',
+    titleHint: (max) => `Up to ${max} characters`,
+    bodyHint: (max) => `Up to ${max} characters`,
+    send: 'Send',
+    sentOne: 'The notice was sent.',
+    repeated: 'This notice was sent already (nothing was sent twice).',
+    resultTitle: 'Notice sent',
+    officeTitle: 'Notice to the job seekers of your office',
+    officeLead: (office) =>
+      `Sends a notice to every job seeker registered at office ${office} whose registration is valid and whose MyPage is open.`,
+    next: 'Continue to confirmation',
+    confirmTitle: 'Confirm the notice',
+    recipients: (n) => `It will be sent to ${n.toLocaleString('en-GB')} job seeker${n === 1 ? '' : 's'}.`,
+    noRecipients: 'There are no job seekers to send it to.',
+    sentMany: (n) => `The notice was sent to ${n.toLocaleString('en-GB')} job seeker${n === 1 ? '' : 's'}.`,
+    back: 'Back to the form',
+    toStaffHome: 'Back to staff home',
+    restart: 'The notice was not confirmed. Please enter it again.',
+  },
+  home: {
+    jobsTitle: 'Job information from Hello Work',
+    details: 'Show details',
+    toMessages: 'Read in Messages',
+  },
+};

@@ -1,0 +1,100 @@
+/**
+ * お知らせ (SPEC IP-2, G-3; ADR 0017): a notice written by staff, to one seeker of their office or
+ * to every fully registered seeker of it. Each recipient gets one notify (inbox + mail in their
+ * language) whose dedupe key is the form's key and the seeker: a double click, or a send that
+ * stopped half-way and is sent again, reaches each person once. Office-wide sends run in
+ * transactions of NOTICE_BATCH_SIZE recipients, so a large office never holds one long transaction.
+ */
+import type { Ports } from '../../deps.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findAccount } from '../accounts/accounts.repository.ts';
+import { notify } from '../notifications/notify.ts';
+import { mayChangeAsOffice } from '../offices/office-scope.rules.ts';
+import { lockSeeker } from '../seekers/seekers-admin.repository.ts';
+import { type InformationSeekerRefusal, informationSeekerRefusal } from './information.rules.ts';
+import { listOfficeRecipients } from './notices.repository.ts';
+
+export const NOTICE_TITLE_MAX = 100;
+export const NOTICE_BODY_MAX = 2000;
+export const NOTICE_BATCH_SIZE = 500;
+
+export interface NoticeText {
+  title: string;
+  body: string;
+  /** The form's one-time key. */
+  key: string;
+}
+
+const dedupeKey = (key: string, seekerId: string) => `notice:${key}:${seekerId}`;
+
+export async function sendNoticeToSeeker(
+  deps: Ports<'db' | 'clock' | 'queue'>,
+  req: NoticeText & { seekerId: string; staffOfficeCode: string },
+): Promise<{ ok: false; refusal: InformationSeekerRefusal } | { ok: true; repeated: boolean }> {
+  const today = tokyoDate(deps.clock.now());
+  return deps.db.transaction(async (tx) => {
+    const seeker = await lockSeeker(tx, req.seekerId);
+    if (!seeker) throw new AppError('not_found', 'seeker');
+    if (!mayChangeAsOffice(req.staffOfficeCode, seeker.officeCode)) {
+      throw new AppError(
+        'forbidden',
+        `office ${req.staffOfficeCode} noticing a seeker of ${seeker.officeCode}`,
+      );
+    }
+    const account = await findAccount(tx, seeker.accountId);
+    const refusal = informationSeekerRefusal(
+      {
+        kind: seeker.kind,
+        active: seeker.active,
+        validUntil: seeker.validUntil,
+        mypageOpened: Boolean(account?.openedAt),
+      },
+      today,
+    );
+    if (refusal) return { ok: false as const, refusal };
+    const notified = await notify(deps, tx, {
+      recipient: { accountId: seeker.accountId },
+      kind: 'notice.sent',
+      data: { name: seeker.name, title: req.title, body: req.body },
+      dedupeKey: dedupeKey(req.key, seeker.id),
+    });
+    return { ok: true as const, repeated: notified === null };
+  });
+}
+
+/** Sends to every recipient of the office; returns how many were told now (0 when all had been). */
+export async function sendOfficeNotice(
+  deps: Ports<'db' | 'clock' | 'queue'>,
+  req: NoticeText & { staffOfficeCode: string },
+  batchSize = NOTICE_BATCH_SIZE,
+): Promise<{ recipients: number; sent: number }> {
+  const today = tokyoDate(deps.clock.now());
+  let after: string | undefined;
+  let recipients = 0;
+  let sent = 0;
+  for (;;) {
+    const batch = await listOfficeRecipients(deps.db, req.staffOfficeCode, today, {
+      ...(after ? { afterSeekerId: after } : {}),
+      limit: batchSize,
+    });
+    if (batch.length === 0) break;
+    sent += await deps.db.transaction(async (tx) => {
+      let n = 0;
+      for (const r of batch) {
+        const notified = await notify(deps, tx, {
+          recipient: { accountId: r.accountId },
+          kind: 'notice.sent',
+          data: { name: r.name, title: req.title, body: req.body },
+          dedupeKey: dedupeKey(req.key, r.seekerId),
+        });
+        if (notified) n++;
+      }
+      return n;
+    });
+    recipients += batch.length;
+    after = batch[batch.length - 1]!.seekerId;
+    if (batch.length < batchSize) break;
+  }
+  return { recipients, sent };
+}
