@@ -35,9 +35,15 @@ test('MP-1/MP-2/MP-5 staff registers a seeker, who opens MyPage with the mailed 
     'ホーム',
     '求人検索',
     '求職活動状況',
-    'メッセージ',
+    /^メッセージ/,
     '求職者情報・設定',
   ]);
+  // The 求職登録完了 notice waits in メッセージ: screen readers hear the unread count, not the brackets.
+  await expect(
+    page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: 'メッセージ 未読1件' }),
+  ).toBeVisible();
   await expect(summaryValue(page, '求職番号')).toHaveText(seekerNumber);
   await checkA11y(page, 'ホーム');
 
