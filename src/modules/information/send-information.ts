@@ -6,18 +6,14 @@
  */
 import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
-import { AppError } from '../../platform/errors.ts';
-import { findAccount } from '../accounts/accounts.repository.ts';
 import { notify } from '../notifications/notify.ts';
-import { mayChangeAsOffice } from '../offices/office-scope.rules.ts';
 import { findJobsByNumbers } from '../referrals/referrals.repository.ts';
-import { lockSeeker } from '../seekers/seekers-admin.repository.ts';
 import {
   type InformationJobRefusal,
   type InformationSeekerRefusal,
   informationJobRefusal,
-  informationSeekerRefusal,
 } from './information.rules.ts';
+import { lockReachableSeeker } from './reachable-seeker.ts';
 
 export interface InformationRequest {
   seekerId: string;
@@ -43,25 +39,9 @@ export async function sendInformation(
 ): Promise<InformationResult> {
   const today = tokyoDate(deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const seeker = await lockSeeker(tx, req.seekerId);
-    if (!seeker) throw new AppError('not_found', 'seeker');
-    if (!mayChangeAsOffice(req.staffOfficeCode, seeker.officeCode)) {
-      throw new AppError(
-        'forbidden',
-        `office ${req.staffOfficeCode} informing a seeker of ${seeker.officeCode}`,
-      );
-    }
-    const account = await findAccount(tx, seeker.accountId);
-    const refusal = informationSeekerRefusal(
-      {
-        kind: seeker.kind,
-        active: seeker.active,
-        validUntil: seeker.validUntil,
-        mypageOpened: Boolean(account?.openedAt),
-      },
-      today,
-    );
-    if (refusal) return { ok: false as const, refusal };
+    const reachable = await lockReachableSeeker(tx, req, today);
+    if (!reachable.ok) return reachable;
+    const { seeker } = reachable;
     const jobs = await findJobsByNumbers(tx, req.jobNumbers);
     const sent: { jobNumber: string; title: string }[] = [];
     const refused: { jobNumber: string; title?: string; refusal: InformationJobRefusal }[] = [];

@@ -7,13 +7,10 @@
  */
 import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
-import { AppError } from '../../platform/errors.ts';
-import { findAccount } from '../accounts/accounts.repository.ts';
 import { notify } from '../notifications/notify.ts';
-import { mayChangeAsOffice } from '../offices/office-scope.rules.ts';
-import { lockSeeker } from '../seekers/seekers-admin.repository.ts';
-import { type InformationSeekerRefusal, informationSeekerRefusal } from './information.rules.ts';
+import type { InformationSeekerRefusal } from './information.rules.ts';
 import { listOfficeRecipients } from './notices.repository.ts';
+import { lockReachableSeeker } from './reachable-seeker.ts';
 
 export const NOTICE_TITLE_MAX = 100;
 export const NOTICE_BODY_MAX = 2000;
@@ -34,25 +31,9 @@ export async function sendNoticeToSeeker(
 ): Promise<{ ok: false; refusal: InformationSeekerRefusal } | { ok: true; repeated: boolean }> {
   const today = tokyoDate(deps.clock.now());
   return deps.db.transaction(async (tx) => {
-    const seeker = await lockSeeker(tx, req.seekerId);
-    if (!seeker) throw new AppError('not_found', 'seeker');
-    if (!mayChangeAsOffice(req.staffOfficeCode, seeker.officeCode)) {
-      throw new AppError(
-        'forbidden',
-        `office ${req.staffOfficeCode} noticing a seeker of ${seeker.officeCode}`,
-      );
-    }
-    const account = await findAccount(tx, seeker.accountId);
-    const refusal = informationSeekerRefusal(
-      {
-        kind: seeker.kind,
-        active: seeker.active,
-        validUntil: seeker.validUntil,
-        mypageOpened: Boolean(account?.openedAt),
-      },
-      today,
-    );
-    if (refusal) return { ok: false as const, refusal };
+    const reachable = await lockReachableSeeker(tx, req, today);
+    if (!reachable.ok) return reachable;
+    const { seeker } = reachable;
     const notified = await notify(deps, tx, {
       recipient: { accountId: seeker.accountId },
       kind: 'notice.sent',

@@ -25,13 +25,12 @@ import { KINDS } from '../../modules/notifications/kinds.ts';
 import { listInboxByKind } from '../../modules/notifications/notifications.repository.ts';
 import { splitJobNumbers } from '../../modules/referrals/referral.rules.ts';
 import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
-import { findSeekerForStaff } from '../../modules/seekers/seekers-admin.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { text } from '../../platform/fields.ts';
 import { hmac, safeEqual } from '../../platform/ids.ts';
 import { isUuid } from '../../platform/text.ts';
-import { requireHomeOffice, staffOf } from '../auth/guards.ts';
+import { staffOf } from '../auth/guards.ts';
 import {
   Button,
   CsrfField,
@@ -45,8 +44,8 @@ import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
+import { loadSeekerToChange, seekerPath, seekerStepCrumbs } from './seeker-context.ts';
 
-const seekerPath = (id: string) => `/staff/seekers/${id}`;
 const informationSchema = z.object({ jobNumbers: text({ max: 2000, multiline: true }) });
 
 function InformationForm({
@@ -156,25 +155,6 @@ export async function SeekerInformation({
   );
 }
 
-type SeekerRow = NonNullable<Awaited<ReturnType<typeof findSeekerForStaff>>>;
-
-async function loadSeekerToSend(c: Context<AppEnv>): Promise<SeekerRow> {
-  const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id') ?? '');
-  if (!row) throw new AppError('not_found', 'seeker');
-  requireHomeOffice(c, row.seeker.officeCode);
-  return row;
-}
-
-function crumbs(c: Context<AppEnv>, seeker: Seeker, current: string) {
-  const t = c.var.t;
-  return [
-    { label: t.nav.staffHome, href: '/staff' },
-    { label: t.staff.seekers.listTitle, href: '/staff/seekers' },
-    { label: seeker.name, href: seekerPath(seeker.id) },
-    { label: current },
-  ];
-}
-
 function JobTable({
   id,
   caption,
@@ -222,7 +202,11 @@ function renderInformationResult(
   const result = body.result;
   return page(
     c,
-    { title: `${s.resultTitle} | ${seeker.name}`, portal: 'staff', breadcrumbs: crumbs(c, seeker, s.title) },
+    {
+      title: `${s.resultTitle} | ${seeker.name}`,
+      portal: 'staff',
+      breadcrumbs: seekerStepCrumbs(c, seeker, s.title),
+    },
     <>
       <h1>{result ? s.resultTitle : s.title}</h1>
       <p>{seeker.name}</p>
@@ -271,7 +255,7 @@ function renderInformationResult(
 /** Mounted under /staff/seekers. */
 export function staffInformationRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/:id/information', async (c) => {
-    const { seeker } = await loadSeekerToSend(c);
+    const { seeker } = await loadSeekerToChange(c);
     const t = c.var.t;
     const s = t.information.staff;
     const r = t.referrals.staff;
@@ -410,7 +394,7 @@ function noticeLabels(c: Context<AppEnv>) {
 /** Mounted under /staff/seekers: a notice to one seeker. */
 export function staffSeekerNoticeRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/:id/notices', async (c) => {
-    const { seeker } = await loadSeekerToSend(c);
+    const { seeker } = await loadSeekerToChange(c);
     const t = c.var.t;
     const n = t.information.notice;
     const values = await readForm(c);
@@ -423,7 +407,7 @@ export function staffSeekerNoticeRoutes(): Hono<AppEnv> {
         {
           title: `${n.resultTitle} | ${seeker.name}`,
           portal: 'staff',
-          breadcrumbs: crumbs(c, seeker, n.title),
+          breadcrumbs: seekerStepCrumbs(c, seeker, n.title),
         },
         <>
           <h1>{n.title}</h1>

@@ -29,11 +29,10 @@ import {
   sendReferrals,
 } from '../../modules/referrals/send-referrals.ts';
 import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
-import { findSeekerForStaff } from '../../modules/seekers/seekers-admin.repository.ts';
 import { formatTokyoDateTime, type LocalDate, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { date, text } from '../../platform/fields.ts';
-import { requireHomeOffice, staffOf } from '../auth/guards.ts';
+import { staffOf } from '../auth/guards.ts';
 import { clearJourney, readJourney, writeJourney } from '../auth/journey.ts';
 import {
   Button,
@@ -48,14 +47,13 @@ import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
+import { loadSeekerToChange, seekerPath, seekerStepCrumbs } from './seeker-context.ts';
 
 const FLOW = 'referral';
 const referralFormSchema = z.object({
   jobNumbers: text({ max: 2000, multiline: true }),
   applyBy: date({ optional: true }),
 });
-
-const seekerPath = (id: string) => `/staff/seekers/${id}`;
 
 function RefusalText({ refusal }: { refusal: SeekerRefusal | PlannedTarget['refusal'] }) {
   const c = useRequestContext<AppEnv>();
@@ -294,25 +292,6 @@ function TargetTable({ targets, refused }: { targets: PlannedTarget[]; refused: 
 
 // ---------------------------------------------------------------- journey
 
-type SeekerRow = NonNullable<Awaited<ReturnType<typeof findSeekerForStaff>>>;
-
-async function loadSeekerToSend(c: Context<AppEnv>): Promise<SeekerRow> {
-  const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id') ?? '');
-  if (!row) throw new AppError('not_found', 'seeker');
-  requireHomeOffice(c, row.seeker.officeCode);
-  return row;
-}
-
-function crumbs(c: Context<AppEnv>, seeker: Seeker, current: string) {
-  const t = c.var.t;
-  return [
-    { label: t.nav.staffHome, href: '/staff' },
-    { label: t.staff.seekers.listTitle, href: '/staff/seekers' },
-    { label: seeker.name, href: seekerPath(seeker.id) },
-    { label: current },
-  ];
-}
-
 function renderInput(
   c: Context<AppEnv>,
   seeker: Seeker,
@@ -325,7 +304,7 @@ function renderInput(
     {
       title: `${s.inputTitle} | ${seeker.name}`,
       portal: 'staff',
-      breadcrumbs: crumbs(c, seeker, s.inputTitle),
+      breadcrumbs: seekerStepCrumbs(c, seeker, s.inputTitle),
     },
     <>
       <h1>{s.inputTitle}</h1>
@@ -384,11 +363,11 @@ function journeyOf(c: Context<AppEnv>, seekerId: string) {
 export function staffReferralRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/:id/referrals', async (c) => {
-      const { seeker } = await loadSeekerToSend(c);
+      const { seeker } = await loadSeekerToChange(c);
       return renderInput(c, seeker, { values: {}, errors: {}, restart: c.req.query('restart') === '1' });
     })
     .post('/:id/referrals', async (c) => {
-      const { seeker } = await loadSeekerToSend(c);
+      const { seeker } = await loadSeekerToChange(c);
       const t = c.var.t;
       const s = t.referrals.staff;
       const values = await readForm(c);
@@ -415,7 +394,7 @@ export function staffReferralRoutes(): Hono<AppEnv> {
       return c.redirect(`${seekerPath(seeker.id)}/referrals/confirm`, 303);
     })
     .get('/:id/referrals/confirm', async (c) => {
-      const { seeker } = await loadSeekerToSend(c);
+      const { seeker } = await loadSeekerToChange(c);
       const journey = journeyOf(c, seeker.id);
       if (!journey) return c.redirect(`${seekerPath(seeker.id)}/referrals?restart=1`, 303);
       const s = c.var.t.referrals.staff;
@@ -432,7 +411,7 @@ export function staffReferralRoutes(): Hono<AppEnv> {
         {
           title: `${s.confirmTitle} | ${seeker.name}`,
           portal: 'staff',
-          breadcrumbs: crumbs(c, seeker, s.confirmTitle),
+          breadcrumbs: seekerStepCrumbs(c, seeker, s.confirmTitle),
         },
         <>
           <h1>{s.confirmTitle}</h1>
@@ -465,7 +444,7 @@ export function staffReferralRoutes(): Hono<AppEnv> {
       );
     })
     .post('/:id/referrals/send', async (c) => {
-      const { seeker } = await loadSeekerToSend(c);
+      const { seeker } = await loadSeekerToChange(c);
       const journey = journeyOf(c, seeker.id);
       if (!journey) return c.redirect(`${seekerPath(seeker.id)}/referrals?restart=1`, 303);
       const s = c.var.t.referrals.staff;
@@ -485,7 +464,7 @@ export function staffReferralRoutes(): Hono<AppEnv> {
         {
           title: `${s.resultTitle} | ${seeker.name}`,
           portal: 'staff',
-          breadcrumbs: crumbs(c, seeker, s.resultTitle),
+          breadcrumbs: seekerStepCrumbs(c, seeker, s.resultTitle),
         },
         <>
           <h1>{s.resultTitle}</h1>

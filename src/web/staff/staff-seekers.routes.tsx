@@ -33,7 +33,7 @@ import {
 import { listValidityHistory, type ValidityHistoryRow } from '../../modules/seekers/validity.repository.ts';
 import { ageOn, formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { requireHomeOffice, staffOf } from '../auth/guards.ts';
+import { staffOf } from '../auth/guards.ts';
 import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
 import {
   Button,
@@ -58,6 +58,7 @@ import {
   staffSeekerNoticeRoutes,
 } from './information.tsx';
 import { SeekerReferrals, staffReferralRoutes } from './referrals.tsx';
+import { loadSeekerToChange } from './seeker-context.ts';
 import { LIST_LIMIT, StaffList } from './staff-list.tsx';
 
 type T = AppEnv['Variables']['t'];
@@ -670,19 +671,6 @@ async function renderDetail(
 }
 
 // ---------------------------------------------------------------- routes
-
-async function loadSeeker(c: Context<AppEnv>) {
-  const row = await findSeekerForStaff(c.var.deps.db, c.req.param('id') ?? '');
-  if (!row) throw new AppError('not_found', 'seeker');
-  return row;
-}
-
-/** A seeker to change: only their home office may (ADR 0014). */
-async function loadSeekerToChange(c: Context<AppEnv>) {
-  const row = await loadSeeker(c);
-  requireHomeOffice(c, row.seeker.officeCode);
-  return row;
-}
 
 export function staffSeekersRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
