@@ -1,0 +1,30 @@
+// @ts-check
+/**
+ * Mutation testing (issue 8) of the search code that talks to the database — the SQL of
+ * search.query.ts, the repositories, reindexing and the list use cases — against the unit tests
+ * and the integration tests that search, show and index jobs (vitest.mutation.config.ts with
+ * MUTATION_SCOPE=search). Slow: every mutant run opens PGlite databases; see docs/testing.md.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+import base from './stryker.config.mjs';
+
+process.env.MUTATION_SCOPE = 'search';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  ...base,
+  mutate: [
+    'src/modules/search/search.query.ts',
+    'src/modules/search/search.repository.ts',
+    'src/modules/search/seeker-lists.repository.ts',
+    'src/modules/search/reindex-job.ts',
+    'src/modules/search/add-favorite.ts',
+    'src/modules/search/save-search.ts',
+  ],
+  // Integration tests open a database per file: a slow mutant run is not a hang.
+  timeoutMS: 30_000,
+  incrementalFile: 'reports/mutation/search.incremental.json',
+  jsonReporter: { fileName: 'reports/mutation/search.json' },
+  htmlReporter: { fileName: 'reports/mutation/search.html' },
+};
+export default config;
