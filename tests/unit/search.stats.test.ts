@@ -124,7 +124,9 @@ describe('SR-1 search statistics: the edges of the estimate', () => {
   });
   it('SR-1 a one-character word reads all its postings; the other clauses are driven by the rarest', () => {
     // 務: every posting of its bigrams (47 %); 介護: the one clause left to drive (14 % × 1 bigram).
-    expect(estimate(plan(`kw=${encodeURIComponent('務 介護')}`), stats).postings).toBeCloseTo(0.61 * 1_000_000);
+    expect(estimate(plan(`kw=${encodeURIComponent('務 介護')}`), stats).postings).toBeCloseTo(
+      0.61 * 1_000_000,
+    );
   });
   it('SR-1 with no clause at all, every row matches and no posting is read', () => {
     expect(estimate(plan(''), stats)).toEqual({ fraction: 1, postings: 0, prefecture: 1 });
