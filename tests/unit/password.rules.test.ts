@@ -324,7 +324,7 @@ describe('MP-4 common passwords: the edges of each heuristic', () => {
     expect(isCommonPassword('Kyujin26Kyujin26')).toBe(false);
   });
   it('MP-4 strips a decoration run longer than twelve characters in full, and keeps up to twelve of it', () => {
-    expect(isCommonPassword('Sakura1234567890123')).toBe(true);
+    expect(isCommonPassword('Fujisan1234567890123')).toBe(true);
     // 'daisuk' + '1' (leet for i) + twelve '!': only stripping exactly twelve finds 'daisuki'.
     expect(isCommonPassword(`Daisuk1${'!'.repeat(12)}`)).toBe(true);
     expect(isCommonPassword(`Daisuk2${'#'.repeat(12)}`)).toBe(false);
@@ -341,6 +341,7 @@ describe('MP-4 common passwords: the edges of each heuristic', () => {
   });
   it('MP-4 only a byte-order mark at the start of the file is dropped', () => {
     expect(parseCommonPasswordList('\uFEFFabc\uFEFFdef')).toEqual(new Set(['abc\uFEFFdef']));
+    expect(parseCommonPasswordList('abc\uFEFFdef')).toEqual(new Set(['abc\uFEFFdef']));
   });
 });
 

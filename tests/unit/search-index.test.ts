@@ -168,6 +168,49 @@ describe('SR-1 what a job puts in the search index', () => {
     expect(filters(other).filter((t) => flags.includes(t))).toEqual(['noedu', 'noexp', 'nolic']);
   });
 
+  it('SR-4 SR-1 公開範囲 2 without 学歴・経験・免許: exactly the shown text, and exactly these filters', () => {
+    const row = searchRow(
+      job({
+        publicationScope: 'anonymous',
+        education: null,
+        experience: null,
+        license: null,
+        hasBonus: false,
+        hasOvertime: true,
+        acceptsOnlineApplication: false,
+      }),
+    );
+    expect(row.body).toBe('介護福祉士 入浴ノ介助ヲシマス 東京都 千代田区 神田駅 土日祝 寮アリ');
+    expect(row.employerName).toBe('');
+    expect(filters(row)).toEqual([
+      'p13',
+      'M13-002',
+      'c13千代田区',
+      'm千代田区',
+      'o05',
+      'kgeneral',
+      'wfull_time',
+      'eregular',
+      '2every_week',
+      's3',
+      'iemployment',
+      'ihealth',
+      'fcar_commute',
+      'noedu',
+      'noexp',
+      'nolic',
+    ]);
+  });
+
+  it('SR-1 a place the municipality list does not know gets no code, only its text tokens', () => {
+    const row = searchRow(job({ city: 'どこでもない町', workplaceAddress: '' }));
+    expect(row.municipalityCode).toBeNull();
+    expect(filters(row).filter((t) => t.startsWith('M') || t.startsWith('c') || t.startsWith('m'))).toEqual([
+      'c13ドコデモナイ町',
+      'mドコデモナイ町',
+    ]);
+  });
+
   it('SR-1 filter tokens are namespaced by a letter and normalised', () => {
     expect(filterToken.prefecture('13')).toBe('p13');
     expect(filterToken.city('13', 'ちよだ')).toBe('c13チヨダ');

@@ -170,6 +170,12 @@ describe('SR-1 the edges of the plan', () => {
     expect(plan(`co=${encodeURIComponent('派遣')}`).employerLikes).toEqual([]);
   });
 
+  it('SR-1 each tick box of the form is one clause: 時間外なし, 週休二日 every week, 学歴・経験・免許不問', () => {
+    expect(plan('noot=1&w2=1&noedu=1&noexp=1&nolic=1').filterClauses).toEqual(
+      ['noot', '2every_week', 'noedu', 'noexp', 'nolic'].map((t) => [{ lexemes: [`${FILTER}${t}`] }]),
+    );
+  });
+
   it('SR-1 without 新着, no accepted-on limit', () => {
     expect(plan('').acceptedFrom).toBeNull();
   });
