@@ -13,8 +13,12 @@ process.env.MUTATION_SCOPE = 'search';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
   ...base,
+  // search.query.ts without its cost model and in-memory sort (lines 107–208), which the unit
+  // tests cover in stryker.config.mjs: the WHERE and ORDER BY of SR-1, the session settings, the run.
   mutate: [
-    'src/modules/search/search.query.ts',
+    'src/modules/search/search.query.ts:46-105',
+    'src/modules/search/search.query.ts:169-192',
+    'src/modules/search/search.query.ts:211-278',
     'src/modules/search/search.repository.ts',
     'src/modules/search/seeker-lists.repository.ts',
     'src/modules/search/reindex-job.ts',
