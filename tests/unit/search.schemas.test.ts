@@ -45,6 +45,7 @@ describe('SR-1 search conditions as they arrive in the URL', () => {
     expect(issue('hfrom=morning')).toEqual([['hfrom', 'pattern']]);
     expect(issue('hfrom=x9:00')).toEqual([['hfrom', 'pattern']]);
     expect(issue('hfrom=9:00x')).toEqual([['hfrom', 'pattern']]);
+    expect(issue(`hfrom=${encodeURIComponent('9分30')}`)).toEqual([['hfrom', 'pattern']]);
   });
 
   it('SR-1 a tick box is on only with the value 1', () => {
@@ -76,6 +77,7 @@ describe('SR-1 search conditions as they arrive in the URL', () => {
     ).toEqual(['横浜市', 'チヨダ']);
     expect(conditions(`city=${encodeURIComponent('府中市')}`).city).toEqual(['府中市']);
     expect(conditions('').city).toEqual([]);
+    expect(conditions('city=a&city=b&city=c').city).toEqual(['a', 'b', 'c']);
     expect(issue('city=a&city=b&city=c&city=d')).toEqual([['city', 'tooMany']]);
     expect(conditions(`city=${'あ'.repeat(30)}`).city).toHaveLength(1);
     expect(issue(`city=${'あ'.repeat(31)}`)?.[0]?.[0]).toBe('city.0');
