@@ -217,3 +217,62 @@ describe('SR-1 every search condition is applied (HTTP)', () => {
       { description: '夜勤ありの仕事。' },
     ));
 });
+
+describe('SR-1 the SQL of the conditions, where the index alone would not decide (HTTP)', () => {
+  it('SR-1 keyword OR: a word of three or more characters must appear as typed, not only its bigrams', async () => {
+    const m = marker();
+    const a = await createJob(ctx.deps, { ...neutral(m, '甲'), description: `${m}看護師の仕事` });
+    // Every bigram of `${m}看護師`, but never the word itself.
+    const b = await createJob(ctx.deps, { ...neutral(m, '乙'), description: `${m}看護 と 護師` });
+    const page = await ctx.client().get(`/jobs?kw=${q(`${m}看護師 ${m}丁丁`)}&kwMode=or`);
+    expect(numbers(page)).toEqual([a.jobNumber]);
+    expect(numbers(page)).not.toContain(b.jobNumber);
+  });
+
+  it('SR-1 exclude word of three or more characters: only the word as typed excludes', () =>
+    expectOnlyMatch(
+      `kwx=${q('派遣社員')}`,
+      { description: '派遣社 と 社員' },
+      { description: '派遣社員の仕事。' },
+    ));
+
+  it('SR-1 two 都道府県: a job in either', async () => {
+    const m = marker();
+    const osaka = { prefectureCode: '27', city: '大阪市', workplaceAddress: '北区梅田1-1' };
+    const a = await createJob(ctx.deps, { ...neutral(m, '東京'), prefectureCode: '13' });
+    const b = await createJob(ctx.deps, { ...neutral(m, '大阪'), ...osaka });
+    const c = await createJob(ctx.deps, {
+      ...neutral(m, '神奈川'),
+      prefectureCode: '14',
+      city: '横浜市',
+      workplaceAddress: '中区山下町1',
+    });
+    const page = await ctx.client().get(`/jobs?kw=${q(m)}&pref=13&pref=27`);
+    expect(numbers(page).sort()).toEqual([a.jobNumber, b.jobNumber].sort());
+    expect(numbers(page)).not.toContain(c.jobNumber);
+  });
+
+  it('SR-5 two 求人番号: both jobs, nothing else', async () => {
+    const m = marker();
+    const a = await createJob(ctx.deps, neutral(m, '一'));
+    const b = await createJob(ctx.deps, neutral(m, '二'));
+    await createJob(ctx.deps, neutral(m, '三'));
+    const page = await ctx.client().get(`/jobs?no=${q(`${a.jobNumber} ${b.jobNumber}`)}`);
+    expect(numbers(page).sort()).toEqual([a.jobNumber, b.jobNumber].sort());
+  });
+
+  it('SR-6 a job no longer shows once its 紹介期限日 has passed in Tokyo, before the daily close runs', async () => {
+    const m = marker();
+    const start = ctx.clock.now();
+    const today = '2026-11-21';
+    const a = await createJob(ctx.deps, { ...neutral(m, '期限'), referralDeadline: today });
+    try {
+      ctx.clock.set('2026-11-21T14:59:00Z');
+      expect(numbers(await ctx.client().get(`/jobs?kw=${q(m)}`))).toEqual([a.jobNumber]);
+      ctx.clock.set('2026-11-21T15:00:00Z');
+      expect(numbers(await ctx.client().get(`/jobs?kw=${q(m)}`))).toEqual([]);
+    } finally {
+      ctx.clock.set(start);
+    }
+  });
+});

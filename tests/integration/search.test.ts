@@ -394,6 +394,8 @@ describe('SR-3 favourites', () => {
     const refused = await client.post('/mypage/favorites', { jobNumber: last.jobNumber });
     expect(refused.status).toBe(400);
     expect(refused.text('.notice--error')).toContain('お気に入りは300件まで保存できます');
+    // Refused means not stored: the list still holds 300.
+    expect((await client.get('/mypage/favorites')).text('main')).toContain('300件保存しています');
   }, 120_000);
 
   it('SR-3 refuses an unknown or unpublished job number', async () => {

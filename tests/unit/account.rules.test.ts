@@ -15,8 +15,11 @@ import {
   sessionState,
 } from '../../src/modules/accounts/session.rules.ts';
 import {
+  CODE_TTL_MINUTES,
+  codeExpiry,
   codeOutcome,
   exhaustedAfterWrong,
+  LOGIN_CODE_TTL_MINUTES,
   MAX_CODE_ATTEMPTS,
 } from '../../src/modules/accounts/verification.rules.ts';
 
@@ -142,5 +145,24 @@ describe('MP-10 the fields kept from a form sent after its session ended', () =>
     expect(fieldsToKeep(many, omit)).toBeNull();
     expect(fieldsToKeep([['pr', 'あ'.repeat(KEPT_FORM_MAX_CHARS - 2)]], omit)).toHaveLength(1);
     expect(fieldsToKeep([['pr', 'あ'.repeat(KEPT_FORM_MAX_CHARS - 1)]], omit)).toBeNull();
+  });
+});
+
+describe('MP-10 the bound on kept fields', () => {
+  it('MP-10 keeps exactly KEPT_FORM_MAX_FIELDS fields, not one more', () => {
+    const fields = (n: number) => Array.from({ length: n }, (_, i): [string, string] => [`f${i}`, 'x']);
+    expect(fieldsToKeep(fields(KEPT_FORM_MAX_FIELDS), [])).toHaveLength(KEPT_FORM_MAX_FIELDS);
+    expect(fieldsToKeep(fields(KEPT_FORM_MAX_FIELDS + 1), [])).toBeNull();
+  });
+});
+
+describe('MP-3 code lifetime', () => {
+  it('MP-3 a code expires its lifetime in minutes after it was sent', () => {
+    const sent = at('2026-11-21T14:50:00Z');
+    expect(codeExpiry(sent, CODE_TTL_MINUTES).toISOString()).toBe('2026-11-21T15:20:00.000Z');
+    expect(codeExpiry(sent, LOGIN_CODE_TTL_MINUTES).toISOString()).toBe('2026-11-21T15:00:00.000Z');
+    expect(
+      codeOutcome({ attempts: 0, expiresAt: codeExpiry(sent, 30) }, true, at('2026-11-21T15:19:59Z')),
+    ).toBe('ok');
   });
 });

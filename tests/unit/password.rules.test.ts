@@ -309,3 +309,56 @@ describe('MP-4 problem order', () => {
     expect(nist('qwerty', { email: 'qwerty@example.jp' })).toEqual(['too_short', 'common', 'contains_email']);
   });
 });
+
+describe('MP-4 common passwords: the edges of each heuristic', () => {
+  it('MP-4 a core that is a two-character keyboard or alphabet run is trivial', () => {
+    expect(isCommonPassword('Qw2026!!')).toBe(true);
+    expect(isCommonPassword('Yx2026!!')).toBe(true);
+    expect(isCommonPassword('Xq2026!!')).toBe(false);
+  });
+  it('MP-4 a whole password made of a short unit repeated is trivial, even when its ends are digits', () => {
+    expect(isCommonPassword('B2b2B2b2')).toBe(true);
+  });
+  it('MP-4 a unit that does not divide the length is no repetition; a long unit repeated is not trivial', () => {
+    expect(isCommonPassword('Tk7mTk7mT')).toBe(false);
+    expect(isCommonPassword('Kyujin26Kyujin26')).toBe(false);
+  });
+  it('MP-4 strips a decoration run longer than twelve characters in full, and keeps up to twelve of it', () => {
+    expect(isCommonPassword('Fujisan1234567890123')).toBe(true);
+    // 'daisuk' + '1' (leet for i) + twelve '!': only stripping exactly twelve finds 'daisuki'.
+    expect(isCommonPassword(`Daisuk1${'!'.repeat(12)}`)).toBe(true);
+    expect(isCommonPassword(`Daisuk2${'#'.repeat(12)}`)).toBe(false);
+  });
+  it('MP-4 analyses up to 256 characters; longer input is only looked up in the lists (it is too long anyway)', () => {
+    expect(isCommonPassword('a'.repeat(256))).toBe(true);
+    expect(isCommonPassword('a'.repeat(257))).toBe(false);
+    expect(isCommonPassword('password'.repeat(40), new Set(['password'.repeat(40)]))).toBe(true);
+  });
+  it('MP-4 the operator list is searched with the NFKC form, and its stripped cores from four characters on', () => {
+    expect(isCommonPassword('ｘｑ７', new Set(['xq7']))).toBe(true);
+    expect(isCommonPassword('Zork2026!', new Set(['zork']))).toBe(true);
+    expect(isCommonPassword('Xq2026!!', new Set(['xq']))).toBe(false);
+  });
+  it('MP-4 only a byte-order mark at the start of the file is dropped', () => {
+    expect(parseCommonPasswordList('\uFEFFabc\uFEFFdef')).toEqual(new Set(['abc\uFEFFdef']));
+    expect(parseCommonPasswordList('abc\uFEFFdef')).toEqual(new Set(['abc\uFEFFdef']));
+  });
+});
+
+describe('MP-4 e-mail address: its local part as typed', () => {
+  it('MP-4 trims the address before taking the local part', () => {
+    expect(seed('Kyujin-2026!', { email: '  kyujin@example.jp' })).toEqual(['contains_email']);
+  });
+  it('MP-4 an address without @ is all local part', () => {
+    expect(seed('Kyujintar9!x', { email: 'kyujintaro' })).toEqual([]);
+    expect(seed('Kyujintaro9!', { email: 'kyujintaro' })).toEqual(['contains_email']);
+  });
+});
+
+describe('MP-4 nist policy: characters nobody types', () => {
+  it('MP-4 refuses control characters, NUL and broken Unicode under the nist policy', () => {
+    expect(nist('ねこ が\u0001すきな 求職者')).toEqual(['invalid_chars']);
+    expect(nist('ねこ が\uD800すきな 求職者')).toEqual(['invalid_chars']);
+    expect(nist('ねこ が すきな 求職者')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   canOpenStep,
+  DRAFT_LIST_MAX,
   DRAFT_TEXT_MAX,
   draftValues,
   FORM_STEPS,
@@ -99,6 +100,13 @@ describe('MP-10 a draft keeps what was typed', () => {
     expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     const families = draftValues(['selfPr'], { selfPr: family.repeat(DRAFT_TEXT_MAX + 1) });
     expect(families.selfPr).toBe(family.repeat(DRAFT_TEXT_MAX));
+  });
+
+  it('MP-10 bounds a ticked list to DRAFT_LIST_MAX values of at most DRAFT_TEXT_MAX characters each', () => {
+    const codes = Array.from({ length: DRAFT_LIST_MAX + 20 }, (_, i) => String(i));
+    expect(draftValues(['codes'], { codes }).codes).toEqual(codes.slice(0, DRAFT_LIST_MAX));
+    const long = draftValues(['codes'], { codes: ['い'.repeat(DRAFT_TEXT_MAX + 1), '01'] });
+    expect(long.codes).toEqual(['い'.repeat(DRAFT_TEXT_MAX), '01']);
   });
 });
 

@@ -72,3 +72,30 @@ describe('splitWords and likePattern', () => {
     expect(likePattern('100%_a\\b')).toBe('%100\\%\\_a\\\\b%');
   });
 });
+
+describe('normalizeText: the edges of each folded range (SR-1)', () => {
+  it('SR-1 folds the whole hiragana block, ぁ through ゖ, and nothing beside it', () => {
+    expect(normalizeText('ぁゖ')).toBe('ァヶ');
+    // U+3040 and U+3097 are unassigned: kept as they are; ゝ (U+309D) is not a kana letter.
+    expect(normalizeText('\u3040\u3097ゝ')).toBe('\u3040\u3097ゝ');
+  });
+  it('SR-1 turns every control character, C0, DEL and C1, and the private-use area into a space', () => {
+    expect(normalizeText('a\u001fb\u007fc\u009fd\ue000e\uf8fff')).toBe('a b c d e f');
+    expect(normalizeText('a\u0020b\u00a0c\uf900d')).toBe('a b c\u8c48d');
+    expect(normalizeText(' \u00a1~')).toBe('¡~');
+    expect(normalizeText('𠮷野家😀')).toBe('𠮷野家😀');
+  });
+  it('SR-1 a word of two characters needs no recheck; three do, counted as characters, not UTF-16 units', () => {
+    expect(wordMatch('𠮷野').recheck).toBe(false);
+    expect(wordMatch('𠮷野家').recheck).toBe(true);
+    expect(wordMatch('ああああ').grams).toEqual(['ああ']);
+  });
+  it('SR-1 a namespace prefixes one-character and bigram lexemes alike', () => {
+    expect(wordMatch('寮', NAME).prefix).toBe(`${NAME}寮`);
+    expect(wordMatch('介護', NAME).grams).toEqual([`${NAME}介護`]);
+  });
+  it('SR-1 an empty text has no bigrams; a lone character closes with END under its namespace', () => {
+    expect([...textGrams('')]).toEqual([]);
+    expect([...textGrams('寮', NAME)]).toEqual([`${NAME}寮${END}`]);
+  });
+});

@@ -134,3 +134,49 @@ describe('SR-1 市区町村 and 就業時間 in the plan', () => {
     expect(plan('hto=17:00')).toMatchObject({ hoursFrom: null, hoursTo: 1020 });
   });
 });
+
+describe('SR-1 the edges of the plan', () => {
+  it('SR-1 就業時間 with only a start has no end; the same start and end is a whole day', () => {
+    expect(plan('hfrom=9:00')).toMatchObject({ hoursFrom: 540, hoursTo: null });
+    expect(plan('hfrom=9:00&hto=9:00')).toMatchObject({ hoursFrom: 540, hoursTo: 1980 });
+    expect(plan('')).toMatchObject({ hoursFrom: null, hoursTo: null });
+  });
+
+  it('SR-1 every ticked 加入保険 must be offered: one clause each', () => {
+    const p = plan('ins=employment&ins=health');
+    expect(p.filterClauses).toEqual([
+      [{ lexemes: [`${FILTER}iemployment`] }],
+      [{ lexemes: [`${FILTER}ihealth`] }],
+    ]);
+  });
+
+  it('SR-1 the plan keeps the typed words and their mode for comparisons', () => {
+    expect(plan(`kw=${encodeURIComponent('かいご 寮')}`).keywords).toEqual({
+      words: ['カイゴ', '寮'],
+      mode: 'and',
+    });
+    expect(plan(`kw=${encodeURIComponent('介護')}&kwMode=or`).keywords).toEqual({
+      words: ['介護'],
+      mode: 'or',
+    });
+  });
+
+  it('SR-1 LIKE rechecks only where bigrams are not exact: none for AND in likeAny, none for short OR words', () => {
+    expect(plan(`kw=${encodeURIComponent('普通自動車')}`).likeAny).toEqual([]);
+    expect(plan(`kw=${encodeURIComponent('介護 看護')}&kwMode=or`)).toMatchObject({
+      likeAll: [],
+      likeAny: [],
+    });
+    expect(plan(`co=${encodeURIComponent('派遣')}`).employerLikes).toEqual([]);
+  });
+
+  it('SR-1 each tick box of the form is one clause: 時間外なし, 週休二日 every week, 学歴・経験・免許不問', () => {
+    expect(plan('noot=1&w2=1&noedu=1&noexp=1&nolic=1').filterClauses).toEqual(
+      ['noot', '2every_week', 'noedu', 'noexp', 'nolic'].map((t) => [{ lexemes: [`${FILTER}${t}`] }]),
+    );
+  });
+
+  it('SR-1 without 新着, no accepted-on limit', () => {
+    expect(plan('').acceptedFrom).toBeNull();
+  });
+});

@@ -44,6 +44,15 @@ describe('SR-1 search estimates (for choosing the query strategy)', () => {
     expect(pageStrategy(p, estimate(p, stats), stats.rows, 120)).toBe('gin');
     expect(pageStrategy(p, estimate(p, stats), stats.rows, 1001)).toBe('scan');
   });
+  it('with no keyword or filter token, always scans, whatever the count', () => {
+    const none = plan('wage=200000');
+    expect(pageStrategy(none, estimate(none, stats), stats.rows, 5)).toBe('scan');
+    expect(pageStrategy(none, estimate(none, stats), stats.rows, 1001)).toBe('scan');
+  });
+  it('collects and sorts up to 1,000 matches (MAX_RESULTS), counted exactly', () => {
+    const p = plan('kw=介護&pref=13');
+    expect(pageStrategy(p, estimate(p, stats), stats.rows, 1000)).toBe('gin');
+  });
   it('with no keyword or filter token, always scans', () => {
     const p = plan('wage=200000');
     expect(countStrategy(p, estimate(p, stats), stats.rows)).toBe('scan');
@@ -74,4 +83,68 @@ describe('SR-1 paging a small result in memory keeps the SQL order', () => {
   it('newest first, then the higher id', () => expect(ids('new')).toEqual([3, 2, 1, 4]));
   it('earliest 紹介期限日 first, then the lower id', () => expect(ids('deadline')).toEqual([2, 3, 1, 4]));
   it('highest wage first, then the higher id', () => expect(ids('wage')).toEqual([4, 3, 2, 1]));
+
+  // Three rows tied on every key, in no order, and a wage order unlike the id order.
+  const tied = [5, 1, 3].map((job_id) => ({
+    job_id,
+    accepted_on: '2026-11-21',
+    referral_deadline: '2026-12-31',
+    wage_monthly: 200000,
+  }));
+  const tiedIds = (sort: 'new' | 'deadline' | 'wage') => sortKeyed(tied, sort).map((r) => r.job_id);
+  it('ties on the sort key: the higher id first, except by 紹介期限日 (the lower id first)', () => {
+    expect(tiedIds('new')).toEqual([5, 3, 1]);
+    expect(tiedIds('deadline')).toEqual([1, 3, 5]);
+    expect(tiedIds('wage')).toEqual([5, 3, 1]);
+  });
+  it('the wage order does not follow the id', () => {
+    const wages = [
+      { ...tied[0]!, job_id: 1, wage_monthly: 300000 },
+      { ...tied[0]!, job_id: 2, wage_monthly: 180000 },
+      { ...tied[0]!, job_id: 3, wage_monthly: 250000 },
+    ];
+    expect(sortKeyed(wages, 'wage').map((r) => r.job_id)).toEqual([1, 3, 2]);
+  });
+});
+
+describe('SR-1 search statistics: the edges of the estimate', () => {
+  // Built inside each test (not at import), so that mutation testing sees which test reads it.
+  const fresh = () =>
+    buildStats(
+      1_000_000,
+      ['介護', '看護', '護師', `${FILTER}p13`, `${FILTER}wpart_time`, '務め', '務所', '務員'],
+      [0.14, 0.03, 0.034, 0.15, 0.3, 0.2, 0.2, 0.07, 0.0005, 0.3, 0],
+    );
+  it('SR-1 without statistics every lexeme counts as rare (0.1 %); with them, as rare as the least frequent', () => {
+    expect(buildStats(10, [], []).rare).toBe(0.001);
+    expect(fresh().rare).toBe(0.0005);
+    expect(buildStats(0, ['介護'], [0.2]).rare).toBe(0);
+  });
+  it('SR-1 a one-character word reads the postings of every bigram it starts', () => {
+    expect(fresh().byFirstChar.get('務')).toBeCloseTo(1 - 0.8 * 0.8 * 0.93);
+    expect(fresh().postingsByFirstChar.get('務')).toBeCloseTo(0.47);
+    expect(fresh().freq.get('介護')).toBe(0.14);
+    const e = estimate(plan('kw=寮'), fresh());
+    expect(e.postings).toBeCloseTo(0.0005 * 1_000_000);
+  });
+  it('SR-1 an OR of words matches the sum of their fractions, at most every row', () => {
+    expect(estimate(plan('kw=介護 看護&kwMode=or'), fresh()).fraction).toBeCloseTo(0.17);
+    const common = buildStats(100, ['介護', '看護'], [0.7, 0.6, 0.6, 0.7, 0]);
+    expect(estimate(plan('kw=介護 看護&kwMode=or'), common).fraction).toBe(1);
+  });
+  it('SR-1 one 都道府県 confines a scan to its share of rows; none or several read every row', () => {
+    expect(estimate(plan('pref=13'), fresh()).prefecture).toBe(0.15);
+    expect(estimate(plan('pref=27'), fresh()).prefecture).toBe(0.0005);
+    expect(estimate(plan('pref=13&pref=14'), fresh()).prefecture).toBe(1);
+    expect(estimate(plan('kw=介護'), fresh()).prefecture).toBe(1);
+  });
+  it('SR-1 a one-character word reads all its postings; the other clauses are driven by the rarest', () => {
+    // 務: every posting of its bigrams (47 %); 介護: the one clause left to drive (14 % × 1 bigram).
+    expect(estimate(plan(`kw=${encodeURIComponent('務 介護')}`), fresh()).postings).toBeCloseTo(
+      0.61 * 1_000_000,
+    );
+  });
+  it('SR-1 with no clause at all, every row matches and no posting is read', () => {
+    expect(estimate(plan(''), fresh())).toEqual({ fraction: 1, postings: 0, prefecture: 1 });
+  });
 });
