@@ -10,11 +10,13 @@
  *   while its job is 有効; at 00:00:00 Tokyo of the next day it is 期限切れ, and as soon as its job
  *   is 無効 / withdrawn / past 紹介期限日 it is 取下げ. Nothing has to run for that to happen.
  */
+
 import type { ReferralState, ReferralStoredState, SeekerKind } from '../../domain/vocabulary.ts';
 import { addDays, daysBetween, type LocalDate, tokyoDate } from '../../platform/dates.ts';
 import { isJobValid } from '../jobs/job.rules.ts';
 import { normalizeJobNumber } from '../jobs/job.schemas.ts';
 import type { JobStatus, PublicationScope } from '../jobs/job.types.ts';
+import { registrationStatus } from '../seekers/registration.rules.ts';
 
 /** At most this many 求人番号 per send. */
 export const MAX_JOBS_PER_SEND = 10;
@@ -48,16 +50,36 @@ export interface SeekerFacts {
   lastCounsellingOn: LocalDate | undefined;
 }
 
+/** Why a seeker cannot be reached by Hello Work online at all (referrals, 情報提供, お知らせ). */
+export type UnreachableSeeker = Extract<
+  SeekerRefusal,
+  'internet_only' | 'mypage_not_opened' | 'registration_lapsed' | 'registration_inactive'
+>;
+
+/**
+ * Fully registered (MP-7): registered at an office, MyPage opened, registration neither lapsed nor
+ * 無効 (MP-8, MP-9: the one validity rule, registrationStatus). The base of every online send.
+ */
+export function unreachableSeeker(
+  s: Omit<SeekerFacts, 'lastCounsellingOn'>,
+  today: LocalDate,
+): UnreachableSeeker | undefined {
+  if (s.kind === 'internet') return 'internet_only';
+  if (!s.mypageOpened) return 'mypage_not_opened';
+  const status = registrationStatus(s, today);
+  if (status === 'lapsed') return 'registration_lapsed';
+  if (status === 'inactive') return 'registration_inactive';
+  return undefined;
+}
+
 /** OR-2, reasons that concern the seeker (and so every job of the send). */
 export function seekerRefusal(
   s: SeekerFacts,
   today: LocalDate,
   counsellingDays: number,
 ): SeekerRefusal | undefined {
-  if (s.kind === 'internet') return 'internet_only';
-  if (!s.mypageOpened) return 'mypage_not_opened';
-  if (s.validUntil < today) return 'registration_lapsed';
-  if (!s.active) return 'registration_inactive';
+  const unreachable = unreachableSeeker(s, today);
+  if (unreachable) return unreachable;
   if (s.lastCounsellingOn === undefined) return 'no_counselling';
   if (daysBetween(s.lastCounsellingOn, today) > counsellingDays) return 'counselling_too_old';
   return undefined;

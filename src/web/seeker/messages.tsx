@@ -41,6 +41,31 @@ export async function NavUnread() {
   );
 }
 
+/** The jobs a message names, each linked to its page; with its 応募期限日 when it is a referral. */
+function MessageJobs({ jobs }: { jobs: { jobNumber: string; title: string; applyBy?: string }[] }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const m = t.seeker.messages;
+  return (
+    <ul class="message-jobs" id="message-jobs">
+      {jobs.map((j) => (
+        <li>
+          <a href={`/jobs/${j.jobNumber}`}>{j.title}</a>
+          <span>
+            {' '}
+            {m.jobNumber} {j.jobNumber}
+          </span>
+          {j.applyBy ? (
+            <span>
+              {' '}
+              {m.applyBy}：<strong class="apply-by">{t.common.date(j.applyBy)}</strong>
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function subjectOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string {
   if (msg.kind === 'notice.sent') {
     const d = KINDS['notice.sent'].schema.safeParse(msg.data);
@@ -88,21 +113,7 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
     return (
       <>
         <p>{m.referralLead(d.jobs.length)}</p>
-        <ul class="message-jobs" id="message-jobs">
-          {d.jobs.map((j) => (
-            <li>
-              <a href={`/jobs/${j.jobNumber}`}>{j.title}</a>
-              <span>
-                {' '}
-                {m.jobNumber} {j.jobNumber}
-              </span>
-              <span>
-                {' '}
-                {m.applyBy}：<strong class="apply-by">{t.common.date(j.applyBy)}</strong>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <MessageJobs jobs={d.jobs} />
         <p class="muted">{m.referralAfter}</p>
       </>
     );
@@ -112,17 +123,7 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
     return (
       <>
         <p>{m.informationLead(d.jobs.length)}</p>
-        <ul class="message-jobs" id="message-jobs">
-          {d.jobs.map((j) => (
-            <li>
-              <a href={`/jobs/${j.jobNumber}`}>{j.title}</a>
-              <span>
-                {' '}
-                {m.jobNumber} {j.jobNumber}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <MessageJobs jobs={d.jobs} />
       </>
     );
   }
