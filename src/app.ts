@@ -22,11 +22,12 @@ import { passwordResetRoutes } from './web/public/password-reset.routes.tsx';
 import { searchRoutes } from './web/public/search.routes.tsx';
 import { signupRoutes } from './web/public/signup.routes.tsx';
 import { topRoutes } from './web/public/top.routes.tsx';
+import { APPLY_UPLOAD_PATHS } from './web/seeker/apply.tsx';
 import { seekerPortal } from './web/seeker/seeker.routes.tsx';
 import { staffPortal } from './web/staff/staff.routes.tsx';
 
-/** Routes whose multipart body streams to their own upload parser (none yet; applying adds one). */
-const UPLOAD_PATHS: readonly RegExp[] = [];
+/** Routes whose multipart body streams to their own upload parser: the apply form (AP-2). */
+const UPLOAD_PATHS: readonly RegExp[] = APPLY_UPLOAD_PATHS;
 const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));
 
 export function createApp(deps: Deps): Hono<AppEnv> {

@@ -120,6 +120,8 @@ export const DEMO_ACCOUNTS = {
   employer: { email: 'kyujin@example.jp', password: 'Kyujin-2026!' },
   seeker: { email: 'kyushoku@example.jp', password: 'Kyushoku-2026!', birthDate: '1998-04-01' },
   unopenedSeeker: { email: 'mikaisetsu@example.jp', birthDate: '1995-06-15' },
+  /** MyPage opened on the internet only (MP-6): may apply directly (AP-7), no referrals. */
+  internetSeeker: { email: 'netonly@example.jp', password: 'Netonly-2026!', birthDate: '2000-10-10' },
 } as const;
 
 const DEMO_OFFICE = '13010';
@@ -127,10 +129,11 @@ const DEMO_OFFICE = '13010';
 /** The demo accounts of the README, and the demo employer's jobs (one is the leaflet's 13010-09999999). */
 export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
   const today = tokyoDate(now);
-  const [staffHash, employerHash, seekerHash] = await Promise.all([
+  const [staffHash, employerHash, seekerHash, internetHash] = await Promise.all([
     hashPassword(DEMO_ACCOUNTS.staff.password),
     hashPassword(DEMO_ACCOUNTS.employer.password),
     hashPassword(DEMO_ACCOUNTS.seeker.password),
+    hashPassword(DEMO_ACCOUNTS.internetSeeker.password),
   ]);
   await db.transaction(async (tx) => {
     const staffAccount = await insertAccount(tx, {
@@ -261,6 +264,34 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
     });
     await demoValidity(tx, unopened, now);
     await raiseSerial(tx, 'seeker', DEMO_OFFICE, 2);
+
+    const internetAccount = await insertAccount(tx, {
+      role: 'seeker',
+      email: DEMO_ACCOUNTS.internetSeeker.email,
+      passwordHash: internetHash,
+      openedAt: now,
+      now,
+    });
+    const internet = await insertSeeker(tx, {
+      accountId: internetAccount.id,
+      kind: 'internet',
+      seekerNumber: null,
+      officeCode: null,
+      name: '鈴木 一郎',
+      nameKana: 'スズキ イチロウ',
+      birthDate: DEMO_ACCOUNTS.internetSeeker.birthDate,
+      postalCode: '530-0001',
+      address: '大阪府大阪市北区梅田1-1-1',
+      phone: '070-3456-7890',
+      appliedOn: addDays(today, -2),
+      validUntil: registrationValidUntil(addDays(today, -2)),
+      active: true,
+      desired: { ...emptyDesiredConditions(), occupation: '介護職', occupationCodes: ['05'], prefectureCodes: ['13'] },
+      profile: emptyProfile(),
+      createdAt: now,
+      updatedAt: now,
+    });
+    await demoValidity(tx, internet, now);
 
     const jobs = demoEmployerJobs(employer!.id, today, now);
     const ids = await insertJobPostings(tx, jobs);

@@ -44,3 +44,26 @@ export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 /** SQL text of a code list for CHECK constraints: 'a', 'b'. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/** How an application came: 応募（ハローワーク紹介） on a referral target, or オンライン自主応募 (AP-6, AP-7). */
+export const APPLICATION_ROUTES = ['referral', 'direct'] as const;
+export type ApplicationRoute = (typeof APPLICATION_ROUTES)[number];
+
+/** 応募中 · 取消 (CX) · 採用 · 不採用 (EM-3). */
+export const APPLICATION_STATES = ['applied', 'cancelled', 'hired', 'not_hired'] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** 履歴書 · 職務経歴書 · ジョブ・カード · その他 (AP-2). */
+export const DOCUMENT_KINDS = ['resume', 'work_history', 'job_card', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * A document's virus scan (AP-5): `pending` (確認中, also while the scanner cannot be reached),
+ * `clean` (the employer may download it), `withheld` (suspect: bytes deleted, never delivered).
+ */
+export const SCAN_STATES = ['pending', 'clean', 'withheld'] as const;
+export type ScanState = (typeof SCAN_STATES)[number];
+
+/** Why an application's documents were erased (DR-1): 取消, 選考結果, or the retention end. */
+export const DOCUMENT_ERASE_CAUSES = ['cancelled', 'decided', 'retention'] as const;
+export type DocumentEraseCause = (typeof DOCUMENT_ERASE_CAUSES)[number];

@@ -5,6 +5,7 @@ import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
 import { information } from './en/information.ts';
 import { jobs } from './en/jobs.ts';
+import { applying } from './en/applying.ts';
 import { notifications } from './en/notifications.ts';
 import { referrals } from './en/referrals.ts';
 import { registration } from './en/registration.ts';
@@ -38,6 +39,7 @@ export const en: Messages = {
     logout: 'Sign out',
     employerHome: 'Employer MyPage',
     employerJobs: 'Job postings',
+    employerApplications: 'Applicants',
     staffHome: 'Staff home',
     staffSeekers: 'Job seekers',
     staffEmployers: 'Employers',
@@ -143,6 +145,7 @@ export const en: Messages = {
   search,
   notifications,
   referrals,
+  applying,
   information,
   dev: {
     mailTitle: 'Sent mail (development)',

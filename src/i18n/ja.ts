@@ -8,6 +8,7 @@ import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
+import { applying } from './ja/applying.ts';
 import { notifications } from './ja/notifications.ts';
 import { referrals } from './ja/referrals.ts';
 import { registration } from './ja/registration.ts';
@@ -38,6 +39,7 @@ export const ja = {
     logout: 'ログアウト',
     employerHome: '求人者マイページ',
     employerJobs: '求人一覧',
+    employerApplications: '応募者管理',
     staffHome: '職員トップ',
     staffSeekers: '求職者',
     staffEmployers: '事業所',
@@ -147,6 +149,7 @@ export const ja = {
   search,
   notifications,
   referrals,
+  applying,
   information,
   dev: {
     mailTitle: '送信メール（開発用）',

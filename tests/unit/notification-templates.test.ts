@@ -43,6 +43,18 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     jobs: [{ jobNumber: '13010-09999999', title: '介護福祉士' }],
   },
   'notice.sent': { name: '見本 太郎', title: '年末年始の開庁日', body: '12月29日から1月3日は閉庁します。' },
+  'application.received': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+    route: 'referral',
+  },
+  'document.withheld': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    fileName: '履歴書.pdf',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+  },
   'referral.sent': {
     name: '見本 太郎',
     jobs: [

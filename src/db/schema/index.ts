@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './applications.ts';
 export * from './counselling.ts';
 export * from './employers.ts';
 export * from './jobs.ts';

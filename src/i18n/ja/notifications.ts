@@ -23,8 +23,28 @@ export const notifications = {
     'referral.sent': 'オンラインハローワーク紹介対象求人のお知らせ',
     'information.jobs': 'ハローワークからの求人情報',
     'notice.sent': 'ハローワークからのお知らせ',
+    'application.received': '新しい応募がありました',
+    'document.withheld': '応募書類を送ることができませんでした',
   } as Record<NotificationKind, string>,
   mail: {
+    applicationReceivedSubject: '【ハローワーク】求人への応募がありました',
+    applicationReceivedBody: (p: {
+      applicationId: string;
+      jobNumber: string;
+      title: string;
+      route: 'referral' | 'direct';
+      baseUrl: string;
+    }) =>
+      `求人番号 ${p.jobNumber}「${p.title}」に${p.route === 'referral' ? 'オンラインハローワーク紹介による' : 'オンライン自主応募による'}応募がありました。\n\n求人者マイページにログインし、「応募者管理」から応募内容をご確認ください。\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
+    documentWithheldSubject: '【ハローワーク】応募書類を送ることができませんでした',
+    documentWithheldBody: (p: {
+      applicationId: string;
+      fileName: string;
+      jobNumber: string;
+      title: string;
+      baseUrl: string;
+    }) =>
+      `求人番号 ${p.jobNumber}「${p.title}」への応募で、応募書類「${p.fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。\n\n応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」で応募内容をご確認いただけます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
     informationSubject: '【ハローワーク】ハローワークからの求人情報のお知らせ',
     informationBody: (p: { name: string; jobs: { jobNumber: string; title: string }[]; baseUrl: string }) =>
       `${p.name} 様\n\nハローワークから、求人情報をお送りしました（${p.jobs.length}件）。\n\n${p.jobs

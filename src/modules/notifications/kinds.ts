@@ -87,6 +87,26 @@ export const KINDS = {
     ['inbox', 'mail'],
     z.object({ name: z.string(), title: z.string().min(1), body: z.string() }),
   ),
+  /** A new application to one of the employer's jobs (EM-2, AP-6, AP-7): in 求人者マイページ and by mail. */
+  'application.received': kind(
+    ['inbox', 'mail'],
+    z.object({
+      applicationId: z.string().uuid(),
+      jobNumber: z.string(),
+      title: z.string(),
+      route: z.enum(['referral', 'direct']),
+    }),
+  ),
+  /** AP-5: a document was withheld as suspect; the seeker is told which, and to send it another way. */
+  'document.withheld': kind(
+    ['inbox', 'mail'],
+    z.object({
+      applicationId: z.string().uuid(),
+      fileName: z.string(),
+      jobNumber: z.string(),
+      title: z.string(),
+    }),
+  ),
   /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */
   'employer.invitation': kind(['mail'], z.object({ name: z.string(), establishmentNumber: z.string() })),
 } as const;

@@ -101,6 +101,14 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
     subject: t.notifications.mail.noticeSubject(d.title),
     text: t.notifications.mail.noticeBody({ name: d.name, title: d.title, body: d.body, baseUrl }),
   }),
+  'application.received': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.applicationReceivedSubject,
+    text: t.notifications.mail.applicationReceivedBody({ ...d, baseUrl }),
+  }),
+  'document.withheld': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.documentWithheldSubject,
+    text: t.notifications.mail.documentWithheldBody({ ...d, baseUrl }),
+  }),
   'employer.invitation': (t, d, baseUrl) => ({
     subject: t.accounts.mail.employerRegisteredSubject,
     text: t.accounts.mail.employerRegisteredBody({

@@ -17,7 +17,8 @@ export async function insertOffices(db: Executor, rows: (typeof offices.$inferIn
   if (rows.length) await db.insert(offices).values(rows).onConflictDoNothing();
 }
 
-export type NumberKind = 'job' | 'seeker';
+/** 求人番号, 求職番号, and 紹介状番号 (AP-6). */
+export type NumberKind = 'job' | 'seeker' | 'letter';
 
 /**
  * The next serial for 求人番号 or 求職番号 of an office, atomically (one row per kind and office;

@@ -2,14 +2,51 @@
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { findEmployer } from '../../modules/employers/employers.repository.ts';
+import { isNotificationKind, KINDS } from '../../modules/notifications/kinds.ts';
+import { type InboxMessage, listInboxMessages } from '../../modules/notifications/notifications.repository.ts';
+import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { employerOf, requireRole } from '../auth/guards.ts';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { employerApplicationRoutes } from './employer-applications.tsx';
 import { employerJobsRoutes } from './employer-jobs.routes.tsx';
 
-function Home({ name, number }: { name: string; number: string }) {
+/** EM-2: the employer's latest notices (new applications …), each linked to what it is about. */
+function Notices({ messages }: { messages: InboxMessage[] }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const e = t.applying.employer;
+  return (
+    <section aria-labelledby="employer-notices" class="panel">
+      <h2 id="employer-notices">{e.notices}</h2>
+      {messages.length === 0 ? (
+        <p>{e.noNotices}</p>
+      ) : (
+        <ul id="employer-notice-list">
+          {messages.map((m) => {
+            const received = KINDS['application.received'].schema.safeParse(m.data);
+            const label = isNotificationKind(m.kind) ? t.notifications.kind[m.kind] : m.kind;
+            return (
+              <li class={m.readAt ? undefined : 'unread'}>
+                <span class="muted">{formatTokyoDateTime(m.createdAt)}</span>{' '}
+                {m.kind === 'application.received' && received.success ? (
+                  <a href={`/employer/applications/${received.data.applicationId}`}>
+                    {label}：{received.data.jobNumber} {received.data.title}
+                  </a>
+                ) : (
+                  label
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Home({ name, number, messages }: { name: string; number: string; messages: InboxMessage[] }) {
   const { t } = useRequestContext<AppEnv>().var;
   return (
     <>
@@ -24,7 +61,11 @@ function Home({ name, number }: { name: string; number: string }) {
         <li>
           <a href="/employer/jobs">{t.nav.employerJobs}</a>
         </li>
+        <li>
+          <a href="/employer/applications">{t.nav.employerApplications}</a>
+        </li>
       </ul>
+      <Notices messages={messages} />
     </>
   );
 }
@@ -33,13 +74,15 @@ export function employerPortal(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use(requireRole('employer'))
     .route('/jobs', employerJobsRoutes())
+    .route('/applications', employerApplicationRoutes())
     .get('/', async (c) => {
       const employer = await findEmployer(c.var.deps.db, employerOf(c).id);
       if (!employer) throw new AppError('not_found', 'employer');
+      const messages = await listInboxMessages(c.var.deps.db, c.var.auth!.accountId, 10);
       return page(
         c,
         { title: c.var.t.employer.home.title, portal: 'employer' },
-        <Home name={employer.name} number={employer.establishmentNumber} />,
+        <Home name={employer.name} number={employer.establishmentNumber} messages={messages} />,
       );
     });
 }

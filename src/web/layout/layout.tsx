@@ -16,6 +16,7 @@ function navFor(portal: Portal, t: Messages): NavItem[] {
       return [
         { href: '/employer', label: t.nav.employerHome },
         { href: '/employer/jobs', label: t.nav.employerJobs },
+        { href: '/employer/applications', label: t.nav.employerApplications },
       ];
     case 'staff':
       return [

@@ -2,7 +2,7 @@
  * 求人情報 (SPEC SR-4, SR-5, SR-7): GET /jobs/:number shows the whole 求人票 to anyone allowed to see
  * it, with the contract notice at the top and the viewer's buttons. 公開範囲 decides how much: staff
  * and the owning employer see everything; jobs not accepted or 「公開しない」 are 404 to everyone else.
- * Applying (応募) comes with its own change; this page only says whether オンライン自主応募 is accepted.
+ * A seeker applies from here with 「オンライン自主応募」 when the job takes it (AP-7, src/web/seeker/apply.tsx).
  */
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
@@ -51,6 +51,31 @@ function FavoriteButton({ jobNumber, viewer }: { jobNumber: string; viewer: JobV
   return null;
 }
 
+/** AP-7: オンライン自主応募 from the job detail, for a signed-in seeker (fully registered or internet-only). */
+function DirectApply({ jobNumber, viewer }: { jobNumber: string; viewer: JobViewer }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const a = t.applying;
+  if (viewer.role === 'seeker') {
+    return (
+      <div class="actions" id="direct-apply">
+        <ButtonLink href={`/mypage/jobs/${jobNumber}/apply`} variant="primary">
+          {a.directButton}
+        </ButtonLink>
+        <p class="muted">{a.directButtonNote}</p>
+      </div>
+    );
+  }
+  if (viewer.role === 'public') {
+    return (
+      <div class="actions" id="direct-apply">
+        <ButtonLink href={`/login?next=/mypage/jobs/${jobNumber}/apply`}>{a.directButton}</ButtonLink>
+        <p class="muted">{a.directLoginNote}</p>
+      </div>
+    );
+  }
+  return null;
+}
+
 function JobPage({ view, viewer }: { view: JobDetailView; viewer: JobViewer }) {
   const { t } = useRequestContext<AppEnv>().var;
   const number = view.job.jobNumber ?? '';
@@ -75,6 +100,7 @@ function JobPage({ view, viewer }: { view: JobDetailView; viewer: JobViewer }) {
           <FavoriteButton jobNumber={number} viewer={viewer} />
         </div>
       ) : null}
+      {view.valid && view.job.acceptsOnlineApplication ? <DirectApply jobNumber={number} viewer={viewer} /> : null}
       {owner ? (
         <p>
           <a href={`/employer/jobs/${view.id}`}>{t.jobs.manageLinkEmployer}</a>

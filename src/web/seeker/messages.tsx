@@ -156,6 +156,18 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
       </>
     );
   }
+  if (kind === 'document.withheld') {
+    const d = KINDS['document.withheld'].schema.parse(msg.data);
+    return (
+      <div id="message-withheld">
+        <p>{m.withheldLead(d.jobNumber, d.title, d.fileName)}</p>
+        <p>{m.withheldAdvice}</p>
+        <p>
+          <a href={`/mypage/applications/${d.applicationId}`}>{t.applying.functions.content}</a>
+        </p>
+      </div>
+    );
+  }
   if (kind === 'seeker.registration_expiring') {
     const d = KINDS['seeker.registration_expiring'].schema.parse(msg.data);
     return <p>{m.expiringLead(d.name, t.common.date(d.validUntil))}</p>;

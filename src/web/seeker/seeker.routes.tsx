@@ -41,6 +41,8 @@ import { page } from '../render.tsx';
 import { HomeInformation } from './information.tsx';
 import { seekerMessageRoutes } from './messages.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
+import { seekerApplyRoutes } from './apply.tsx';
+import { seekerApplicationRoutes } from './applications.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
 async function loadSeeker(c: Context<AppEnv>) {
@@ -265,6 +267,8 @@ export function seekerPortal(): Hono<AppEnv> {
     .route('/', seekerSearchRoutes())
     .route('/', seekerReferralRoutes())
     .route('/', seekerMessageRoutes())
+    .route('/', seekerApplyRoutes())
+    .route('/', seekerApplicationRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);

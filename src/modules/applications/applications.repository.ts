@@ -1,0 +1,408 @@
+/**
+ * Applications, their drafts, documents and 紹介状 (ADR 0021). Every read for a person is scoped in
+ * the query: a seeker's by seeker id, an employer's by employer id, so another's row is simply not
+ * found (SPEC G-2, EM-1).
+ */
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import {
+  applicationDocuments,
+  applicationDrafts,
+  applications,
+  employers,
+  jobPostings,
+  referralLetters,
+  referrals,
+  seekers,
+} from '../../db/schema/index.ts';
+
+export type Application = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type ApplicationDraft = typeof applicationDrafts.$inferSelect;
+export type ApplicationDocument = typeof applicationDocuments.$inferSelect;
+export type NewApplicationDocument = typeof applicationDocuments.$inferInsert;
+export type ReferralLetter = typeof referralLetters.$inferSelect;
+
+// ── drafts ───────────────────────────────────────────────────────────────────────────────────
+
+export async function findDraft(
+  db: Executor,
+  seekerId: string,
+  key: string,
+): Promise<ApplicationDraft | undefined> {
+  const [row] = await db
+    .select()
+    .from(applicationDrafts)
+    .where(and(eq(applicationDrafts.seekerId, seekerId), eq(applicationDrafts.key, key)));
+  return row;
+}
+
+/** The draft row locked for 「応募」: concurrent submits of one form wait here and then find the application. */
+export async function lockDraft(
+  db: Executor,
+  seekerId: string,
+  key: string,
+): Promise<ApplicationDraft | undefined> {
+  const [row] = await db
+    .select()
+    .from(applicationDrafts)
+    .where(and(eq(applicationDrafts.seekerId, seekerId), eq(applicationDrafts.key, key)))
+    .for('update');
+  return row;
+}
+
+export async function saveDraft(db: Executor, row: ApplicationDraft): Promise<void> {
+  await db
+    .insert(applicationDrafts)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [applicationDrafts.seekerId, applicationDrafts.key],
+      set: {
+        motivation: row.motivation,
+        remarks: row.remarks,
+        consented: row.consented,
+        updatedAt: row.updatedAt,
+      },
+    });
+}
+
+export async function deleteDraft(db: Executor, seekerId: string, key: string): Promise<void> {
+  await db
+    .delete(applicationDrafts)
+    .where(and(eq(applicationDrafts.seekerId, seekerId), eq(applicationDrafts.key, key)));
+}
+
+/** Drafts not touched since `before` (abandoned forms), oldest first. */
+export function listStaleDrafts(db: Executor, before: Date, limit: number) {
+  return db
+    .select({ seekerId: applicationDrafts.seekerId, key: applicationDrafts.key })
+    .from(applicationDrafts)
+    .where(lt(applicationDrafts.updatedAt, before))
+    .orderBy(asc(applicationDrafts.updatedAt))
+    .limit(limit);
+}
+
+// ── documents ────────────────────────────────────────────────────────────────────────────────
+
+export function listDraftDocuments(db: Executor, seekerId: string, key: string) {
+  return db
+    .select()
+    .from(applicationDocuments)
+    .where(
+      and(
+        eq(applicationDocuments.seekerId, seekerId),
+        eq(applicationDocuments.draftKey, key),
+        isNull(applicationDocuments.applicationId),
+      ),
+    )
+    .orderBy(asc(applicationDocuments.position), asc(applicationDocuments.createdAt));
+}
+
+export async function insertDocuments(db: Executor, rows: NewApplicationDocument[]): Promise<void> {
+  if (rows.length) await db.insert(applicationDocuments).values(rows);
+}
+
+/** Removes draft documents (of this seeker and draft only); returns their storage keys to delete. */
+export async function deleteDraftDocuments(
+  db: Executor,
+  seekerId: string,
+  key: string,
+  ids?: string[],
+): Promise<string[]> {
+  if (ids && ids.length === 0) return [];
+  const rows = await db
+    .delete(applicationDocuments)
+    .where(
+      and(
+        eq(applicationDocuments.seekerId, seekerId),
+        eq(applicationDocuments.draftKey, key),
+        isNull(applicationDocuments.applicationId),
+        ids ? inArray(applicationDocuments.id, ids) : undefined,
+      ),
+    )
+    .returning({ storageKey: applicationDocuments.storageKey });
+  return rows.flatMap((r) => (r.storageKey ? [r.storageKey] : []));
+}
+
+/** 「応募」: the draft's documents become the application's (their scan starts now). */
+export async function attachDraftDocuments(
+  db: Executor,
+  seekerId: string,
+  key: string,
+  applicationId: string,
+): Promise<number> {
+  const rows = await db
+    .update(applicationDocuments)
+    .set({ applicationId, draftKey: null })
+    .where(
+      and(
+        eq(applicationDocuments.seekerId, seekerId),
+        eq(applicationDocuments.draftKey, key),
+        isNull(applicationDocuments.applicationId),
+      ),
+    )
+    .returning({ id: applicationDocuments.id });
+  return rows.length;
+}
+
+export function listApplicationDocuments(db: Executor, applicationId: string) {
+  return db
+    .select()
+    .from(applicationDocuments)
+    .where(eq(applicationDocuments.applicationId, applicationId))
+    .orderBy(asc(applicationDocuments.position));
+}
+
+/** The documents of an application still waiting for their scan, with bytes to scan. */
+export function listDocumentsToScan(db: Executor, applicationId: string) {
+  return db
+    .select()
+    .from(applicationDocuments)
+    .where(
+      and(
+        eq(applicationDocuments.applicationId, applicationId),
+        eq(applicationDocuments.scanState, 'pending'),
+        isNotNull(applicationDocuments.storageKey),
+      ),
+    )
+    .orderBy(asc(applicationDocuments.position));
+}
+
+export async function countScanAttempt(db: Executor, id: string): Promise<void> {
+  await db
+    .update(applicationDocuments)
+    .set({ scanAttempts: sql`${applicationDocuments.scanAttempts} + 1` })
+    .where(eq(applicationDocuments.id, id));
+}
+
+export async function markDocumentClean(db: Executor, id: string, at: Date): Promise<void> {
+  await db
+    .update(applicationDocuments)
+    .set({ scanState: 'clean', scannedAt: at })
+    .where(and(eq(applicationDocuments.id, id), eq(applicationDocuments.scanState, 'pending')));
+}
+
+/** AP-5: a suspect file is withheld and its bytes forgotten (the caller deletes them from storage). */
+export async function markDocumentWithheld(
+  db: Executor,
+  id: string,
+  finding: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(applicationDocuments)
+    .set({ scanState: 'withheld', scanFinding: finding, scannedAt: at, storageKey: null })
+    .where(and(eq(applicationDocuments.id, id), eq(applicationDocuments.scanState, 'pending')))
+    .returning({ id: applicationDocuments.id });
+  return rows.length > 0;
+}
+
+/** One of the seeker's referral targets (another seeker's is not found). */
+export async function findReferralTarget(db: Executor, seekerId: string, referralId: string) {
+  const [row] = await db
+    .select({ id: referrals.id, jobId: referrals.jobId, state: referrals.state, applyBy: referrals.applyBy })
+    .from(referrals)
+    .where(and(eq(referrals.id, referralId), eq(referrals.seekerId, seekerId)));
+  return row;
+}
+
+// ── applications ─────────────────────────────────────────────────────────────────────────────
+
+export async function findApplicationBySubmitKey(
+  db: Executor,
+  seekerId: string,
+  submitKey: string,
+): Promise<Application | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.seekerId, seekerId), eq(applications.submitKey, submitKey)));
+  return row;
+}
+
+/** The seeker's application in progress to this job, if any. */
+export async function findActiveApplication(
+  db: Executor,
+  seekerId: string,
+  jobId: number,
+): Promise<Application | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.seekerId, seekerId), eq(applications.jobId, jobId), eq(applications.state, 'applied')));
+  return row;
+}
+
+export async function insertApplication(db: Executor, row: NewApplication): Promise<Application> {
+  const [created] = await db.insert(applications).values(row).returning();
+  return created!;
+}
+
+export async function markReferralApplied(db: Executor, referralId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(referrals)
+    .set({ state: 'applied', appliedAt: at })
+    .where(and(eq(referrals.id, referralId), eq(referrals.state, 'sent')))
+    .returning({ id: referrals.id });
+  return rows.length > 0;
+}
+
+export async function insertReferralLetter(
+  db: Executor,
+  row: typeof referralLetters.$inferInsert,
+): Promise<ReferralLetter> {
+  const [created] = await db.insert(referralLetters).values(row).returning();
+  return created!;
+}
+
+export async function findLetter(db: Executor, applicationId: string): Promise<ReferralLetter | undefined> {
+  const [row] = await db.select().from(referralLetters).where(eq(referralLetters.applicationId, applicationId));
+  return row;
+}
+
+const listColumns = {
+  application: applications,
+  job: {
+    id: jobPostings.id,
+    jobNumber: jobPostings.jobNumber,
+    title: jobPostings.title,
+    status: jobPostings.status,
+    referralDeadline: jobPostings.referralDeadline,
+  },
+  letterNumber: referralLetters.letterNumber,
+};
+
+/** 応募中求人一覧 (AL): the seeker's applications, newest first, with their job's current state. */
+export function listSeekerApplications(db: Executor, seekerId: string, limit: number, offset: number) {
+  return db
+    .select({ ...listColumns, employerName: employers.name })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .innerJoin(employers, eq(employers.id, applications.employerId))
+    .leftJoin(referralLetters, eq(referralLetters.applicationId, applications.id))
+    .where(eq(applications.seekerId, seekerId))
+    .orderBy(desc(applications.appliedAt), desc(applications.id))
+    .limit(limit)
+    .offset(offset);
+}
+export type SeekerApplicationRow = Awaited<ReturnType<typeof listSeekerApplications>>[number];
+
+export async function countSeekerApplications(db: Executor, seekerId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(applications).where(eq(applications.seekerId, seekerId));
+  return row?.n ?? 0;
+}
+
+/** One of the seeker's applications; another seeker's is not found. */
+export async function findSeekerApplication(db: Executor, seekerId: string, id: string) {
+  const [row] = await db
+    .select({ ...listColumns, employerName: employers.name })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .innerJoin(employers, eq(employers.id, applications.employerId))
+    .leftJoin(referralLetters, eq(referralLetters.applicationId, applications.id))
+    .where(and(eq(applications.id, id), eq(applications.seekerId, seekerId)));
+  return row;
+}
+
+/** 応募者管理 (EM-1): applications to this employer's jobs (one job, or all), newest first. */
+export function listEmployerApplications(
+  db: Executor,
+  employerId: string,
+  opts: { jobId?: number; limit: number; offset: number },
+) {
+  return db
+    .select({
+      ...listColumns,
+      seeker: { name: seekers.name, nameKana: seekers.nameKana },
+      documents: sql<number>`(select count(*)::int from ${applicationDocuments} d where d.application_id = ${applications.id})`,
+    })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .innerJoin(seekers, eq(seekers.id, applications.seekerId))
+    .leftJoin(referralLetters, eq(referralLetters.applicationId, applications.id))
+    .where(
+      and(eq(applications.employerId, employerId), opts.jobId ? eq(applications.jobId, opts.jobId) : undefined),
+    )
+    .orderBy(desc(applications.appliedAt), desc(applications.id))
+    .limit(opts.limit)
+    .offset(opts.offset);
+}
+export type EmployerApplicationRow = Awaited<ReturnType<typeof listEmployerApplications>>[number];
+
+export async function countEmployerApplications(
+  db: Executor,
+  employerId: string,
+  jobId?: number,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(applications)
+    .where(and(eq(applications.employerId, employerId), jobId ? eq(applications.jobId, jobId) : undefined));
+  return row?.n ?? 0;
+}
+
+/** One application to this employer's jobs, with the applicant; another employer's is not found. */
+export async function findEmployerApplication(db: Executor, employerId: string, id: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      seeker: {
+        name: seekers.name,
+        nameKana: seekers.nameKana,
+        birthDate: seekers.birthDate,
+        phone: seekers.phone,
+        address: seekers.address,
+      },
+    })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .innerJoin(seekers, eq(seekers.id, applications.seekerId))
+    .leftJoin(referralLetters, eq(referralLetters.applicationId, applications.id))
+    .where(and(eq(applications.id, id), eq(applications.employerId, employerId)));
+  return row;
+}
+
+/** A document of one of this employer's applications that may be delivered: scanned clean, bytes kept. */
+export async function findDeliverableDocument(db: Executor, employerId: string, applicationId: string, id: string) {
+  const [row] = await db
+    .select({ document: applicationDocuments })
+    .from(applicationDocuments)
+    .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
+    .where(
+      and(
+        eq(applicationDocuments.id, id),
+        eq(applications.id, applicationId),
+        eq(applications.employerId, employerId),
+        eq(applicationDocuments.scanState, 'clean'),
+        isNotNull(applicationDocuments.storageKey),
+      ),
+    );
+  return row?.document;
+}
+
+/** What the withheld-file message needs about an application. */
+export async function findApplicationForScan(db: Executor, id: string) {
+  const [row] = await db
+    .select({ seekerAccountId: seekers.accountId, jobNumber: jobPostings.jobNumber, title: jobPostings.title })
+    .from(applications)
+    .innerJoin(seekers, eq(seekers.id, applications.seekerId))
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .where(eq(applications.id, id));
+  return row;
+}
+
+/** Applications with a document still 確認中 (pending) and bytes to scan. */
+export async function listApplicationsWithPendingDocuments(db: Executor, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: applicationDocuments.applicationId })
+    .from(applicationDocuments)
+    .where(
+      and(
+        eq(applicationDocuments.scanState, 'pending'),
+        isNotNull(applicationDocuments.applicationId),
+        isNotNull(applicationDocuments.storageKey),
+      ),
+    )
+    .limit(limit);
+  return rows.flatMap((r) => (r.id ? [r.id] : []));
+}

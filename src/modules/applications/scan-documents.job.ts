@@ -1,0 +1,116 @@
+/**
+ * AP-5 in the worker (ADR 0021): every document of an application is scanned before the employer
+ * may download it. Clean → `clean`. Suspect → `withheld`: its bytes are deleted, the application
+ * stays valid, and the seeker gets a Hello Work message naming the file. When the scanner cannot
+ * be reached the document stays `pending` (確認中) and the job fails, so the queue retries it with
+ * backoff; a sweep every 15 minutes queues again whatever is still pending after the retries ran
+ * out. Nothing is ever marked clean without a scanner's answer.
+ */
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Logger } from '../../platform/logger.ts';
+import { defineJob, type JobSpec, type Queue } from '../../platform/queue.ts';
+import { notify } from '../notifications/notify.ts';
+import {
+  countScanAttempt,
+  findApplicationForScan,
+  listApplicationsWithPendingDocuments,
+  listDocumentsToScan,
+  markDocumentClean,
+  markDocumentWithheld,
+} from './applications.repository.ts';
+
+export const scanDocumentsJob: JobSpec<{ applicationId: string }> = {
+  name: 'documents.scan',
+  version: 1,
+  schema: z.object({ applicationId: z.string().uuid() }),
+  // 30 s, doubling: about 4 hours of retries before the sweep takes over.
+  retryLimit: 9,
+  retryDelaySeconds: 30,
+};
+
+export const scanPendingSweepJob: JobSpec<Record<string, never>> = {
+  name: 'documents.scan-sweep',
+  version: 1,
+  schema: z.object({}).strict() as z.ZodType<Record<string, never>>,
+  cron: '*/15 * * * *',
+  retryLimit: 1,
+};
+
+export type ScanVerdict = { kind: 'clean' } | { kind: 'infected'; signature: string };
+
+/** The ports the scan needs: the scanner answers or throws; storage reads bytes checked against their SHA-256. */
+export interface ScanPorts {
+  db: Database;
+  clock: Clock;
+  scanner: { scan(bytes: Buffer): Promise<ScanVerdict> };
+  storage: { get(key: string, sha256: string): Promise<Buffer>; delete(key: string): Promise<void> };
+}
+
+export interface ScanResult {
+  clean: number;
+  withheld: number;
+}
+
+/** Scans the pending documents of one application; throws (for a retry) when the scanner is unreachable. */
+export async function scanApplicationDocuments(
+  deps: ScanPorts & { queue: Queue },
+  applicationId: string,
+): Promise<ScanResult> {
+  const result: ScanResult = { clean: 0, withheld: 0 };
+  for (const doc of await listDocumentsToScan(deps.db, applicationId)) {
+    if (!doc.storageKey) continue;
+    await countScanAttempt(deps.db, doc.id);
+    const bytes = await deps.storage.get(doc.storageKey, doc.sha256);
+    const verdict = await deps.scanner.scan(bytes);
+    const now = deps.clock.now();
+    if (verdict.kind === 'clean') {
+      await markDocumentClean(deps.db, doc.id, now);
+      result.clean++;
+      continue;
+    }
+    const withheld = await deps.db.transaction(async (tx) => {
+      if (!(await markDocumentWithheld(tx, doc.id, verdict.signature, now))) return false;
+      const app = await findApplicationForScan(tx, applicationId);
+      if (app) {
+        await notify(deps, tx, {
+          recipient: { accountId: app.seekerAccountId },
+          kind: 'document.withheld',
+          data: {
+            applicationId,
+            fileName: doc.originalName,
+            jobNumber: app.jobNumber ?? '',
+            title: app.title,
+          },
+        });
+      }
+      return true;
+    });
+    if (withheld) {
+      await deps.storage.delete(doc.storageKey);
+      result.withheld++;
+    }
+  }
+  return result;
+}
+
+export const scanDocumentsDefinition = (deps: ScanPorts) =>
+  defineJob(scanDocumentsJob, async ({ applicationId }, { logger, queue }) => {
+    const result = await scanApplicationDocuments({ ...deps, queue }, applicationId);
+    logger.info('documents scanned', { applicationId, ...result });
+  });
+
+/** Queues a scan for every application that still has a pending document. */
+export async function sweepPendingScans(deps: { db: Database; queue: Queue; logger?: Logger }): Promise<number> {
+  const ids = await listApplicationsWithPendingDocuments(deps.db, 1000);
+  for (const applicationId of ids) {
+    await deps.queue.enqueue(scanDocumentsJob, { applicationId }, { singletonKey: applicationId });
+  }
+  return ids.length;
+}
+
+export const scanSweepDefinition = (deps: { db: Database }) =>
+  defineJob(scanPendingSweepJob, async (_payload, { logger, queue }) => {
+    logger.info('pending scans queued', { applications: await sweepPendingScans({ ...deps, queue }) });
+  });

@@ -1,0 +1,92 @@
+/**
+ * Parts both MyPages show of an application (ADR 0021): its documents with their scan state, and
+ * the 紹介状 as a printable page. The employer's list links clean documents only (EM-1, AP-5).
+ */
+import { useRequestContext } from 'hono/jsx-renderer';
+import type { ApplicationDocument, ReferralLetter } from '../../modules/applications/applications.repository.ts';
+import { ButtonLink } from './form.tsx';
+import { SummaryList } from './summary-list.tsx';
+import type { AppEnv } from '../env.ts';
+
+export function DocumentList({
+  documents,
+  audience,
+  applicationId,
+}: {
+  documents: ApplicationDocument[];
+  audience: 'seeker' | 'employer';
+  applicationId: string;
+}) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const a = t.applying;
+  if (documents.length === 0) return <span>{a.detail.noDocuments}</span>;
+  return (
+    <ul class="document-list" id="document-list">
+      {documents.map((d) => {
+        const deliverable = d.scanState === 'clean' && d.storageKey !== null;
+        return (
+          <li data-scan={d.scanState}>
+            <span>{a.kind[d.kind]}：</span>
+            {audience === 'employer' && deliverable ? (
+              <a href={`/employer/applications/${applicationId}/documents/${d.id}`} download>
+                {d.originalName}
+              </a>
+            ) : (
+              <span>{d.originalName}</span>
+            )}{' '}
+            <span class="muted">（{a.detail.fileSize(d.size)}）</span>{' '}
+            <span class={`scan-state scan-state--${d.scanState}`}>
+              {audience === 'employer' && d.scanState === 'withheld'
+                ? a.employer.withheld
+                : audience === 'employer' && d.scanState === 'pending'
+                  ? a.employer.pending
+                  : a.scan[d.scanState]}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** 紹介状 (AP-6): the seeker's 本人控え or the employer's copy, printable, with its PDF. */
+export function LetterView({
+  letter,
+  copy,
+  pdfHref,
+}: {
+  letter: ReferralLetter;
+  copy: 'seeker' | 'employer';
+  pdfHref: string;
+}) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const l = t.applying.letter;
+  const d = letter.data;
+  const methods = d.selectionMethods
+    .map((m) => (t.codes.selectionMethod as Record<string, string>)[m] ?? m)
+    .join('、');
+  return (
+    <article class="referral-letter" aria-labelledby="letter-title">
+      <h1 id="letter-title">{copy === 'seeker' ? l.seekerCopy : l.title}</h1>
+      <p>{l.sentence}</p>
+      <SummaryList
+        id="letter-fields"
+        rows={[
+          [l.number, letter.letterNumber],
+          [l.issuedOn, t.common.date(letter.issuedOn)],
+          [l.seeker, `${d.seekerName}（${d.seekerNameKana}）`],
+          [l.seekerNumber, d.seekerNumber],
+          [l.jobNumber, d.jobNumber],
+          [l.employer, d.employerName],
+          [l.employerAddress, d.employerAddress],
+          [l.occupation, d.occupation],
+          [l.selection, methods],
+          [l.office, [d.officeName, d.officeAddress, d.officePhone].filter(Boolean).join('　')],
+        ]}
+      />
+      <p class="actions no-print">
+        <ButtonLink href={pdfHref}>{l.pdf}</ButtonLink>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * 応募者管理 (SPEC EM-1, EM-2, AP-5, AP-6; ADR 0021): the applications to this employer's jobs,
+ * across jobs or for one, newest first; one application with its 応募内容, the documents that
+ * were scanned clean (a withheld one is shown as withheld and can never be downloaded), and the
+ * 紹介状. Every query is scoped to the signed-in employer, so another employer's application or
+ * document is a 404. Downloads are attachments with the original name (RFC 6266), nosniff, no-store.
+ */
+import { type Context, Hono } from 'hono';
+import { useRequestContext } from 'hono/jsx-renderer';
+import {
+  countEmployerApplications,
+  type EmployerApplicationRow,
+  findDeliverableDocument,
+  findEmployerApplication,
+  findLetter,
+  listApplicationDocuments,
+  listEmployerApplications,
+} from '../../modules/applications/applications.repository.ts';
+import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
+import { formatTokyoDateTime } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
+import { employerOf } from '../auth/guards.ts';
+import { DocumentList, LetterView } from '../components/application-parts.tsx';
+import { Button } from '../components/form.tsx';
+import type { AppEnv } from '../env.ts';
+import { markPersonal } from '../middleware.ts';
+import { uuidParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { contentDisposition } from '../content-disposition.ts';
+
+const PAGE_SIZE = 30;
+
+function crumbs(c: Context<AppEnv>) {
+  const { t } = c.var;
+  return [
+    { label: t.nav.employerHome, href: '/employer' },
+    { label: t.applying.employer.title, href: '/employer/applications' },
+  ];
+}
+
+function ApplicationsTable({ rows }: { rows: EmployerApplicationRow[] }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const e = t.applying.employer;
+  return (
+    <div class="table-wrap">
+      <table class="table" id="employer-applications">
+        <caption>{e.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{e.appliedAt}</th>
+            <th scope="col">{e.applicant}</th>
+            <th scope="col">{t.jobs.fields.jobNumber}</th>
+            <th scope="col">{t.jobs.fields.title}</th>
+            <th scope="col">{t.applying.list.route}</th>
+            <th scope="col">{t.applying.list.state}</th>
+            <th scope="col">{e.documents}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>{formatTokyoDateTime(r.application.appliedAt)}</td>
+              <th scope="row">
+                <a href={`/employer/applications/${r.application.id}`}>{r.seeker.name}</a>
+              </th>
+              <td>{r.job.jobNumber}</td>
+              <td>{r.job.title}</td>
+              <td>{t.applying.route[r.application.route]}</td>
+              <td>{t.applying.state[r.application.state]}</td>
+              <td>{e.documentsCount(r.documents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function loadOwn(c: Context<AppEnv>) {
+  const row = await findEmployerApplication(c.var.deps.db, employerOf(c).id, uuidParam(c));
+  if (!row) throw notFound('application');
+  return row;
+}
+
+/** Mounted at /employer/applications (behind requireRole('employer')). */
+export function employerApplicationRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      markPersonal(c);
+      const { t } = c.var;
+      const e = t.applying.employer;
+      const employerId = employerOf(c).id;
+      const jobs = (await listEmployerJobs(c.var.deps.db, employerId)).filter((j) => j.jobNumber);
+      const jobParam = Number.parseInt(c.req.query('job') ?? '', 10);
+      const job = jobs.find((j) => j.id === jobParam);
+      const total = await countEmployerApplications(c.var.deps.db, employerId, job?.id);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const n = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+      const rows = await listEmployerApplications(c.var.deps.db, employerId, {
+        jobId: job?.id,
+        limit: PAGE_SIZE,
+        offset: (n - 1) * PAGE_SIZE,
+      });
+      const query = (p: number) => `?${job ? `job=${job.id}&` : ''}page=${p}`;
+      return page(
+        c,
+        { title: e.title, portal: 'employer', breadcrumbs: [crumbs(c)[0]!, { label: e.title }] },
+        <>
+          <h1>{e.title}</h1>
+          <p>{e.lead}</p>
+          <form method="get" action="/employer/applications" class="inline-form">
+            <label class="field__label" for="f-job">
+              {e.filterJob}
+            </label>
+            <select class="select" id="f-job" name="job">
+              <option value="">{e.allJobs}</option>
+              {jobs.map((j) => (
+                <option value={String(j.id)} selected={j.id === job?.id}>
+                  {j.jobNumber} {j.title}
+                </option>
+              ))}
+            </select>
+            <Button variant="secondary">{e.filter}</Button>
+          </form>
+          {job ? <h2 id="job-applications">{e.jobApplications(total)}</h2> : null}
+          {rows.length === 0 ? <p id="applications-none">{e.empty}</p> : <ApplicationsTable rows={rows} />}
+          {pages > 1 ? (
+            <nav aria-label={t.search.pagination} class="pagination">
+              {n > 1 ? <a href={query(n - 1)}>{t.search.prev}</a> : null}
+              <span aria-current="page">
+                {n} / {pages}
+              </span>
+              {n < pages ? <a href={query(n + 1)}>{t.search.next}</a> : null}
+            </nav>
+          ) : null}
+        </>,
+      );
+    })
+    .get('/:id', async (c) => {
+      markPersonal(c);
+      const row = await loadOwn(c);
+      const { t } = c.var;
+      const a = t.applying;
+      const f = a.employer.applicantFields;
+      const app = row.application;
+      const documents = await listApplicationDocuments(c.var.deps.db, app.id);
+      return page(
+        c,
+        { title: a.detail.title, portal: 'employer', breadcrumbs: [...crumbs(c), { label: row.seeker.name }] },
+        <>
+          <h1>
+            {a.detail.title}：{row.seeker.name}
+          </h1>
+          <p>
+            {row.job.jobNumber} {row.job.title}
+          </p>
+          <dl class="summary-list" id="application-content">
+            <div class="summary-list__row">
+              <dt>{f.name}</dt>
+              <dd>{row.seeker.name}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{f.kana}</dt>
+              <dd>{row.seeker.nameKana}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{f.birthDate}</dt>
+              <dd>{t.common.date(row.seeker.birthDate)}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.list.appliedAt}</dt>
+              <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.list.route}</dt>
+              <dd>{a.route[app.route]}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.motivation}</dt>
+              <dd class="prewrap">{app.motivation}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.remarks}</dt>
+              <dd class="prewrap">{app.remarks || '―'}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.documents}</dt>
+              <dd>
+                <DocumentList documents={documents} audience="employer" applicationId={app.id} />
+              </dd>
+            </div>
+          </dl>
+          {row.letterNumber ? (
+            <p>
+              <a href={`/employer/applications/${app.id}/letter`} id="employer-letter-link">
+                {a.letter.title}（{row.letterNumber}）
+              </a>
+            </p>
+          ) : null}
+        </>,
+      );
+    })
+    .get('/:id/documents/:doc', async (c) => {
+      const employerId = employerOf(c).id;
+      const doc = await findDeliverableDocument(c.var.deps.db, employerId, uuidParam(c), uuidParam(c, 'doc'));
+      if (!doc?.storageKey) throw notFound('document');
+      const bytes = await c.var.deps.storage.get(doc.storageKey, doc.sha256);
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': doc.contentType,
+        'Content-Length': String(bytes.byteLength),
+        'Content-Disposition': contentDisposition(doc.originalName),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+    })
+    .get('/:id/letter', async (c) => {
+      markPersonal(c);
+      const row = await loadOwn(c);
+      const letter = await findLetter(c.var.deps.db, row.application.id);
+      if (!letter) throw notFound('letter');
+      const l = c.var.t.applying.letter;
+      return page(
+        c,
+        { title: l.title, portal: 'employer', breadcrumbs: [...crumbs(c), { label: l.title }] },
+        <LetterView letter={letter} copy="employer" pdfHref={`/employer/applications/${row.application.id}/letter.pdf`} />,
+      );
+    });
+}

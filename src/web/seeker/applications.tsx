@@ -1,0 +1,261 @@
+/**
+ * 求職活動状況 > 応募中求人一覧 (SPEC AL, AP-5, AP-6, AP-7; ADR 0021). Every application of the
+ * signed-in seeker, newest first, each with the seed's seven functions:
+ * 新規メッセージを作成 · 求人内容の詳細 · 紹介・応募時の求人票 · 応募内容 · 応募を取消 · 紹介状（本人控え）
+ * · 紹介状・選考結果通知. Every read is scoped to the seeker in the query (another's is a 404).
+ */
+import { type Context, Hono } from 'hono';
+import { useRequestContext } from 'hono/jsx-renderer';
+import { mayCancel } from '../../modules/applications/application.rules.ts';
+import {
+  countSeekerApplications,
+  findLetter,
+  findSeekerApplication,
+  listApplicationDocuments,
+  listSeekerApplications,
+  type SeekerApplicationRow,
+} from '../../modules/applications/applications.repository.ts';
+import { changedJobFields } from '../../modules/applications/snapshot.rules.ts';
+import { toJobDetailView } from '../../modules/jobs/job-view.ts';
+import { findJobById } from '../../modules/jobs/jobs.repository.ts';
+import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
+import { seekerOf } from '../auth/guards.ts';
+import { JobDetails } from '../components/job-details.tsx';
+import { Notice } from '../components/notice.tsx';
+import type { AppEnv } from '../env.ts';
+import { uuidParam } from '../params.ts';
+import { page } from '../render.tsx';
+import { DocumentList, LetterView } from '../components/application-parts.tsx';
+
+const PAGE_SIZE = 20;
+
+function listCrumbs(c: Context<AppEnv>) {
+  const { t } = c.var;
+  return [
+    { label: t.nav.home, href: '/mypage' },
+    { label: t.nav.activity, href: '/mypage/activity' },
+    { label: t.applying.list.title, href: '/mypage/activity/applications' },
+  ];
+}
+
+/** The seven functions of one application (AL), as links and buttons that say why when unavailable. */
+function Functions({ row }: { row: SeekerApplicationRow }) {
+  const c = useRequestContext<AppEnv>();
+  const f = c.var.t.applying.functions;
+  const app = row.application;
+  const base = `/mypage/applications/${app.id}`;
+  const cancellable = mayCancel(app, c.var.deps.clock.now());
+  return (
+    <ul class="application-functions" aria-label={c.var.t.applying.list.title}>
+      <li>
+        <button type="button" class="button button--secondary" disabled aria-describedby={`nm-${app.id}`}>
+          {f.newMessage}
+        </button>
+        <p class="muted" id={`nm-${app.id}`}>
+          {f.newMessageDisabled}
+        </p>
+      </li>
+      <li>
+        <a href={`/jobs/${row.job.jobNumber}`}>{f.jobNow}</a>
+      </li>
+      <li>
+        <a href={`${base}/job`}>{f.snapshot}</a>
+      </li>
+      <li>
+        <a href={base}>{f.content}</a>
+      </li>
+      <li>
+        <button type="button" class="button button--secondary" disabled aria-describedby={`cx-${app.id}`}>
+          {f.cancel}
+        </button>
+        <p class="muted" id={`cx-${app.id}`}>
+          {cancellable ? f.cancelComing : f.cancelClosed}
+        </p>
+      </li>
+      <li>{row.letterNumber ? <a href={`${base}/letter`}>{f.letter}</a> : <span class="muted">{f.noLetter}</span>}</li>
+      <li>
+        {row.letterNumber ? <a href={`${base}/letter`}>{f.results}</a> : <span class="muted">{f.results}</span>}
+      </li>
+    </ul>
+  );
+}
+
+function ApplicationItem({ row }: { row: SeekerApplicationRow }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const a = t.applying;
+  const app = row.application;
+  return (
+    <article class="application" aria-labelledby={`app-${app.id}`}>
+      <h2 id={`app-${app.id}`}>
+        <a href={`/mypage/applications/${app.id}`}>{row.job.title}</a>
+      </h2>
+      <dl class="summary-list summary-list--compact">
+        <div class="summary-list__row">
+          <dt>{t.jobs.fields.jobNumber}</dt>
+          <dd>{row.job.jobNumber}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{t.jobs.fields.employerName}</dt>
+          <dd>{row.employerName}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{a.list.appliedAt}</dt>
+          <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{a.list.route}</dt>
+          <dd>{a.route[app.route]}</dd>
+        </div>
+        <div class="summary-list__row">
+          <dt>{a.list.state}</dt>
+          <dd>{a.state[app.state]}</dd>
+        </div>
+      </dl>
+      <Functions row={row} />
+    </article>
+  );
+}
+
+async function loadOwn(c: Context<AppEnv>) {
+  const row = await findSeekerApplication(c.var.deps.db, seekerOf(c).id, uuidParam(c));
+  if (!row) throw notFound('application');
+  return row;
+}
+
+/** Mounted under /mypage (behind requireRole('seeker')). */
+export function seekerApplicationRoutes(): Hono<AppEnv> {
+  return new Hono<AppEnv>()
+    .get('/activity/applications', async (c) => {
+      const { t } = c.var;
+      const a = t.applying.list;
+      const seekerId = seekerOf(c).id;
+      const total = await countSeekerApplications(c.var.deps.db, seekerId);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const n = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+      const rows = await listSeekerApplications(c.var.deps.db, seekerId, PAGE_SIZE, (n - 1) * PAGE_SIZE);
+      return page(
+        c,
+        { title: a.title, portal: 'seeker', breadcrumbs: listCrumbs(c).slice(0, 2).concat({ label: a.title, href: '' }) },
+        <>
+          <h1>{a.title}</h1>
+          <p>{a.lead}</p>
+          {rows.length === 0 ? (
+            <p id="applications-none">{a.empty}</p>
+          ) : (
+            <section id="application-list" aria-label={a.caption}>
+              {rows.map((row) => (
+                <ApplicationItem row={row} />
+              ))}
+            </section>
+          )}
+          {pages > 1 ? (
+            <nav aria-label={t.search.pagination} class="pagination">
+              {n > 1 ? <a href={`?page=${n - 1}`}>{t.search.prev}</a> : null}
+              <span aria-current="page">
+                {n} / {pages}
+              </span>
+              {n < pages ? <a href={`?page=${n + 1}`}>{t.search.next}</a> : null}
+            </nav>
+          ) : null}
+        </>,
+      );
+    })
+    .get('/applications/:id', async (c) => {
+      const row = await loadOwn(c);
+      const { t } = c.var;
+      const a = t.applying;
+      const app = row.application;
+      const documents = await listApplicationDocuments(c.var.deps.db, app.id);
+      return page(
+        c,
+        { title: a.detail.title, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: a.detail.title }] },
+        <>
+          {c.req.query('applied') ? (
+            <Notice kind="success" title={a.done.title}>
+              <p id="applied-notice">{a.done.body}</p>
+              {row.letterNumber ? <p>{a.done.letterIssued}</p> : null}
+            </Notice>
+          ) : null}
+          <h1>{a.detail.title}</h1>
+          <p>
+            {row.job.jobNumber} {row.job.title}（{row.employerName}）
+          </p>
+          <dl class="summary-list" id="application-content">
+            <div class="summary-list__row">
+              <dt>{a.list.appliedAt}</dt>
+              <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.list.route}</dt>
+              <dd>{a.route[app.route]}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.motivation}</dt>
+              <dd class="prewrap">{app.motivation}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.remarks}</dt>
+              <dd class="prewrap">{app.remarks || '―'}</dd>
+            </div>
+            <div class="summary-list__row">
+              <dt>{a.detail.documents}</dt>
+              <dd>
+                {app.documentsByMypage ? (
+                  <DocumentList documents={documents} audience="seeker" applicationId={app.id} />
+                ) : (
+                  a.detail.documentsElsewhere
+                )}
+              </dd>
+            </div>
+          </dl>
+          <Functions row={row} />
+        </>,
+      );
+    })
+    .get('/applications/:id/job', async (c) => {
+      const row = await loadOwn(c);
+      const { t } = c.var;
+      const s = t.applying.snapshot;
+      const snap = row.application.jobSnapshot;
+      const current = await findJobById(c.var.deps.db, row.application.jobId);
+      const today = tokyoDate(c.var.deps.clock.now());
+      const now = current ? toJobDetailView(current, snap.view.showsEmployer, today) : undefined;
+      const changed = now ? changedJobFields(snap.view.job, now.job) : [];
+      const labels = t.jobs.fields as unknown as Record<string, string | ((n: number) => string)>;
+      return page(
+        c,
+        { title: s.title, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: s.title }] },
+        <>
+          <h1>{s.title}</h1>
+          <p>{s.lead(formatTokyoDateTime(new Date(snap.takenAt)))}</p>
+          <section aria-labelledby="snapshot-changes" class="panel">
+            <h2 id="snapshot-changes">{s.changed}</h2>
+            {changed.length === 0 ? (
+              <p id="snapshot-no-changes">{s.noChanges}</p>
+            ) : (
+              <ul id="snapshot-changed">
+                {changed.map((k) => (
+                  <li>
+                    <mark>{typeof labels[k] === 'string' ? labels[k] : k}</mark>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <JobDetails view={snap.view} />
+        </>,
+      );
+    })
+    .get('/applications/:id/letter', async (c) => {
+      const row = await loadOwn(c);
+      const letter = await findLetter(c.var.deps.db, row.application.id);
+      if (!letter) throw notFound('letter');
+      const l = c.var.t.applying.letter;
+      return page(
+        c,
+        { title: l.seekerCopy, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: l.seekerCopy }] },
+        <LetterView letter={letter} copy="seeker" pdfHref={`/mypage/applications/${row.application.id}/letter.pdf`} />,
+      );
+    });
+}
