@@ -182,6 +182,13 @@ function JobPage({ record, settings }: { record: JobRecord; settings?: SettingsS
           <a href={`/jobs/${job.jobNumber}`}>{e.viewPublic}</a>
         </p>
       ) : null}
+      {job.jobNumber ? (
+        <p>
+          <a href={`/employer/applications?job=${job.id}`} id="job-applications-link">
+            {t.applying.employer.navTitle}
+          </a>
+        </p>
+      ) : null}
       {job.status === 'open' ? (
         <section class="panel" aria-labelledby="job-settings">
           <h2 id="job-settings">{e.settingsTitle}</h2>
