@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobPostings, referrals, seekers } from '../../src/db/schema/index.ts';
+import { DEMO_ACCOUNTS, seedDemoIfEmpty } from '../../src/demo/seed.ts';
 import { insertCounselling } from '../../src/modules/counselling/counselling.repository.ts';
 import { insertReferrals } from '../../src/modules/referrals/referrals.repository.ts';
 import { type DesiredConditions, emptyDesiredConditions } from '../../src/modules/seekers/seeker.types.ts';
@@ -540,5 +541,22 @@ describe('OR-1 ST-2 the fit list: jobs that fit the seeker’s 求職情報, cho
       'インターネットでの登録のみの求職者には送信できません',
     );
     expect(refused.dom.querySelector('#fit-form')).toBeNull();
+  });
+
+  it('OR-1 demo data: the demo seeker’s fit list has the demo employer’s 介護福祉士 first, fitting every wish', async () => {
+    const demo = await createTestContext({ env: { SEED_JOBS: '20' } });
+    try {
+      expect(await seedDemoIfEmpty(demo.deps)).toBe(true);
+      const staff = demo.client(nextIp());
+      await signInAs(staff, 'staff', DEMO_ACCOUNTS.staff.email, DEMO_ACCOUNTS.staff.password);
+      const list = await staff.get(`/staff/seekers?q=${encodeURIComponent('山田 太郎')}`);
+      const href = list.dom.querySelector('#seekers tbody a')!.getAttribute('href')!;
+      const fit = await staff.get(`${href}/referrals/fit`);
+      expect(order(fit)[0]).toBe('13010-09999999');
+      expect(reasonsOf(fit, '13010-09999999', 'misses')).toEqual([]);
+      expect(reasonsOf(fit, '13010-09999999', 'fits')).toContain('賃金が希望賃金以上');
+    } finally {
+      await demo.close();
+    }
   });
 });
