@@ -149,8 +149,9 @@ describe('G-2 authorisation on every portal route', () => {
     for (const r of ctx.app.routes) {
       if (!r.path.startsWith('/staff/') || !r.path.includes('/:id')) continue;
       const path = r.path.replace(/:id(\{[^}]*\})?/g, idFor(r.path));
-      // GET steps of a change journey (edit form, 再開 and referral confirmation) are changes too.
-      const changes = r.method === 'POST' || /\/(edit|renew|referrals|referrals\/confirm)$/.test(path);
+      // GET steps of a change journey (edit form, 再開, referral input, fit list and confirmation) are changes too.
+      const changes =
+        r.method === 'POST' || /\/(edit|renew|referrals|referrals\/confirm|referrals\/fit)$/.test(path);
       if (r.method !== 'GET' && r.method !== 'POST') continue;
       tried++;
       await client.get(`/staff/seekers/${seeker.seeker.id}`);

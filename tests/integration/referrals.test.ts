@@ -417,7 +417,9 @@ describe('OR-3 OR-4 MP-7 the seeker side', () => {
     expect(cards[0]!.textContent).toContain('応募期限日');
     expect(cards[0]!.textContent).toContain('2026年11月28日');
     const details = cards[0]!.querySelectorAll('a').find((a) => a.textContent.trim() === '詳細を表示');
-    expect(details?.getAttribute('href')).toBe(`/jobs/${job.jobNumber}`);
+    // OR-5: to the target's own page (tests/integration/referral-detail.test.ts).
+    const [target] = await ctx.db.select().from(referrals).where(eq(referrals.jobId, job.id));
+    expect(details?.getAttribute('href')).toBe(`/mypage/referrals/${target!.id}`);
     expect(home.dom.querySelector('#referrals-all')?.getAttribute('href')).toBe('/mypage/referrals');
     expect(home.text('#referrals-all')).toBe('対象求人全て表示');
 

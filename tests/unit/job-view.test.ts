@@ -38,6 +38,16 @@ describe('SR-6 job card', () => {
     );
   });
 
+  it('OR-3 OR-5 the seeker a job was sent to sees its 事業所名 on the card, like staff', () => {
+    const anonymous = job({ publicationScope: 'anonymous' });
+    expect(
+      toJobCardView(anonymous, '株式会社ハローワークケア', '2026-11-21', 'referral_target').employerName,
+    ).toBe('株式会社ハローワークケア');
+    expect(
+      toJobCardView(anonymous, '株式会社ハローワークケア', '2026-11-21', 'public').employerName,
+    ).toBeNull();
+  });
+
   it('SR-6 仕事の内容 is cut to its first 120 characters on one line', () => {
     const long = 'あ'.repeat(130);
     expect(excerpt(long)).toBe(`${'あ'.repeat(120)}…`);

@@ -74,6 +74,20 @@ describe('SR-4 公開範囲 and who sees what', () => {
     }
   });
 
+  it('OR-5 SR-4 the seeker a job was sent to as a referral target sees the whole accepted 求人票, whatever its 公開範囲', () => {
+    const target = { role: 'seeker', referralTarget: true } as const;
+    for (const scope of ['full', 'anonymous', 'private'] as const) {
+      expect(jobVisibility({ ...job, publicationScope: scope }, target)).toBe('full');
+      expect(jobVisibility({ ...job, status: 'withdrawn', publicationScope: scope }, target)).toBe('full');
+    }
+    // Never a job that was not accepted; and a seeker without the flag is any seeker.
+    expect(jobVisibility({ ...job, status: 'draft' }, target)).toBe('hidden');
+    expect(jobVisibility({ ...job, status: 'submitted' }, target)).toBe('hidden');
+    expect(
+      jobVisibility({ ...job, publicationScope: 'private' }, { role: 'seeker', referralTarget: false }),
+    ).toBe('hidden');
+  });
+
   it('SR-4 an ended job stays visible (it says it is invalid) unless it was private', () => {
     expect(jobVisibility({ ...job, status: 'withdrawn' }, { role: 'public' })).toBe('full');
     expect(

@@ -5,6 +5,7 @@ import {
   isReferralLive,
   type JobFacts,
   jobRefusal,
+  referralOpenForApplying,
   referralState,
   type SeekerFacts,
   seekerRefusal,
@@ -119,6 +120,64 @@ describe('OR-4 応募期限日 (pure, Asia/Tokyo)', () => {
     expect(referralState({ state: 'applied', applyBy: '2026-11-28' }, open, now)).toBe('applied');
     expect(referralState({ state: 'declined', applyBy: '2026-11-28' }, open, now)).toBe('declined');
     expect(referralState(t, open, now)).toBe('open');
+  });
+});
+
+describe('OR-5 AP-6 open for applying: the one rule behind 「応募（ハローワーク紹介）」 and the apply form', () => {
+  const t = { state: 'sent' as const, applyBy: '2026-11-28' };
+  const open = { status: 'open' as const, referralDeadline: '2027-01-31', closedOn: null };
+  it('OR-5 open through 23:59:59 JST of the 応募期限日 (14:59:59 UTC), closed as 期限切れ at 00:00:00 JST (15:00:00 UTC)', () => {
+    expect(referralOpenForApplying(t, open, new Date('2026-11-28T14:59:59Z'))).toEqual({ open: true });
+    expect(referralOpenForApplying(t, open, new Date('2026-11-28T14:59:59.999Z'))).toEqual({ open: true });
+    expect(referralOpenForApplying(t, open, new Date('2026-11-28T15:00:00Z'))).toEqual({
+      open: false,
+      state: 'expired',
+    });
+  });
+  it('OR-5 clocks from 15:00 to 23:59 UTC are already the next Tokyo day', () => {
+    // 2026-11-27 15:00–23:59 UTC is 11-28 00:00–08:59 JST: the 応募期限日 itself, open.
+    for (const at of ['2026-11-27T15:00:00Z', '2026-11-27T18:30:00Z', '2026-11-27T23:59:59Z'])
+      expect(referralOpenForApplying(t, open, new Date(at)).open).toBe(true);
+    // 2026-11-28 15:00–23:59 UTC is 11-29 JST: closed.
+    for (const at of ['2026-11-28T15:00:00Z', '2026-11-28T20:00:00Z', '2026-11-28T23:59:59Z'])
+      expect(referralOpenForApplying(t, open, new Date(at))).toEqual({ open: false, state: 'expired' });
+  });
+  it('OR-4 OR-5 closed as 取下げ once the job is withdrawn, 無効 or past its 紹介期限日 before the 応募期限日', () => {
+    const now = new Date('2026-11-22T01:00:00Z');
+    for (const job of [
+      { status: 'withdrawn' as const, referralDeadline: '2027-01-31', closedOn: '2026-11-22' },
+      { status: 'invalid' as const, referralDeadline: '2027-01-31', closedOn: '2026-11-22' },
+      { status: 'open' as const, referralDeadline: '2026-11-21', closedOn: null },
+    ])
+      expect(referralOpenForApplying(t, job, now)).toEqual({ open: false, state: 'withdrawn' });
+    // The job's 紹介期限日 is the 応募期限日: open through that day too.
+    expect(
+      referralOpenForApplying(
+        t,
+        { status: 'open', referralDeadline: '2026-11-28', closedOn: null },
+        new Date('2026-11-28T14:59:59Z'),
+      ),
+    ).toEqual({ open: true });
+  });
+  it('OR-5 closed once applied (応募済) or declined (辞退), whatever the day; stored 期限切れ / 取下げ stay closed', () => {
+    const now = new Date('2026-11-22T01:00:00Z');
+    expect(referralOpenForApplying({ ...t, state: 'applied' }, open, now)).toEqual({
+      open: false,
+      state: 'applied',
+    });
+    expect(referralOpenForApplying({ ...t, state: 'declined' }, open, now)).toEqual({
+      open: false,
+      state: 'declined',
+    });
+    expect(referralOpenForApplying({ ...t, state: 'expired' }, open, now)).toEqual({
+      open: false,
+      state: 'expired',
+    });
+    expect(referralOpenForApplying({ ...t, state: 'withdrawn' }, open, now)).toEqual({
+      open: false,
+      state: 'withdrawn',
+    });
+    expect(referralOpenForApplying(t, open, now)).toEqual({ open: true });
   });
 });
 

@@ -84,8 +84,28 @@ export const seeker: Messages['seeker'] = {
   },
   activity: {
     title: 'Job search activity',
+    lead: 'Your applications, and the jobs Hello Work referred to you online before.',
     applicationsTitle: 'Applications',
     none: 'You have no applications.',
+    referralsTitle: 'Past Online Hello Work Referral jobs',
+    referralsLead:
+      'Jobs past their apply-by date, withdrawn, applied to or declined. Open a job title to read it.',
+    referralsNone: 'There are no past Online Hello Work Referral jobs.',
+    referralsCount: (n) => `${n} in all`,
+    referralsAll: (n) => `Show all past Online Hello Work Referral jobs (${n})`,
+    referralsCaption: 'Past Online Hello Work Referral jobs (newest first)',
+    columns: {
+      sentOn: 'Sent on',
+      jobNumber: 'Job number',
+      title: 'Job title',
+      applyBy: 'Apply by',
+      state: 'State',
+    },
+    pagination: 'Pages of past referral jobs',
+    prev: 'Previous',
+    next: 'Next',
+    pageN: (n) => `Page ${n}`,
+    backToActivity: 'Back to Job search activity',
   },
   messages: {
     title: 'Messages',

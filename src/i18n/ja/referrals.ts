@@ -1,7 +1,8 @@
 /** Japanese strings: オンラインハローワーク紹介 (SPEC OR-1..OR-5, ST-2), staff console and MyPage. */
 
 import type { ReferralState } from '../../domain/vocabulary.ts';
-import type { ReferralRefusal } from '../../modules/referrals/referral.rules.ts';
+import type { FitReasonCode } from '../../modules/referrals/fit.rules.ts';
+import type { ReferralClosedState, ReferralRefusal } from '../../modules/referrals/referral.rules.ts';
 
 export const referrals = {
   state: {
@@ -77,6 +78,53 @@ export const referrals = {
     jobTitle: 'オンラインハローワーク紹介の送信先',
     jobNone: 'この求人はオンラインハローワーク紹介で送信されていません。',
     jobCaption: 'この求人を送信した求職者（新しい順）',
+    fitLink: '希望条件に合う求人から選ぶ',
+  },
+  fit: {
+    title: '希望条件に合う求人',
+    lead: (n: number) =>
+      `求職者の求職情報（希望条件）に合う有効な求人を、合う点の多い順（同じ場合は受付年月日の新しい順）に${n}件まで表示します。送信する求人を選んで「確認画面へ進む」を押してください。`,
+    privateNote:
+      '「求人情報を公開しない」求人は、この一覧には表示されません。求人番号を入力して送信してください。',
+    desiredTitle: '求職情報（希望条件）',
+    notGiven: '指定なし',
+    wageAtLeast: (wage: string) => `${wage}以上`,
+    noDesired:
+      '求職情報（希望条件）が登録されていないため、希望条件に合う求人を表示できません。求人番号を入力して送信してください。',
+    none: '希望条件に合う有効な求人はありません。',
+    listTitle: (n: number) => `希望条件に合う求人 ${n}件`,
+    pickLegend: (max: number) => `送信する求人を選んでください（${max}件まで）`,
+    pickLabel: 'この求人を送信する',
+    pickField: '送信する求人',
+    pickRequired: '送信する求人を選んでください',
+    pickTooMany: (max: number) => `送信する求人は${max}件までにしてください`,
+    fits: '希望条件に合う点',
+    misses: '希望条件に合わない点',
+    cannotSend: '送信できません',
+    employer: '事業所名',
+    workplace: '就業場所',
+    wage: '賃金',
+    hours: '就業時間',
+    category: '求人区分',
+    employmentType: '雇用形態',
+    reason: {
+      place_city: '希望勤務地（市区町村）の求人',
+      place_city_other: '希望勤務地の市区町村ではない',
+      place_prefecture: '希望勤務地（都道府県）の求人',
+      place_prefecture_other: '希望勤務地の都道府県ではない',
+      occupation_group: '希望する職業分類の求人',
+      occupation_title: '職種が希望職種に合う',
+      occupation_other: '希望職種と異なる',
+      work_style: '希望する就業形態（フルタイム・パート）に合う',
+      work_style_other: '希望する就業形態（フルタイム・パート）と異なる',
+      employment_type: '希望する雇用形態に合う',
+      employment_type_other: '希望する雇用形態と異なる',
+      wage_meets: '賃金が希望賃金以上',
+      wage_range: '賃金の上限は希望賃金に届く（下限は下回る）',
+      wage_below: '希望賃金を下回る',
+      hours_within: '希望就業時間に収まる就業時間がある',
+      hours_outside: '希望就業時間に収まる就業時間がない',
+    } as Record<FitReasonCode, string>,
   },
   seeker: {
     sentence: (n: number) => `オンラインハローワーク紹介対象求人 全${n}件中最新の求人を表示しています。`,
@@ -92,5 +140,23 @@ export const referrals = {
       '※応募期限日前でも、求人が取り下げられたなどの理由により応募ができなくなる場合があります。',
     ],
     backHome: 'ホームに戻る',
+    targetTitle: 'オンラインハローワーク紹介',
+    state: '状況',
+    apply: '応募（ハローワーク紹介）',
+    applyNote:
+      '「応募（ハローワーク紹介）」ボタンから応募すると、「オンラインハローワーク紹介」となり、ハローワークの紹介状が発行されます。',
+    applyNoteMore: { before: '詳細は', link: 'こちら', after: 'をご覧ください。' },
+    closedTitle: 'この求人にはオンラインハローワーク紹介で応募できません',
+    appliedTitle: 'この求人には応募済みです',
+    closed: {
+      expired:
+        '応募期限日を過ぎたため、応募できません。※求人が有効な場合は、応募期限日を過ぎても、窓口で紹介できる場合がありますので、ハローワークにご相談ください。',
+      withdrawn: '求人が取り下げられたなどの理由により、応募できなくなりました。',
+      applied: 'この求人にはオンラインハローワーク紹介で応募しています。',
+      declined: 'この求人への応募は取り消されています（辞退）。',
+    } as Record<ReferralClosedState, string>,
+    notesTitle: '応募期限日について',
+    backToList: '対象求人一覧に戻る',
+    backToActivity: '求職活動状況に戻る',
   },
 };

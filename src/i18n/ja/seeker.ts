@@ -87,8 +87,28 @@ export const seeker = {
   },
   activity: {
     title: '求職活動状況',
+    lead: '応募中の求人や、これまでのオンラインハローワーク紹介対象求人を確認できます。',
     applicationsTitle: '応募中求人一覧',
     none: '応募中の求人はありません。',
+    referralsTitle: '過去のオンラインハローワーク紹介対象求人',
+    referralsLead:
+      '応募期限日を過ぎた求人、取り下げられた求人、応募・辞退した求人の記録です。求人名を押すと内容を確認できます。',
+    referralsNone: '過去のオンラインハローワーク紹介対象求人はありません。',
+    referralsCount: (n: number) => `全${n}件`,
+    referralsAll: (n: number) => `過去のオンラインハローワーク紹介対象求人をすべて表示（全${n}件）`,
+    referralsCaption: '過去のオンラインハローワーク紹介対象求人（新しい順）',
+    columns: {
+      sentOn: '交付年月日',
+      jobNumber: '求人番号',
+      title: '職種',
+      applyBy: '応募期限日',
+      state: '状況',
+    },
+    pagination: '過去の対象求人のページ',
+    prev: '前へ',
+    next: '次へ',
+    pageN: (n: number) => `${n}ページ目`,
+    backToActivity: '求職活動状況に戻る',
   },
   messages: {
     title: 'メッセージ',

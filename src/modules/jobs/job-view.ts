@@ -85,7 +85,8 @@ export function excerpt(text: string, max = CARD_EXCERPT): string {
   return chars.length <= max ? flat : `${chars.slice(0, max).join('')}…`;
 }
 
-export type CardAudience = 'public' | 'staff';
+/** `referral_target`: the seeker the job was sent to (OR-3), who sees 事業所名等 like staff (jobVisibility). */
+export type CardAudience = 'public' | 'staff' | 'referral_target';
 
 /** The texts of a 求人票 that 公開範囲 may hide, and the ones around them that the keyword index reads. */
 export interface JobTextSource {
@@ -145,7 +146,7 @@ export function publicShowsEmployer(job: { publicationScope: PublicationScope })
 /**
  * Builds a card from a job row and its employer's name. `today` (Tokyo) decides 有効/無効; without it
  * only the status counts (search results are already within their 紹介期限日). The name is dropped
- * unless 公開範囲 is 「事業所名等を含む求人情報を公開する」 or the audience is staff.
+ * unless 公開範囲 is 「事業所名等を含む求人情報を公開する」 or the audience is staff or the referral target.
  */
 export function toJobCardView(
   job: JobCardSource,
@@ -163,7 +164,7 @@ export function toJobCardView(
     category: job.category,
     workStyle: job.workStyle,
     workHours: job.workHours,
-    employerName: audience === 'staff' || publicShowsEmployer(job) ? employerName : null,
+    employerName: audience !== 'public' || publicShowsEmployer(job) ? employerName : null,
     holidays: job.holidays,
     weeklyTwoDaysOff: job.weeklyTwoDaysOff,
     annualHolidays: job.annualHolidays,

@@ -33,13 +33,16 @@ export function isJobValid(
 export type JobViewer =
   | { role: 'staff' }
   | { role: 'employer'; employerId: string }
-  | { role: 'seeker' }
+  /** `referralTarget`: the job was sent to this seeker as an オンラインハローワーク紹介 target (OR-5). */
+  | { role: 'seeker'; referralTarget?: boolean }
   | { role: 'public' };
 
 /**
  * How much of a job a viewer sees (SR-4, 公開範囲): staff and the owning employer see everything;
  * others see nothing of jobs not yet accepted or 「求人情報を公開しない」, and no 事業所名等 under
- * 「事業所名等を含まない求人情報を公開する」.
+ * 「事業所名等を含まない求人情報を公開する」. A seeker the job was sent to as a referral target sees
+ * the whole accepted 求人票 whatever its 公開範囲: staff judged it fit and sent it to them, as they
+ * would show it at the counter, and applying names the employer on the 紹介状 (OR-5, ADR 0016).
  */
 export function jobVisibility(
   job: { status: JobStatus; employerId: string; publicationScope: PublicationScope },
@@ -48,6 +51,7 @@ export function jobVisibility(
   if (viewer.role === 'staff') return 'full';
   if (viewer.role === 'employer' && viewer.employerId === job.employerId) return 'full';
   if (job.status === 'draft' || job.status === 'submitted') return 'hidden';
+  if (viewer.role === 'seeker' && viewer.referralTarget) return 'full';
   if (job.publicationScope === 'private') return 'hidden';
   if (job.publicationScope === 'anonymous') return 'anonymous';
   return 'full';

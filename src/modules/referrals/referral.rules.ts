@@ -178,6 +178,24 @@ export function isReferralLive(t: TargetFacts, job: TargetJobFacts, now: Date): 
   return referralState(t, job, now) === 'open';
 }
 
+export type ReferralClosedState = Exclude<ReferralState, 'open'>;
+
+/**
+ * May the seeker apply to this target now (OR-4, OR-5, AP-6)? The one decision behind the
+ * 「応募（ハローワーク紹介）」 button on the target's page and the apply form (issue 11, which calls it
+ * when the form opens and again when it is sent): open exactly while the target is live
+ * (referralState `open`: through 23:59:59 Tokyo of its 応募期限日, the job 有効, not applied or
+ * declined); otherwise the state says why (期限切れ · 取下げ · 応募済 · 辞退).
+ */
+export function referralOpenForApplying(
+  t: TargetFacts,
+  job: TargetJobFacts,
+  now: Date,
+): { open: true } | { open: false; state: ReferralClosedState } {
+  const state = referralState(t, job, now);
+  return state === 'open' ? { open: true } : { open: false, state };
+}
+
 /** Splits the 求人番号 typed by staff (one per line, or separated by spaces, commas, 、), folded like the 求人番号 field, without duplicates. */
 export function splitJobNumbers(text: string): string[] {
   const seen = new Set<string>();

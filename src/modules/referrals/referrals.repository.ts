@@ -3,9 +3,9 @@
  * isReferralLive in SQL: stored `sent`, 応募期限日 not before today (Tokyo) and the job 有効 — so a
  * target past its day, or whose job was withdrawn, is never read as live, whatever the page.
  */
-import { and, count, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { employers, jobPostings, referrals, seekers, staffMembers } from '../../db/schema/index.ts';
+import { employers, jobPostings, offices, referrals, seekers, staffMembers } from '../../db/schema/index.ts';
 import type { ReferralStoredState } from '../../domain/vocabulary.ts';
 import type { LocalDate } from '../../platform/dates.ts';
 
@@ -171,3 +171,78 @@ export function listLiveReferrals(db: Executor, seekerId: string, today: LocalDa
     .orderBy(desc(referrals.sentAt), desc(jobPostings.jobNumber))
     .limit(limit);
 }
+
+/** Not live on `today`: every target liveWhere does not read (a NULL from the job counts as not live). */
+function pastWhere(today: LocalDate): SQL {
+  return sql`not coalesce(${liveWhere(today)}, false)`;
+}
+
+/**
+ * OR-5: one of the seeker's own targets, live or not, with its whole job, the employer and the
+ * 受理安定所's name (the shape the 求人票 view reads). Another seeker's target is simply not found.
+ */
+export async function findSeekerReferral(db: Executor, seekerId: string, referralId: string) {
+  const [row] = await db
+    .select({
+      referral: {
+        id: referrals.id,
+        state: referrals.state,
+        applyBy: referrals.applyBy,
+        sentAt: referrals.sentAt,
+        appliedAt: referrals.appliedAt,
+        declinedAt: referrals.declinedAt,
+        closedAt: referrals.closedAt,
+      },
+      job: jobPostings,
+      employer: employers,
+      officeName: offices.name,
+    })
+    .from(referrals)
+    .innerJoin(jobPostings, eq(jobPostings.id, referrals.jobId))
+    .innerJoin(employers, eq(employers.id, jobPostings.employerId))
+    .innerJoin(offices, eq(offices.code, jobPostings.officeCode))
+    .where(and(eq(referrals.id, referralId), eq(referrals.seekerId, seekerId)));
+  return row;
+}
+export type SeekerReferralRecord = NonNullable<Awaited<ReturnType<typeof findSeekerReferral>>>;
+
+/** OR-5: how many of the seeker's targets are no longer live on `today`. */
+export async function countPastReferrals(db: Executor, seekerId: string, today: LocalDate): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(referrals)
+    .innerJoin(jobPostings, eq(jobPostings.id, referrals.jobId))
+    .where(and(eq(referrals.seekerId, seekerId), pastWhere(today)));
+  return Number(row?.n ?? 0);
+}
+
+/** OR-5: the seeker's targets that are no longer live on `today`, newest sent first (states are derived by the caller). */
+export function listPastReferrals(
+  db: Executor,
+  seekerId: string,
+  today: LocalDate,
+  page: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: referrals.id,
+      state: referrals.state,
+      applyBy: referrals.applyBy,
+      sentAt: referrals.sentAt,
+      job: {
+        id: jobPostings.id,
+        jobNumber: jobPostings.jobNumber,
+        title: jobPostings.title,
+        status: jobPostings.status,
+        referralDeadline: jobPostings.referralDeadline,
+        closedOn: jobPostings.closedOn,
+      },
+    })
+    .from(referrals)
+    .innerJoin(jobPostings, eq(jobPostings.id, referrals.jobId))
+    .where(and(eq(referrals.seekerId, seekerId), pastWhere(today)))
+    .orderBy(desc(referrals.sentAt), desc(referrals.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+export type PastReferralRow = Awaited<ReturnType<typeof listPastReferrals>>[number];

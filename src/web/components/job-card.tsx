@@ -70,15 +70,18 @@ export function FeatureTags({ features, label }: { features: string[]; label: st
 
 /**
  * `extraRows` follow 交付年月日 and 紹介期限日 (e.g. a referral's 応募期限日, OR-3); `children` (e.g.
- * 「詳細を表示」) go at the end of the card.
+ * 「詳細を表示」) go at the end of the card. `href` is where the title leads (the public 求人票 unless
+ * told, e.g. a referral target's own page).
  */
 export function JobCard({
   job,
   extraRows = [],
+  href,
   children,
 }: {
   job: JobCardView;
   extraRows?: [string, Child][];
+  href?: string;
   children?: Child;
 }) {
   const c = useRequestContext<AppEnv>();
@@ -88,7 +91,7 @@ export function JobCard({
   return (
     <article class="panel job-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <a href={`/jobs/${job.jobNumber}`}>{job.title}</a>
+        <a href={href ?? `/jobs/${job.jobNumber}`}>{job.title}</a>
       </h3>
       <p>
         <ValidBadge valid={job.valid} />

@@ -1,7 +1,7 @@
 /**
  * MyPage: オンラインハローワーク紹介対象求人 (SPEC OR-3, OR-4, OR-5, MP-7; ADR 0016). ホーム shows the
  * seed's sentence with the newest live target as a job card, and 「対象求人全て表示」 lists every live
- * one. "Live" is decided in the query with the clock (listLiveReferrals): a target past its
+ * one; 「詳細を表示」 opens the target's own page (referral-detail.tsx). "Live" is decided in the query with the clock (listLiveReferrals): a target past its
  * 応募期限日 (Asia/Tokyo) or whose job was withdrawn or became 無効 is never read, not merely hidden.
  */
 import { type Context, Hono } from 'hono';
@@ -26,20 +26,23 @@ function ReferralCard({ row }: { row: LiveRow }) {
   const { t } = c.var;
   const r = t.referrals.seeker;
   const today = tokyoDate(c.var.deps.clock.now());
-  const view = toJobCardView(row.job, row.employerName, today);
+  const view = toJobCardView(row.job, row.employerName, today, 'referral_target');
+  const href = `/mypage/referrals/${row.id}`;
   return (
     <JobCard
       job={view}
+      href={href}
       extraRows={[[r.applyBy, <strong class="apply-by">{t.common.date(row.applyBy)}</strong>]]}
     >
       <p class="actions">
-        <ButtonLink href={`/jobs/${view.jobNumber}`}>{r.details}</ButtonLink>
+        <ButtonLink href={href}>{r.details}</ButtonLink>
       </p>
     </JobCard>
   );
 }
 
-function Notes() {
+/** The seed's notes on 応募期限日 (OR-4); also the 「こちら」 of the target page's apply sentence. */
+export function Notes() {
   const { t } = useRequestContext<AppEnv>().var;
   return (
     <ul class="muted" id="referral-notes">

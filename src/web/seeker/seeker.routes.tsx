@@ -38,8 +38,10 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { seekerActivityRoutes } from './activity.tsx';
 import { HomeInformation } from './information.tsx';
 import { seekerMessageRoutes } from './messages.tsx';
+import { seekerReferralDetailRoutes } from './referral-detail.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
 import { seekerApplyRoutes } from './apply.tsx';
 import { seekerApplicationRoutes } from './applications.tsx';
@@ -236,15 +238,6 @@ function Settings({
   );
 }
 
-function Empty({ title, text: body }: { title: string; text: string }) {
-  return (
-    <>
-      <h1>{title}</h1>
-      <p>{body}</p>
-    </>
-  );
-}
-
 async function renderSettings(c: Context<AppEnv>, state: SettingsState, status: 200 | 400 = 200) {
   const { seeker, email } = await loadSeeker(c);
   const account = await findAccount(c.var.deps.db, seeker.accountId);
@@ -266,6 +259,7 @@ export function seekerPortal(): Hono<AppEnv> {
     })
     .route('/', seekerSearchRoutes())
     .route('/', seekerReferralRoutes())
+    .route('/', seekerReferralDetailRoutes())
     .route('/', seekerMessageRoutes())
     .route('/', seekerApplyRoutes())
     .route('/', seekerApplicationRoutes())
@@ -325,8 +319,5 @@ export function seekerPortal(): Hono<AppEnv> {
       }
       return c.redirect('/mypage/settings?saved=password', 303);
     })
-    .get('/activity', async (c) => {
-      const a = c.var.t.seeker.activity;
-      return page(c, { title: a.title, portal: 'seeker' }, <Empty title={a.title} text={a.none} />);
-    });
+    .route('/', seekerActivityRoutes());
 }
