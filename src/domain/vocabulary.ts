@@ -42,5 +42,13 @@ export type ReferralStoredState = (typeof REFERRAL_STORED_STATES)[number];
 export const REFERRAL_STATES = ['open', 'applied', 'expired', 'withdrawn', 'declined'] as const;
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
+/**
+ * Where a document is in virus scanning (SPEC AP-5, ADR 0020): `pending` (確認中: not yet scanned,
+ * or clamd could not be reached and a retry is due), `clean` (the only state delivered to the
+ * employer) and `withheld` (clamd found something: kept from the employer, the seeker is told).
+ */
+export const DOCUMENT_SCAN_STATES = ['pending', 'clean', 'withheld'] as const;
+export type DocumentScanState = (typeof DOCUMENT_SCAN_STATES)[number];
+
 /** SQL text of a code list for CHECK constraints: 'a', 'b'. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
