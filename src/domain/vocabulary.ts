@@ -43,12 +43,11 @@ export const REFERRAL_STATES = ['open', 'applied', 'expired', 'withdrawn', 'decl
 export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 /**
- * Where a document is in virus scanning (SPEC AP-5, ADR 0020): `pending` (確認中: not yet scanned,
- * or clamd could not be reached and a retry is due), `clean` (the only state delivered to the
- * employer) and `withheld` (clamd found something: kept from the employer, the seeker is told).
+ * A document's virus scan (AP-5): `pending` (確認中, also while the scanner cannot be reached),
+ * `clean` (the employer may download it), `withheld` (suspect: bytes deleted, never delivered).
  */
-export const DOCUMENT_SCAN_STATES = ['pending', 'clean', 'withheld'] as const;
-export type DocumentScanState = (typeof DOCUMENT_SCAN_STATES)[number];
+export const SCAN_STATES = ['pending', 'clean', 'withheld'] as const;
+export type ScanState = (typeof SCAN_STATES)[number];
 
 /** SQL text of a code list for CHECK constraints: 'a', 'b'. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENT_SCAN_STATES } from '../../src/domain/vocabulary.ts';
+import { SCAN_STATES } from '../../src/domain/vocabulary.ts';
 import {
   decideScan,
   isDeliverable,
@@ -106,9 +106,9 @@ describe('AP-5 what a scan makes of a document (pure)', () => {
   });
 
   it('AP-5 only a clean document is delivered; only a pending one is scanned', () => {
-    const delivered = DOCUMENT_SCAN_STATES.filter(isDeliverable);
-    const scanned = DOCUMENT_SCAN_STATES.filter(needsScan);
-    expect(DOCUMENT_SCAN_STATES).toEqual(['pending', 'clean', 'withheld']);
+    const delivered = SCAN_STATES.filter(isDeliverable);
+    const scanned = SCAN_STATES.filter(needsScan);
+    expect(SCAN_STATES).toEqual(['pending', 'clean', 'withheld']);
     expect(delivered).toEqual(['clean']);
     expect(scanned).toEqual(['pending']);
   });

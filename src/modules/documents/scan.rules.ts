@@ -6,7 +6,7 @@
  * Fail closed: only `clean` is ever delivered; a document the scanner could not judge stays
  * `pending` (確認中) and is retried with exponential backoff capped at an hour, indefinitely.
  */
-import type { DocumentScanState } from '../../domain/vocabulary.ts';
+import type { ScanState } from '../../domain/vocabulary.ts';
 
 /** What one attempt gave: the scanner's verdict, or no verdict (ScannerUnavailable, any reason). */
 export type ScanOutcome =
@@ -54,11 +54,11 @@ export function decideScan(outcome: ScanOutcome, attempt: number, jitter = 0): S
 }
 
 /** Whether a scan job still has work: only a pending document is scanned (a rerun changes nothing). */
-export function needsScan(state: DocumentScanState): boolean {
+export function needsScan(state: ScanState): boolean {
   return state === 'pending';
 }
 
 /** AP-5: only a clean document reaches the employer; pending and withheld ones never do. */
-export function isDeliverable(state: DocumentScanState): boolean {
+export function isDeliverable(state: ScanState): boolean {
   return state === 'clean';
 }
