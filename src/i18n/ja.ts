@@ -4,6 +4,7 @@
  */
 import { formatJapaneseDate } from '../platform/dates.ts';
 import { accounts } from './ja/accounts.ts';
+import { applications } from './ja/applications.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { information } from './ja/information.ts';
@@ -148,6 +149,7 @@ export const ja = {
   notifications,
   referrals,
   information,
+  applications,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:
