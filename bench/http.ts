@@ -72,6 +72,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
       // Dummy values production insists on; the search page sends no mail.
       SESSION_SECRET: randomBytes(32).toString('base64url'),
       SMTP_URL: 'smtp://127.0.0.1:2525',
+      CLAMD_HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       PGAPPNAME: WEB_APP_NAME,

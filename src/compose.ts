@@ -1,7 +1,7 @@
 /**
  * The one composition (ADR 0001): `buildDeps(config, overrides)` builds every port the app, the
  * worker, the CLI and the tests use: logger, database (opened here or handed in), migrations, clock,
- * mailer, queue with its job definitions, secret, password checker and live events. Entries call
+ * mailer, queue with its job definitions, secret, password checker, live events and virus scanner. Entries call
  * it through `boot()`; tests call it with their own clock, mailbox mailer, database and logger.
  *
  * Ownership: `close()` closes what buildDeps built. A database handle or a mailer passed in as an
@@ -13,6 +13,9 @@ import path from 'node:path';
 import { createCaptureMailer } from './adapters/mail/capture-mailer.ts';
 import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
+import { createClamdScanner } from './adapters/virus-scan/clamd-scanner.ts';
+import { createUnavailableScanner } from './adapters/virus-scan/unavailable-scanner.ts';
+import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -39,6 +42,8 @@ export interface BuildOverrides {
   secret?: string;
   /** Run cron schedules and supervision in the queue (the worker role). Default false. */
   schedule?: boolean;
+  /** Tests: a clamd they started, or a double. Default: from config (createVirusScanner). */
+  virusScanner?: VirusScanner;
 }
 
 export interface Composition {
@@ -63,6 +68,8 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     if (!overrides.mailer) cleanup.push(() => mailer.close());
     const secret = overrides.secret ?? config.sessionSecret ?? (await developmentSecret(config));
     const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
+    const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
+    if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
     const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer });
     const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
     cleanup.push(() => queue.stop());
@@ -78,6 +85,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       secret,
       passwords,
       liveEvents,
+      virusScanner,
     };
     return { deps, mailer, close };
   } catch (error) {
@@ -90,6 +98,31 @@ export function createMailer(config: Config, dbHandle: DbHandle, clock: Clock): 
   return config.mail.smtpUrl
     ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
     : createCaptureMailer(dbHandle.db, clock);
+}
+
+/** clamd when configured (or defaulted in development); otherwise a scanner that always fails closed. */
+export function createVirusScanner(config: Config): VirusScanner {
+  if (!config.clamd) return createUnavailableScanner('CLAMD_HOST is not set');
+  const { host, port, timeoutMs } = config.clamd;
+  return createClamdScanner({ host, port, timeoutMs });
+}
+
+/**
+ * One line at start about the development default 127.0.0.1:3310 (ADR 0020): a warning when it
+ * does not answer, so nobody wonders why documents stay 確認中.
+ * A configured clamd that is down is not a start-up error: scans retry until it answers.
+ */
+async function reportScanner(config: Config, scanner: VirusScanner, logger: Logger): Promise<void> {
+  // Without clamd (tests only: production requires CLAMD_HOST) there is nothing to check.
+  if (scanner.kind === 'unavailable' || config.clamd?.source !== 'default') return;
+  const where = `${config.clamd.host}:${config.clamd.port}`;
+  if (await scanner.ping()) logger.info('virus scanning with clamd', { clamd: where });
+  else {
+    logger.warn(
+      'no clamd answers at the development default; documents stay pending (確認中) and are not delivered until one does (set CLAMD_HOST)',
+      { clamd: where },
+    );
+  }
 }
 
 async function openDatabase(config: Config): Promise<DbHandle> {

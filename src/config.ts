@@ -41,6 +41,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('ハローワークインターネットサービス <no-reply@localhost>'),
   CLAMD_HOST: z.string().min(1).optional(),
   CLAMD_PORT: port.default(3310),
+  CLAMD_TIMEOUT_MS: positiveInt.default(30_000),
   STORAGE_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
@@ -67,7 +68,12 @@ export interface Config {
   dataDir: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax: number };
   mail: { smtpUrl: string | undefined; from: string };
-  clamd: { host: string; port: number } | undefined;
+  /**
+   * clamd for virus-scanning documents (SPEC AP-5, ADR 0020). CLAMD_HOST is required in production;
+   * in development an unset CLAMD_HOST means clamd's standard 127.0.0.1:3310 (`source: 'default'`);
+   * in tests it means no scanner (undefined): every scan fails closed and documents stay 確認中.
+   */
+  clamd: { host: string; port: number; timeoutMs: number; source: 'env' | 'default' } | undefined;
   storageDir: string;
   sessionSecret: string | undefined;
   seedDemo: 'auto' | 'true' | 'false';
@@ -113,6 +119,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     if (!e.SESSION_SECRET) throw new ConfigError('SESSION_SECRET', 'is required when NODE_ENV=production');
     if (!e.BASE_URL) throw new ConfigError('BASE_URL', 'is required when NODE_ENV=production');
     if (!e.SMTP_URL) throw new ConfigError('SMTP_URL', 'is required when NODE_ENV=production');
+    if (!e.CLAMD_HOST) {
+      throw new ConfigError(
+        'CLAMD_HOST',
+        'is required when NODE_ENV=production (documents are virus-scanned by clamd)',
+      );
+    }
   }
   return {
     env: e.NODE_ENV,
@@ -125,7 +137,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    clamd: e.CLAMD_HOST ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT } : undefined,
+    clamd: e.CLAMD_HOST
+      ? { host: e.CLAMD_HOST, port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS, source: 'env' }
+      : e.NODE_ENV === 'development'
+        ? { host: '127.0.0.1', port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS, source: 'default' }
+        : undefined,
     storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
     sessionSecret: e.SESSION_SECRET,
     seedDemo: e.SEED_DEMO,

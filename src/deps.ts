@@ -1,3 +1,4 @@
+import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { PasswordChecker } from './modules/accounts/password-policy.ts';
@@ -22,6 +23,8 @@ export interface Deps {
   secret: string;
   /** Live events published by notify after commit (one LISTEN per process, started on first subscribe). */
   liveEvents: LiveEvents;
+  /** clamd, or the fail-closed "unavailable" scanner when there is none (SPEC AP-5, ADR 0020). */
+  virusScanner: VirusScanner;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */

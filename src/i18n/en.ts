@@ -1,6 +1,7 @@
 /** English: the second locale. Same shape as ja.ts (the Messages type enforces it). */
 import { formatEnglishDate } from '../platform/dates.ts';
 import { accounts } from './en/accounts.ts';
+import { applications } from './en/applications.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
 import { information } from './en/information.ts';
@@ -147,6 +148,7 @@ export const en: Messages = {
   referrals,
   applying,
   information,
+  applications,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

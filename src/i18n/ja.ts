@@ -4,6 +4,7 @@
  */
 import { formatJapaneseDate } from '../platform/dates.ts';
 import { accounts } from './ja/accounts.ts';
+import { applications } from './ja/applications.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { information } from './ja/information.ts';
@@ -151,6 +152,7 @@ export const ja = {
   referrals,
   applying,
   information,
+  applications,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

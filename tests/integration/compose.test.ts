@@ -1,10 +1,13 @@
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Mailer } from '../../src/adapters/mail/mailer.ts';
+import { createUnavailableScanner } from '../../src/adapters/virus-scan/unavailable-scanner.ts';
 import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
 import { pingDatabase } from '../../src/db/client.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createMemoryLogger } from '../../src/platform/logger.ts';
+import { freePort } from '../support/clamd.ts';
 import { openTestDatabase } from '../support/database.ts';
 
 describe('one composition (buildDeps)', () => {
@@ -35,5 +38,60 @@ describe('one composition (buildDeps)', () => {
     expect(closed).toBe(0);
     await expect(pingDatabase(dbHandle.db)).resolves.toBeUndefined();
     await dbHandle.close();
+  });
+
+  it('AP-5 deps.virusScanner: the one handed in, else from config; the development default says when no clamd answers', async () => {
+    const dbHandle = await openTestDatabase();
+    const mailer: Mailer = { kind: 'capture', send: async () => {}, close: async () => {} };
+    const secret = 'compose-secret-compose-secret-0123456';
+    const build = async (
+      env: Record<string, string>,
+      virusScanner?: ReturnType<typeof createUnavailableScanner>,
+    ) => {
+      const logger = createMemoryLogger();
+      const built = await buildDeps(loadConfig({ SESSION_SECRET: secret, ...env }), {
+        dbHandle,
+        migrate: false,
+        logger,
+        mailer,
+        secret,
+        virusScanner,
+      });
+      const scanner = built.deps.virusScanner;
+      await built.close();
+      return { scanner, lines: logger.lines };
+    };
+    const pong = net.createServer((socket) => socket.on('data', () => socket.end('PONG\0')));
+    await new Promise<void>((resolve) => pong.listen(0, '127.0.0.1', resolve));
+    try {
+      // Tests without CLAMD_HOST: no scanner, so every scan fails closed.
+      const inTest = await build({ NODE_ENV: 'test' });
+      expect(inTest.scanner.kind).toBe('unavailable');
+      await expect(inTest.scanner.scan(Buffer.from('x'))).rejects.toMatchObject({ reason: 'not_configured' });
+
+      const double = createUnavailableScanner('a test double');
+      expect((await build({ NODE_ENV: 'test' }, double)).scanner).toBe(double);
+
+      const nobody = String(await freePort());
+      const dev = await build({ NODE_ENV: 'development', CLAMD_PORT: nobody });
+      expect(dev.scanner.kind).toBe('clamd');
+      expect(dev.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          clamd: `127.0.0.1:${nobody}`,
+          msg: expect.stringContaining('確認中'),
+        }),
+      );
+
+      const live = String((pong.address() as net.AddressInfo).port);
+      const devLive = await build({ NODE_ENV: 'development', CLAMD_PORT: live });
+      expect(devLive.lines).toContainEqual(
+        expect.objectContaining({ level: 'info', clamd: `127.0.0.1:${live}` }),
+      );
+      expect(devLive.lines.filter((l) => l.level === 'warn' && 'clamd' in l)).toEqual([]);
+    } finally {
+      await new Promise((resolve) => pong.close(resolve));
+      await dbHandle.close();
+    }
   });
 });

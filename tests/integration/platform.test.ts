@@ -34,7 +34,9 @@ describe('behind https (BASE_URL https://…)', () => {
 describe('production mode', () => {
   let ctx: TestContext;
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { NODE_ENV: 'production', BASE_URL: 'https://mypage.example.jp' } });
+    ctx = await createTestContext({
+      env: { NODE_ENV: 'production', BASE_URL: 'https://mypage.example.jp', CLAMD_HOST: '127.0.0.1' },
+    });
   });
   afterAll(() => ctx?.close());
 

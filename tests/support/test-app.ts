@@ -5,6 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { createSmtpMailer } from '../../src/adapters/mail/smtp-mailer.ts';
+import type { VirusScanner } from '../../src/adapters/virus-scan/virus-scanner.ts';
 import { createApp } from '../../src/app.ts';
 import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -35,7 +36,8 @@ export interface TestContext {
 }
 
 export async function createTestContext(
-  options: { now?: string; env?: Record<string, string> } = {},
+  /** `virusScanner`: e.g. a real clamd's (tests/support/clamd.ts); default: none (every scan fails closed). */
+  options: { now?: string; env?: Record<string, string>; virusScanner?: VirusScanner } = {},
 ): Promise<TestContext> {
   const clock = new FixedClock(options.now ?? DEFAULT_NOW);
   const mailbox = await startMailbox();
@@ -53,7 +55,14 @@ export async function createTestContext(
   const mailer = createSmtpMailer(mailbox.url, config.mail.from);
   // The same composition as the entries, with this test's clock, mailbox, database and logger.
   // The database is a migrated copy of the template (global-setup.ts built it with buildDeps too).
-  const built = await buildDeps(config, { dbHandle, migrate: false, clock, logger, mailer });
+  const built = await buildDeps(config, {
+    dbHandle,
+    migrate: false,
+    clock,
+    logger,
+    mailer,
+    virusScanner: options.virusScanner,
+  });
   const { deps } = built;
   const app = createApp(deps);
   return {
