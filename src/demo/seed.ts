@@ -286,7 +286,12 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
       appliedOn: addDays(today, -2),
       validUntil: registrationValidUntil(addDays(today, -2)),
       active: true,
-      desired: { ...emptyDesiredConditions(), occupation: '介護職', occupationCodes: ['05'], prefectureCodes: ['13'] },
+      desired: {
+        ...emptyDesiredConditions(),
+        occupation: '介護職',
+        occupationCodes: ['05'],
+        prefectureCodes: ['13'],
+      },
       profile: emptyProfile(),
       createdAt: now,
       updatedAt: now,

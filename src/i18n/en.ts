@@ -1,12 +1,11 @@
 /** English: the second locale. Same shape as ja.ts (the Messages type enforces it). */
 import { formatEnglishDate } from '../platform/dates.ts';
 import { accounts } from './en/accounts.ts';
-import { applications } from './en/applications.ts';
+import { applying } from './en/applying.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
 import { information } from './en/information.ts';
 import { jobs } from './en/jobs.ts';
-import { applying } from './en/applying.ts';
 import { notifications } from './en/notifications.ts';
 import { referrals } from './en/referrals.ts';
 import { registration } from './en/registration.ts';
@@ -148,7 +147,6 @@ export const en: Messages = {
   referrals,
   applying,
   information,
-  applications,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

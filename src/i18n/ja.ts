@@ -4,12 +4,11 @@
  */
 import { formatJapaneseDate } from '../platform/dates.ts';
 import { accounts } from './ja/accounts.ts';
-import { applications } from './ja/applications.ts';
+import { applying } from './ja/applying.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
-import { applying } from './ja/applying.ts';
 import { notifications } from './ja/notifications.ts';
 import { referrals } from './ja/referrals.ts';
 import { registration } from './ja/registration.ts';
@@ -152,7 +151,6 @@ export const ja = {
   referrals,
   applying,
   information,
-  applications,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

@@ -16,7 +16,6 @@ function encodeExt(name: string): string {
 
 export function contentDisposition(name: string): string {
   const clean = name.normalize('NFC');
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what is being replaced
   const fallback = clean.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeExt(clean)}`;
 }

@@ -9,7 +9,9 @@ import { checkA11y } from './support/a11y.ts';
 import { button, field, seekerWithMyPage } from './support/journeys.ts';
 import { readMail } from './support/mail.ts';
 
-test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updates without a reload', async ({ browser }) => {
+test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updates without a reload', async ({
+  browser,
+}) => {
   const staffContext = await browser.newContext();
   const seekerContext = await browser.newContext();
   const staff = await staffContext.newPage();
@@ -32,7 +34,9 @@ test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updat
   await checkA11y(staff, 'referral input');
   await field(staff, '求人番号').fill('13010-00000001\n13010-00000002');
   await button(staff, '確認画面へ進む').click();
-  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('オンラインハローワーク紹介の送信内容確認');
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText(
+    'オンラインハローワーク紹介の送信内容確認',
+  );
   await checkA11y(staff, 'referral confirm');
   await button(staff, '送信する').click();
   await expect(staff.locator('#referral-result')).toContainText('2件の求人を送信しました');
@@ -50,7 +54,9 @@ test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updat
   await expect(seekerPage.locator('#referral-list article')).toHaveCount(2);
   await checkA11y(seekerPage, '対象求人全て表示');
   await seekerPage.goto('/mypage/messages');
-  await expect(seekerPage.getByRole('link', { name: /オンラインハローワーク紹介対象求人のお知らせ/ }).first()).toBeVisible();
+  await expect(
+    seekerPage.getByRole('link', { name: /オンラインハローワーク紹介対象求人のお知らせ/ }).first(),
+  ).toBeVisible();
   await checkA11y(seekerPage, 'メッセージ');
 
   const mail = await readMail(seekerPage, seeker.email, { subject: 'オンラインハローワーク紹介対象求人' });

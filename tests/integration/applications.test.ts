@@ -15,7 +15,13 @@ import {
 } from '../../src/db/schema/index.ts';
 import { insertReferrals } from '../../src/modules/referrals/referrals.repository.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
-import { createEmployer, createJob, createSeeker, createStaff, type SeekerOptions } from '../support/factories.ts';
+import {
+  createEmployer,
+  createJob,
+  createSeeker,
+  createStaff,
+  type SeekerOptions,
+} from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, DEFAULT_NOW, type TestContext } from '../support/test-app.ts';
@@ -31,14 +37,20 @@ let ip = 10;
 const nextIp = () => `198.51.100.${ip++}`;
 const today = () => tokyoDate(ctx.clock.now());
 
-async function client(role: 'seeker' | 'employer' | 'staff', email: string, password: string): Promise<TestClient> {
+async function client(
+  role: 'seeker' | 'employer' | 'staff',
+  email: string,
+  password: string,
+): Promise<TestClient> {
   const c = ctx.client(nextIp());
   await signInAs(c, role, email, password);
   return c;
 }
 
 /** A seeker with a live referral target (応募期限日 7 days on) to a job of an opened employer. */
-async function referred(o: { seeker?: SeekerOptions; job?: Parameters<typeof createJob>[1]; applyBy?: string } = {}) {
+async function referred(
+  o: { seeker?: SeekerOptions; job?: Parameters<typeof createJob>[1]; applyBy?: string } = {},
+) {
   const staff = await createStaff(ctx.deps);
   const seeker = await createSeeker(ctx.deps, o.seeker);
   const employer = await createEmployer(ctx.deps);
@@ -69,7 +81,14 @@ async function apply(c: TestClient, base: string, fields: Record<string, string>
   const form = await c.get(base);
   expect(form.status).toBe(200);
   const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
-  const next = await c.post(base, { draft: key, motivation: MOTIVATION, remarks: '', consent: 'yes', action: 'next', ...fields });
+  const next = await c.post(base, {
+    draft: key,
+    motivation: MOTIVATION,
+    remarks: '',
+    consent: 'yes',
+    action: 'next',
+    ...fields,
+  });
   if (next.status !== 303) return { form, next, key };
   const confirm = await c.get(next.location!);
   const submit = await c.post(`${base}/submit`, { draft: key });
@@ -83,7 +102,9 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const { form, confirm, submit } = await apply(seekerClient, base, { remarks: '腰を痛めています。' });
     expect(form.h1()).toBe('オンラインハローワーク紹介対象求人への応募');
     expect(form.text('#no-mypage-documents')).toContain('求職者マイページからの登録');
-    expect(form.text('label[for="f-consent"]')).toContain('上記の情報が、求人者による選考に利用されることに同意します。');
+    expect(form.text('label[for="f-consent"]')).toContain(
+      '上記の情報が、求人者による選考に利用されることに同意します。',
+    );
     expect(confirm!.h1()).toBe('オンラインハローワーク紹介対象求人応募内容確認画面');
     expect(confirm!.text('#confirm-summary')).toContain('腰を痛めています。');
     // Nothing reached the employer before 「応募」.
@@ -101,7 +122,10 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const [app] = await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id));
     expect(app!.route).toBe('referral');
     expect(app!.jobSnapshot.view.job.jobNumber).toBe(job.jobNumber);
-    const [letter] = await ctx.db.select().from(referralLetters).where(eq(referralLetters.applicationId, app!.id));
+    const [letter] = await ctx.db
+      .select()
+      .from(referralLetters)
+      .where(eq(referralLetters.applicationId, app!.id));
     expect(letter!.data).toMatchObject({ seekerName: seeker.seeker.name, jobNumber: job.jobNumber });
     expect(letter!.letterNumber).toMatch(/^13010-\d{8}$/);
 
@@ -129,7 +153,15 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     expect(home.dom.querySelector('#referrals-sentence')).toBeNull();
     const al = await seekerClient.get('/mypage/activity/applications');
     const functions = al.text('#application-list');
-    for (const f of ['新規メッセージを作成', '求人内容の詳細', '紹介・応募時の求人票', '応募内容', '応募を取消', '紹介状（本人控え）', '紹介状・選考結果通知']) {
+    for (const f of [
+      '新規メッセージを作成',
+      '求人内容の詳細',
+      '紹介・応募時の求人票',
+      '応募内容',
+      '応募を取消',
+      '紹介状（本人控え）',
+      '紹介状・選考結果通知',
+    ]) {
       expect(functions).toContain(f);
     }
   });
@@ -139,22 +171,39 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const base = `/mypage/referrals/${referral.id}/apply`;
     const form = await seekerClient.get(base);
     const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
-    const missing = await seekerClient.post(base, { draft: key, motivation: '', remarks: '持病があります', action: 'next' });
+    const missing = await seekerClient.post(base, {
+      draft: key,
+      motivation: '',
+      remarks: '持病があります',
+      action: 'next',
+    });
     expect(missing.status).toBe(400);
     expect(missing.text('#f-motivation-error')).toContain('志望動機');
     expect(missing.text('.error-summary')).toContain('同意事項を確認してチェックしてください。');
     expect(missing.text('#f-remarks')).toBe('持病があります');
 
-    const long = await seekerClient.post(base, { draft: key, motivation: 'あ'.repeat(601), consent: 'yes', action: 'next' });
+    const long = await seekerClient.post(base, {
+      draft: key,
+      motivation: 'あ'.repeat(601),
+      consent: 'yes',
+      action: 'next',
+    });
     expect(long.status).toBe(400);
     expect(long.text('#f-motivation-error')).toContain('600');
     expect(long.text('#f-motivation')).toHaveLength(601);
     // Even when the draft holds 601 characters, the confirmation page sends the seeker back.
     const sneaked = await seekerClient.get(`${base}/confirm?draft=${key}`);
     expect(sneaked.status).toBe(303);
-    expect(await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id))).toHaveLength(0);
+    expect(
+      await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id)),
+    ).toHaveLength(0);
     const emoji = `${'あ'.repeat(599)}👨‍👩‍👧`;
-    const ok = await seekerClient.post(base, { draft: key, motivation: emoji, consent: 'yes', action: 'next' });
+    const ok = await seekerClient.post(base, {
+      draft: key,
+      motivation: emoji,
+      consent: 'yes',
+      action: 'next',
+    });
     expect(ok.status).toBe(303);
   });
 
@@ -165,7 +214,12 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const base = `/mypage/referrals/${referral.id}/apply`;
     const form = await seekerClient.get(base);
     const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
-    const next = await seekerClient.post(base, { draft: key, motivation: MOTIVATION, consent: 'yes', action: 'next' });
+    const next = await seekerClient.post(base, {
+      draft: key,
+      motivation: MOTIVATION,
+      consent: 'yes',
+      action: 'next',
+    });
     expect(next.status).toBe(303);
     // 00:00:00 the next day in Tokyo (15:00 UTC): gone.
     ctx.clock.set('2026-11-21T15:00:00Z');
@@ -174,7 +228,9 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     expect(again.text('#apply-refusal')).toContain('応募期限日を過ぎたか');
     const submit = await seekerClient.post(`${base}/submit`, { draft: key }, { csrf: form.csrf() });
     expect(submit.status).toBe(409);
-    expect(await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id))).toHaveLength(0);
+    expect(
+      await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id)),
+    ).toHaveLength(0);
   });
 
   it('OR-4 a withdrawn job closes its target at once, and a direct request to its apply URL is refused', async () => {
@@ -183,7 +239,10 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const staffClient = await client('staff', staff.email, staff.password);
     const page = await staffClient.get(`/staff/jobs/${job.id}`);
     expect(page.status).toBe(200);
-    const closed = await staffClient.post(`/staff/jobs/${job.id}/close`, { kind: 'withdrawn', reason: '充足のため' });
+    const closed = await staffClient.post(`/staff/jobs/${job.id}/close`, {
+      kind: 'withdrawn',
+      reason: '充足のため',
+    });
     expect(closed.status).toBe(303);
     const form = await seekerClient.get(`/mypage/referrals/${referral.id}/apply`);
     expect(form.status).toBe(409);
@@ -220,7 +279,9 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const locations = new Set(results.map((r) => `${r.status} ${r.location}`));
     expect(locations.size).toBe(1);
     expect([...locations][0]).toMatch(/^303 \/mypage\/applications\//);
-    expect(await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id))).toHaveLength(1);
+    expect(
+      await ctx.db.select().from(applications).where(eq(applications.referralId, referral.id)),
+    ).toHaveLength(1);
     // Replayed later (back button, resubmit): the same result page.
     const replay = await seekerClient.post(`${base}/submit`, { draft: key }, { csrf: token });
     expect(`${replay.status} ${replay.location}`).toBe([...locations][0]);
@@ -236,7 +297,12 @@ describe('AP-6 OR-5 applying to a referral target', () => {
     const history = await ctx.db
       .select()
       .from(registrationValidityHistory)
-      .where(and(eq(registrationValidityHistory.seekerId, seeker.seeker.id), eq(registrationValidityHistory.cause, 'referral')));
+      .where(
+        and(
+          eq(registrationValidityHistory.seekerId, seeker.seeker.id),
+          eq(registrationValidityHistory.cause, 'referral'),
+        ),
+      );
     expect(history).toHaveLength(1);
   });
 });
@@ -244,20 +310,26 @@ describe('AP-6 OR-5 applying to a referral target', () => {
 describe('AP-7 オンライン自主応募', () => {
   it('AP-7 an internet-only seeker applies from the job detail; no 紹介状; the employer sees it', async () => {
     const employer = await createEmployer(ctx.deps);
-    const job = await createJob(ctx.deps, { documentMethods: ['post'], acceptsOnlineApplication: true }, employer.employer);
+    const job = await createJob(
+      ctx.deps,
+      { documentMethods: ['post'], acceptsOnlineApplication: true },
+      employer.employer,
+    );
     const seeker = await createSeeker(ctx.deps, { kind: 'internet' });
     const c = await client('seeker', seeker.email, seeker.password);
     const detail = await c.get(`/jobs/${job.jobNumber}`);
-    expect(detail.dom.querySelector(`#direct-apply a[href="/mypage/jobs/${job.jobNumber}/apply"]`)?.textContent).toBe(
-      'オンライン自主応募',
-    );
+    expect(
+      detail.dom.querySelector(`#direct-apply a[href="/mypage/jobs/${job.jobNumber}/apply"]`)?.textContent,
+    ).toBe('オンライン自主応募');
     const { form, submit } = await apply(c, `/mypage/jobs/${job.jobNumber}/apply`);
     expect(form.h1()).toBe('オンライン自主応募');
     expect(submit!.status).toBe(303);
     const id = submit!.location!.split('/')[3]!.split('?')[0]!;
     const [app] = await ctx.db.select().from(applications).where(eq(applications.id, id));
     expect(app!.route).toBe('direct');
-    expect(await ctx.db.select().from(referralLetters).where(eq(referralLetters.applicationId, id))).toHaveLength(0);
+    expect(
+      await ctx.db.select().from(referralLetters).where(eq(referralLetters.applicationId, id)),
+    ).toHaveLength(0);
     expect((await c.get(`/mypage/applications/${id}/letter`)).status).toBe(404);
     const al = await c.get('/mypage/activity/applications');
     expect(al.text('#application-list')).toContain('オンライン自主応募のため、紹介状は発行されません。');

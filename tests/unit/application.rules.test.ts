@@ -43,7 +43,9 @@ describe('OR-4 AP-6 applying to a referral target', () => {
   });
   it('MP-8 MP-9 a 無効 or lapsed registration cannot apply, on the Tokyo side of midnight UTC too', () => {
     const now = new Date('2026-11-22T01:00:00Z');
-    expect(referralApplyRefusal({ ...seeker, active: false }, target, openJob, now)).toBe('registration_inactive');
+    expect(referralApplyRefusal({ ...seeker, active: false }, target, openJob, now)).toBe(
+      'registration_inactive',
+    );
     const lapsing = { ...seeker, validUntil: '2026-11-27' };
     expect(referralApplyRefusal(lapsing, target, openJob, new Date('2026-11-27T14:59:59Z'))).toBeUndefined();
     expect(referralApplyRefusal(lapsing, target, openJob, new Date('2026-11-27T15:00:00Z'))).toBe(
@@ -65,10 +67,14 @@ describe('AP-7 オンライン自主応募', () => {
     expect(directApplyRefusal({ ...seeker, kind: 'internet' }, job, now)).toBeUndefined();
   });
   it('AP-7 refused for a job that does not take it, is not valid, or whose employer has no MyPage', () => {
-    expect(directApplyRefusal(seeker, { ...job, acceptsOnlineApplication: false }, now)).toBe('not_accepting');
+    expect(directApplyRefusal(seeker, { ...job, acceptsOnlineApplication: false }, now)).toBe(
+      'not_accepting',
+    );
     expect(directApplyRefusal(seeker, { ...job, status: 'withdrawn' }, now)).toBe('job_closed');
     expect(directApplyRefusal(seeker, { ...job, referralDeadline: '2026-11-20' }, now)).toBe('job_closed');
-    expect(directApplyRefusal(seeker, { ...job, employerMypageOpened: false }, now)).toBe('employer_unreachable');
+    expect(directApplyRefusal(seeker, { ...job, employerMypageOpened: false }, now)).toBe(
+      'employer_unreachable',
+    );
     expect(directApplyRefusal({ ...seeker, active: false }, job, now)).toBe('registration_inactive');
   });
   it('AP-7 the job is valid through the end of its 紹介期限日 in Tokyo', () => {
@@ -108,16 +114,21 @@ describe('CX-1 cancel window', () => {
 
 describe('AL 紹介・応募時の求人票', () => {
   it('AL lists the items changed since applying, in page order', () => {
-    const base = { title: '介護職', wageMin: 200000, workHours: [{ start: '09:00', end: '18:00' }], specialNotes: '' };
+    const base = {
+      title: '介護職',
+      wageMin: 200000,
+      workHours: [{ start: '09:00', end: '18:00' }],
+      specialNotes: '',
+    };
     const then = base as never;
     expect(changedJobFields(then, { ...base } as never)).toEqual([]);
     expect(changedJobFields(then, { ...base, wageMin: 190000, specialNotes: '変更' } as never)).toEqual([
       'wageMin',
       'specialNotes',
     ]);
-    expect(changedJobFields(then, { ...base, workHours: [{ start: '09:00', end: '17:00' }] } as never)).toEqual([
-      'workHours',
-    ]);
+    expect(
+      changedJobFields(then, { ...base, workHours: [{ start: '09:00', end: '17:00' }] } as never),
+    ).toEqual(['workHours']);
   });
 });
 

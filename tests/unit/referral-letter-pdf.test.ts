@@ -12,8 +12,8 @@ import {
   runsOf,
 } from '../../src/modules/applications/referral-letter.pdf.ts';
 
-const ja = messages('ja').applications.referralLetter;
-const en = messages('en').applications.referralLetter;
+const ja = messages('ja').applying.letter;
+const en = messages('en').applying.letter;
 
 const letter = (o: Partial<ReferralLetterView> = {}): ReferralLetterView => ({
   letterNumber: '13010-2026-000123',

@@ -107,10 +107,7 @@ export const applications = pgTable(
     index('applications_job_idx').on(t.jobId, t.appliedAt),
     check('applications_route_check', sql`${t.route} in (${sql.raw(sqlList(APPLICATION_ROUTES))})`),
     check('applications_state_check', sql`${t.state} in (${sql.raw(sqlList(APPLICATION_STATES))})`),
-    check(
-      'applications_referral_check',
-      sql`(${t.route} = 'referral') = (${t.referralId} is not null)`,
-    ),
+    check('applications_referral_check', sql`(${t.route} = 'referral') = (${t.referralId} is not null)`),
     check(
       'applications_erase_cause_check',
       sql`${t.documentsErasedCause} is null or ${t.documentsErasedCause} in (${sql.raw(sqlList(DOCUMENT_ERASE_CAUSES))})`,

@@ -1,4 +1,5 @@
 /** English strings: applying. Same shape as ../ja/applying.ts. */
+import { formatEnglishDate } from '../../platform/dates.ts';
 import type { Messages } from '../ja.ts';
 
 export const applying: Messages['applying'] = {
@@ -68,7 +69,8 @@ export const applying: Messages['applying'] = {
   refusal: {
     target_closed:
       'You can no longer apply to this job: its apply-by date has passed or the job was withdrawn, so it is no longer an Online Hello Work Referral target.',
-    job_closed: 'This job is not valid (invalid, withdrawn, or past its referral deadline), so you cannot apply.',
+    job_closed:
+      'This job is not valid (invalid, withdrawn, or past its referral deadline), so you cannot apply.',
     not_accepting: 'This job does not accept online direct applications.',
     employer_unreachable: 'This employer has not opened Employer MyPage, so you cannot apply online.',
     registration_inactive:
@@ -83,7 +85,10 @@ export const applying: Messages['applying'] = {
   },
   kind: { resume: 'Résumé', work_history: 'Work history', job_card: 'Job Card', other: 'Other' },
   scan: { pending: 'Being checked', clean: 'Checked', withheld: 'Not sent (may contain a virus)' },
-  scanPendingNote: 'Until the virus check is done, the employer sees "Being checked" and does not receive the file.',
+  scanUnavailableNote:
+    'Virus scanning is unavailable at the moment, so uploaded documents stay “Being checked”. They do not reach the employer until they have been checked.',
+  scanPendingNote:
+    'Until the virus check is done, the employer sees "Being checked" and does not receive the file.',
   state: { applied: 'Applied', cancelled: 'Cancelled', hired: 'Hired', not_hired: 'Not hired' },
   route: { referral: 'Online Hello Work Referral', direct: 'Online direct application' },
   list: {
@@ -129,6 +134,14 @@ export const applying: Messages['applying'] = {
     current: 'Now',
   },
   letter: {
+    lang: 'en',
+    seekerKana: 'Name in kana',
+    officeAddress: 'Address',
+    officePhone: 'Telephone',
+    addressee: (employer) => `To: ${employer}`,
+    seekerCopyNote:
+      'This is the job seeker’s own copy. The same referral letter has been issued in the employer’s MyPage.',
+    formatDate: formatEnglishDate,
     title: 'Referral letter',
     seekerCopy: 'Referral letter (your copy)',
     pdf: 'Open as PDF',
@@ -161,7 +174,13 @@ export const applying: Messages['applying'] = {
     download: 'Download',
     withheld: 'Not delivered: it may contain a virus',
     pending: 'Being checked for viruses; not downloadable yet',
-    applicantFields: { name: 'Name', kana: 'Name (kana)', birthDate: 'Date of birth', phone: 'Phone', address: 'Address' },
+    applicantFields: {
+      name: 'Name',
+      kana: 'Name (kana)',
+      birthDate: 'Date of birth',
+      phone: 'Phone',
+      address: 'Address',
+    },
     jobApplications: (n) => `Applications to this job (${n})`,
     notices: 'New notices',
     noNotices: 'No new notices.',

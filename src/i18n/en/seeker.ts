@@ -86,7 +86,6 @@ export const seeker: Messages['seeker'] = {
     title: 'Job search activity',
     lead: 'Your applications, and the jobs Hello Work referred to you online before.',
     applicationsTitle: 'Applications',
-    none: 'You have no applications.',
     referralsTitle: 'Past Online Hello Work Referral jobs',
     referralsLead:
       'Jobs past their apply-by date, withdrawn, applied to or declined. Open a job title to read it.',

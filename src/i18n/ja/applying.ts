@@ -4,6 +4,7 @@
  */
 import type { ApplicationState, DocumentKind, ScanState } from '../../domain/vocabulary.ts';
 import type { ApplyRefusal } from '../../modules/applications/application.rules.ts';
+import { formatJapaneseDate } from '../../platform/dates.ts';
 
 export const applying = {
   referralButton: '応募（ハローワーク紹介）',
@@ -74,7 +75,8 @@ export const applying = {
       'この求人には応募できません。応募期限日を過ぎたか、求人が取り下げられたなどの理由により、オンラインハローワーク紹介の対象ではなくなりました。',
     job_closed: 'この求人は有効ではないため応募できません（無効、取下げ、または紹介期限日を過ぎています）。',
     not_accepting: 'この求人はオンライン自主応募を受け付けていません。',
-    employer_unreachable: 'この求人の事業所は求人者マイページを開設していないため、オンラインで応募できません。',
+    employer_unreachable:
+      'この求人の事業所は求人者マイページを開設していないため、オンラインで応募できません。',
     registration_inactive:
       '求職登録が無効、または有効期限を過ぎているため応募できません。「求職者情報・設定」で確認するか、ハローワークにご相談ください。',
     already_applied: 'この求人には既に応募しています。応募内容は「応募中求人一覧」で確認できます。',
@@ -96,8 +98,9 @@ export const applying = {
     clean: '確認済み',
     withheld: '送付できません（ウイルスの疑い）',
   } as Record<ScanState, string>,
-  scanPendingNote:
-    'ウイルスチェックが終わるまで、求人者には「確認中」と表示され、書類は届きません。',
+  scanUnavailableNote:
+    'ただいまウイルスチェックを利用できないため、アップロードした書類は「確認中」のままです。確認が終わるまで求人者には届きません。',
+  scanPendingNote: 'ウイルスチェックが終わるまで、求人者には「確認中」と表示され、書類は届きません。',
   state: {
     applied: '応募中',
     cancelled: '取消',
@@ -148,6 +151,14 @@ export const applying = {
     current: '現在',
   },
   letter: {
+    lang: 'ja-JP',
+    seekerKana: 'フリガナ',
+    officeAddress: '所在地',
+    officePhone: '電話番号',
+    addressee: (employer: string) => `${employer}　御中`,
+    seekerCopyNote:
+      'この書面は求職者ご本人の控えです。紹介状は、求人者マイページにも同じ内容で発行されています。',
+    formatDate: formatJapaneseDate,
     title: '紹介状',
     seekerCopy: '紹介状（本人控え）',
     pdf: 'PDFで表示',
@@ -180,7 +191,13 @@ export const applying = {
     download: 'ダウンロード',
     withheld: 'ウイルスの疑いがあるため送付されませんでした',
     pending: 'ウイルスチェック中のため、まだダウンロードできません',
-    applicantFields: { name: '氏名', kana: 'フリガナ', birthDate: '生年月日', phone: '電話番号', address: '住所' },
+    applicantFields: {
+      name: '氏名',
+      kana: 'フリガナ',
+      birthDate: '生年月日',
+      phone: '電話番号',
+      address: '住所',
+    },
     jobApplications: (n: number) => `この求人への応募（${n}件）`,
     notices: '新着のお知らせ',
     noNotices: '新着のお知らせはありません。',

@@ -89,7 +89,6 @@ export const seeker = {
     title: '求職活動状況',
     lead: '応募中の求人や、これまでのオンラインハローワーク紹介対象求人を確認できます。',
     applicationsTitle: '応募中求人一覧',
-    none: '応募中の求人はありません。',
     referralsTitle: '過去のオンラインハローワーク紹介対象求人',
     referralsLead:
       '応募期限日を過ぎた求人、取り下げられた求人、応募・辞退した求人の記録です。求人名を押すと内容を確認できます。',
@@ -145,8 +144,7 @@ export const seeker = {
       `${name} さんの求職登録の有効期限は${validUntil}です。引き続きハローワークのサービスを利用する場合は、有効期限までに求職活動（職業相談など）を行ってください。`,
     withheldLead: (jobNumber: string, title: string, fileName: string) =>
       `求人番号 ${jobNumber}「${title}」への応募で、応募書類「${fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。`,
-    withheldAdvice:
-      '応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。',
+    withheldAdvice: '応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。',
     otherLead: 'このメッセージの内容はメールでお送りしています。',
   },
 };

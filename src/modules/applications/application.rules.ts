@@ -9,7 +9,11 @@ import { type LocalDate, tokyoDate } from '../../platform/dates.ts';
 import { charCount } from '../../platform/fields.ts';
 import { isJobValid } from '../jobs/job.rules.ts';
 import type { JobStatus } from '../jobs/job.types.ts';
-import { isReferralLive, type TargetFacts, type TargetJobFacts } from '../referrals/referral.rules.ts';
+import {
+  referralOpenForApplying,
+  type TargetFacts,
+  type TargetJobFacts,
+} from '../referrals/referral.rules.ts';
 import { registrationStatus } from '../seekers/registration.rules.ts';
 
 /** 志望動機 and 備考: at most 600 characters as a person counts them (AP-1). */
@@ -22,7 +26,11 @@ export type DraftProblem = 'motivation_missing' | 'motivation_too_long' | 'remar
  * What keeps a draft from 「応募」 (AP-1): the confirmation page and the use case ask it again, so a
  * draft saved by 「アップロード」 with an over-long text never reaches the employer.
  */
-export function draftProblem(d: { motivation: string; remarks: string; consented: boolean }): DraftProblem | undefined {
+export function draftProblem(d: {
+  motivation: string;
+  remarks: string;
+  consented: boolean;
+}): DraftProblem | undefined {
   if (d.motivation.trim() === '') return 'motivation_missing';
   if (charCount(d.motivation) > MOTIVATION_MAX) return 'motivation_too_long';
   if (charCount(d.remarks) > REMARKS_MAX) return 'remarks_too_long';
@@ -68,7 +76,7 @@ export function referralApplyRefusal(
   job: TargetJobFacts,
   now: Date,
 ): ApplyRefusal | undefined {
-  if (!isReferralLive(target, job, now)) return 'target_closed';
+  if (!referralOpenForApplying(target, job, now).open) return 'target_closed';
   return applicantRefusal(seeker, tokyoDate(now));
 }
 
@@ -98,4 +106,3 @@ export const CANCEL_WINDOW_MS = 24 * 60 * 60 * 1000;
 export function mayCancel(app: { state: string; appliedAt: Date }, now: Date): boolean {
   return app.state === 'applied' && now.getTime() - app.appliedAt.getTime() < CANCEL_WINDOW_MS;
 }
-

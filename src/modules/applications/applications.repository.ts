@@ -229,7 +229,13 @@ export async function findActiveApplication(
   const [row] = await db
     .select()
     .from(applications)
-    .where(and(eq(applications.seekerId, seekerId), eq(applications.jobId, jobId), eq(applications.state, 'applied')));
+    .where(
+      and(
+        eq(applications.seekerId, seekerId),
+        eq(applications.jobId, jobId),
+        eq(applications.state, 'applied'),
+      ),
+    );
   return row;
 }
 
@@ -256,7 +262,10 @@ export async function insertReferralLetter(
 }
 
 export async function findLetter(db: Executor, applicationId: string): Promise<ReferralLetter | undefined> {
-  const [row] = await db.select().from(referralLetters).where(eq(referralLetters.applicationId, applicationId));
+  const [row] = await db
+    .select()
+    .from(referralLetters)
+    .where(eq(referralLetters.applicationId, applicationId));
   return row;
 }
 
@@ -321,7 +330,10 @@ export function listEmployerApplications(
     .innerJoin(seekers, eq(seekers.id, applications.seekerId))
     .leftJoin(referralLetters, eq(referralLetters.applicationId, applications.id))
     .where(
-      and(eq(applications.employerId, employerId), opts.jobId ? eq(applications.jobId, opts.jobId) : undefined),
+      and(
+        eq(applications.employerId, employerId),
+        opts.jobId ? eq(applications.jobId, opts.jobId) : undefined,
+      ),
     )
     .orderBy(desc(applications.appliedAt), desc(applications.id))
     .limit(opts.limit)
@@ -363,7 +375,12 @@ export async function findEmployerApplication(db: Executor, employerId: string, 
 }
 
 /** A document of one of this employer's applications that may be delivered: scanned clean, bytes kept. */
-export async function findDeliverableDocument(db: Executor, employerId: string, applicationId: string, id: string) {
+export async function findDeliverableDocument(
+  db: Executor,
+  employerId: string,
+  applicationId: string,
+  id: string,
+) {
   const [row] = await db
     .select({ document: applicationDocuments })
     .from(applicationDocuments)
@@ -383,7 +400,11 @@ export async function findDeliverableDocument(db: Executor, employerId: string, 
 /** What the withheld-file message needs about an application. */
 export async function findApplicationForScan(db: Executor, id: string) {
   const [row] = await db
-    .select({ seekerAccountId: seekers.accountId, jobNumber: jobPostings.jobNumber, title: jobPostings.title })
+    .select({
+      seekerAccountId: seekers.accountId,
+      jobNumber: jobPostings.jobNumber,
+      title: jobPostings.title,
+    })
     .from(applications)
     .innerJoin(seekers, eq(seekers.id, applications.seekerId))
     .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))

@@ -246,7 +246,9 @@ export async function submitApplication(
       documentsByMypage: target.takesDocuments,
       appliedAt: now,
     });
-    const documents = target.takesDocuments ? await attachDraftDocuments(tx, seekerId, key, application.id) : 0;
+    const documents = target.takesDocuments
+      ? await attachDraftDocuments(tx, seekerId, key, application.id)
+      : 0;
     await deleteDraft(tx, seekerId, key);
 
     if (target.referralId) {
@@ -275,7 +277,13 @@ export async function submitApplication(
 }
 
 /** 紹介状 (AP-6): numbered by the sending office, frozen as issued. */
-async function issueLetter(tx: Transaction, seeker: Seeker, target: Target, applicationId: string, today: string) {
+async function issueLetter(
+  tx: Transaction,
+  seeker: Seeker,
+  target: Target,
+  applicationId: string,
+  today: string,
+) {
   const { job, employer } = target.record;
   const officeCode = seeker.officeCode ?? job.officeCode;
   const office = await findOffice(tx, officeCode);

@@ -33,7 +33,7 @@ export interface ReferralLetterView {
   copyFor: 'seeker' | 'employer';
 }
 
-/** The strings the PDF prints: `Messages['applications']['referralLetter']` (or `applying.letter` once folded). */
+/** The strings the PDF prints: `Messages['applying']['letter']`. */
 export interface ReferralLetterLabels {
   lang: string;
   title: string;

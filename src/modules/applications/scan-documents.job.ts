@@ -102,7 +102,11 @@ export const scanDocumentsDefinition = (deps: ScanPorts) =>
   });
 
 /** Queues a scan for every application that still has a pending document. */
-export async function sweepPendingScans(deps: { db: Database; queue: Queue; logger?: Logger }): Promise<number> {
+export async function sweepPendingScans(deps: {
+  db: Database;
+  queue: Queue;
+  logger?: Logger;
+}): Promise<number> {
   const ids = await listApplicationsWithPendingDocuments(deps.db, 1000);
   for (const applicationId of ids) {
     await deps.queue.enqueue(scanDocumentsJob, { applicationId }, { singletonKey: applicationId });

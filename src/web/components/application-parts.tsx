@@ -2,11 +2,21 @@
  * Parts both MyPages show of an application (ADR 0021): its documents with their scan state, and
  * the 紹介状 as a printable page. The employer's list links clean documents only (EM-1, AP-5).
  */
+import type { Context } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { ApplicationDocument, ReferralLetter } from '../../modules/applications/applications.repository.ts';
+import type { Messages } from '../../i18n/index.ts';
+import type {
+  ApplicationDocument,
+  ReferralLetter,
+} from '../../modules/applications/applications.repository.ts';
+import {
+  referralLetterFileName,
+  renderReferralLetterPdf,
+} from '../../modules/applications/referral-letter.pdf.ts';
+import { contentDisposition } from '../content-disposition.ts';
+import type { AppEnv } from '../env.ts';
 import { ButtonLink } from './form.tsx';
 import { SummaryList } from './summary-list.tsx';
-import type { AppEnv } from '../env.ts';
 
 export function DocumentList({
   documents,
@@ -49,6 +59,42 @@ export function DocumentList({
   );
 }
 
+const selectionText = (t: Messages, methods: readonly string[]) =>
+  methods.map((m) => (t.codes.selectionMethod as Record<string, string>)[m] ?? m).join('、');
+
+/** The 紹介状 as a PDF download for its copy (AP-6): no-store, nosniff, a file name without personal data. */
+export async function letterPdfResponse(
+  c: Context<AppEnv>,
+  letter: ReferralLetter,
+  copyFor: 'seeker' | 'employer',
+): Promise<Response> {
+  const { t } = c.var;
+  const d = letter.data;
+  const view = {
+    letterNumber: letter.letterNumber,
+    issuedOn: letter.issuedOn,
+    seekerName: d.seekerName,
+    seekerNameKana: d.seekerNameKana,
+    seekerNumber: d.seekerNumber,
+    jobNumber: d.jobNumber,
+    employerName: d.employerName,
+    employerAddress: d.employerAddress,
+    occupation: d.occupation,
+    selectionMethod: selectionText(t, d.selectionMethods),
+    officeName: d.officeName,
+    officeAddress: d.officeAddress,
+    officePhone: d.officePhone,
+    copyFor,
+  };
+  const pdf = await renderReferralLetterPdf(view, t.applying.letter);
+  return c.body(new Uint8Array(pdf), 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': contentDisposition(referralLetterFileName(view)).replace(/^attachment/, 'inline'),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+}
+
 /** 紹介状 (AP-6): the seeker's 本人控え or the employer's copy, printable, with its PDF. */
 export function LetterView({
   letter,
@@ -62,9 +108,7 @@ export function LetterView({
   const { t } = useRequestContext<AppEnv>().var;
   const l = t.applying.letter;
   const d = letter.data;
-  const methods = d.selectionMethods
-    .map((m) => (t.codes.selectionMethod as Record<string, string>)[m] ?? m)
-    .join('、');
+  const methods = selectionText(t, d.selectionMethods);
   return (
     <article class="referral-letter" aria-labelledby="letter-title">
       <h1 id="letter-title">{copy === 'seeker' ? l.seekerCopy : l.title}</h1>

@@ -20,13 +20,14 @@ import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { employerOf } from '../auth/guards.ts';
-import { DocumentList, LetterView } from '../components/application-parts.tsx';
+import { DocumentList, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
 import { Button } from '../components/form.tsx';
+import { Pagination, pageNumber } from '../components/pagination.tsx';
+import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
 import { markPersonal } from '../middleware.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { contentDisposition } from '../content-disposition.ts';
 
 const PAGE_SIZE = 30;
 
@@ -95,7 +96,7 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
       const job = jobs.find((j) => j.id === jobParam);
       const total = await countEmployerApplications(c.var.deps.db, employerId, job?.id);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const n = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+      const n = Math.min(pages, Math.max(1, pageNumber(c.req.query('page'))));
       const rows = await listEmployerApplications(c.var.deps.db, employerId, {
         jobId: job?.id,
         limit: PAGE_SIZE,
@@ -124,15 +125,18 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
           </form>
           {job ? <h2 id="job-applications">{e.jobApplications(total)}</h2> : null}
           {rows.length === 0 ? <p id="applications-none">{e.empty}</p> : <ApplicationsTable rows={rows} />}
-          {pages > 1 ? (
-            <nav aria-label={t.search.pagination} class="pagination">
-              {n > 1 ? <a href={query(n - 1)}>{t.search.prev}</a> : null}
-              <span aria-current="page">
-                {n} / {pages}
-              </span>
-              {n < pages ? <a href={query(n + 1)}>{t.search.next}</a> : null}
-            </nav>
-          ) : null}
+          <Pagination
+            id="applications-pages"
+            current={n}
+            pages={pages}
+            href={query}
+            labels={{
+              nav: t.seeker.activity.pagination,
+              prev: t.seeker.activity.prev,
+              next: t.seeker.activity.next,
+              pageN: t.seeker.activity.pageN,
+            }}
+          />
         </>,
       );
     })
@@ -146,7 +150,11 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
       const documents = await listApplicationDocuments(c.var.deps.db, app.id);
       return page(
         c,
-        { title: a.detail.title, portal: 'employer', breadcrumbs: [...crumbs(c), { label: row.seeker.name }] },
+        {
+          title: a.detail.title,
+          portal: 'employer',
+          breadcrumbs: [...crumbs(c), { label: row.seeker.name }],
+        },
         <>
           <h1>
             {a.detail.title}：{row.seeker.name}
@@ -222,7 +230,17 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
       return page(
         c,
         { title: l.title, portal: 'employer', breadcrumbs: [...crumbs(c), { label: l.title }] },
-        <LetterView letter={letter} copy="employer" pdfHref={`/employer/applications/${row.application.id}/letter.pdf`} />,
+        <LetterView
+          letter={letter}
+          copy="employer"
+          pdfHref={`/employer/applications/${row.application.id}/letter.pdf`}
+        />,
       );
+    })
+    .get('/:id/letter.pdf', async (c) => {
+      const row = await loadOwn(c);
+      const letter = await findLetter(c.var.deps.db, row.application.id);
+      if (!letter) throw notFound('letter');
+      return letterPdfResponse(c, letter, 'employer');
     });
 }

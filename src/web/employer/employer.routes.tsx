@@ -3,7 +3,10 @@ import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { findEmployer } from '../../modules/employers/employers.repository.ts';
 import { isNotificationKind, KINDS } from '../../modules/notifications/kinds.ts';
-import { type InboxMessage, listInboxMessages } from '../../modules/notifications/notifications.repository.ts';
+import {
+  type InboxMessage,
+  listInboxMessages,
+} from '../../modules/notifications/notifications.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { employerOf, requireRole } from '../auth/guards.ts';

@@ -100,7 +100,9 @@ function JobPage({ view, viewer }: { view: JobDetailView; viewer: JobViewer }) {
           <FavoriteButton jobNumber={number} viewer={viewer} />
         </div>
       ) : null}
-      {view.valid && view.job.acceptsOnlineApplication ? <DirectApply jobNumber={number} viewer={viewer} /> : null}
+      {view.valid && view.job.acceptsOnlineApplication ? (
+        <DirectApply jobNumber={number} viewer={viewer} />
+      ) : null}
       {owner ? (
         <p>
           <a href={`/employer/jobs/${view.id}`}>{t.jobs.manageLinkEmployer}</a>

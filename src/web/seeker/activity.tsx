@@ -7,6 +7,7 @@
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { countSeekerApplications } from '../../modules/applications/applications.repository.ts';
 import {
   type ReferralHistoryPage,
   readReferralHistory,
@@ -80,6 +81,7 @@ export function seekerActivityRoutes(): Hono<AppEnv> {
       const a = c.var.t.seeker.activity;
       const registered = seeker.kind === 'registered';
       const history = registered ? await readReferralHistory(c.var.deps, seeker.id, 1, HUB_ROWS) : undefined;
+      const applications = await countSeekerApplications(c.var.deps.db, seeker.id);
       return page(
         c,
         { title: a.title, portal: 'seeker' },
@@ -88,7 +90,15 @@ export function seekerActivityRoutes(): Hono<AppEnv> {
           <p>{a.lead}</p>
           <section class="panel" aria-labelledby="activity-applications" id="activity-applications-section">
             <h2 id="activity-applications">{a.applicationsTitle}</h2>
-            <p>{a.none}</p>
+            <p>
+              {applications === 0 ? (
+                <span id="activity-applications-none">{c.var.t.applying.list.empty}</span>
+              ) : (
+                <a href="/mypage/activity/applications" id="activity-applications-link">
+                  {c.var.t.applying.list.title}（{applications}）
+                </a>
+              )}
+            </p>
           </section>
           <section class="panel" aria-labelledby="activity-referrals" id="activity-referrals-section">
             <h2 id="activity-referrals">{a.referralsTitle}</h2>

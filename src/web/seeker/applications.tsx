@@ -21,12 +21,13 @@ import { findJobById } from '../../modules/jobs/jobs.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { seekerOf } from '../auth/guards.ts';
+import { DocumentList, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
 import { JobDetails } from '../components/job-details.tsx';
 import { Notice } from '../components/notice.tsx';
+import { Pagination, pageNumber } from '../components/pagination.tsx';
 import type { AppEnv } from '../env.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
-import { DocumentList, LetterView } from '../components/application-parts.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -73,9 +74,19 @@ function Functions({ row }: { row: SeekerApplicationRow }) {
           {cancellable ? f.cancelComing : f.cancelClosed}
         </p>
       </li>
-      <li>{row.letterNumber ? <a href={`${base}/letter`}>{f.letter}</a> : <span class="muted">{f.noLetter}</span>}</li>
       <li>
-        {row.letterNumber ? <a href={`${base}/letter`}>{f.results}</a> : <span class="muted">{f.results}</span>}
+        {row.letterNumber ? (
+          <a href={`${base}/letter`}>{f.letter}</a>
+        ) : (
+          <span class="muted">{f.noLetter}</span>
+        )}
+      </li>
+      <li>
+        {row.letterNumber ? (
+          <a href={`${base}/letter`}>{f.results}</a>
+        ) : (
+          <span class="muted">{f.results}</span>
+        )}
       </li>
     </ul>
   );
@@ -132,11 +143,15 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       const seekerId = seekerOf(c).id;
       const total = await countSeekerApplications(c.var.deps.db, seekerId);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const n = Math.min(pages, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+      const n = Math.min(pages, Math.max(1, pageNumber(c.req.query('page'))));
       const rows = await listSeekerApplications(c.var.deps.db, seekerId, PAGE_SIZE, (n - 1) * PAGE_SIZE);
       return page(
         c,
-        { title: a.title, portal: 'seeker', breadcrumbs: listCrumbs(c).slice(0, 2).concat({ label: a.title, href: '' }) },
+        {
+          title: a.title,
+          portal: 'seeker',
+          breadcrumbs: listCrumbs(c).slice(0, 2).concat({ label: a.title, href: '' }),
+        },
         <>
           <h1>{a.title}</h1>
           <p>{a.lead}</p>
@@ -149,15 +164,18 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
               ))}
             </section>
           )}
-          {pages > 1 ? (
-            <nav aria-label={t.search.pagination} class="pagination">
-              {n > 1 ? <a href={`?page=${n - 1}`}>{t.search.prev}</a> : null}
-              <span aria-current="page">
-                {n} / {pages}
-              </span>
-              {n < pages ? <a href={`?page=${n + 1}`}>{t.search.next}</a> : null}
-            </nav>
-          ) : null}
+          <Pagination
+            id="applications-pages"
+            current={n}
+            pages={pages}
+            href={(p) => `?page=${p}`}
+            labels={{
+              nav: t.seeker.activity.pagination,
+              prev: t.seeker.activity.prev,
+              next: t.seeker.activity.next,
+              pageN: t.seeker.activity.pageN,
+            }}
+          />
         </>,
       );
     })
@@ -169,7 +187,11 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       const documents = await listApplicationDocuments(c.var.deps.db, app.id);
       return page(
         c,
-        { title: a.detail.title, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: a.detail.title }] },
+        {
+          title: a.detail.title,
+          portal: 'seeker',
+          breadcrumbs: [...listCrumbs(c), { label: a.detail.title }],
+        },
         <>
           {c.req.query('applied') ? (
             <Notice kind="success" title={a.done.title}>
@@ -255,7 +277,17 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       return page(
         c,
         { title: l.seekerCopy, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: l.seekerCopy }] },
-        <LetterView letter={letter} copy="seeker" pdfHref={`/mypage/applications/${row.application.id}/letter.pdf`} />,
+        <LetterView
+          letter={letter}
+          copy="seeker"
+          pdfHref={`/mypage/applications/${row.application.id}/letter.pdf`}
+        />,
       );
+    })
+    .get('/applications/:id/letter.pdf', async (c) => {
+      const row = await loadOwn(c);
+      const letter = await findLetter(c.var.deps.db, row.application.id);
+      if (!letter) throw notFound('letter');
+      return letterPdfResponse(c, letter, 'seeker');
     });
 }

@@ -28,6 +28,9 @@ export interface ApplyPost {
   discard?: () => Promise<void>;
 }
 
-export async function readApplyUpload(_c: Context<AppEnv>, _opts: { acceptFiles: boolean }): Promise<ApplyPost> {
+export async function readApplyUpload(
+  _c: Context<AppEnv>,
+  _opts: { acceptFiles: boolean },
+): Promise<ApplyPost> {
   throw new AppError('bad_request', 'uploads not wired yet');
 }

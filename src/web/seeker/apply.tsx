@@ -16,6 +16,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/vocabulary.ts';
 import { draftProblem, MOTIVATION_MAX, REMARKS_MAX } from '../../modules/applications/application.rules.ts';
+import type { ApplicationDocument } from '../../modules/applications/applications.repository.ts';
 import {
   type DraftState,
   MAX_DOCUMENTS,
@@ -26,7 +27,6 @@ import {
   type Target,
   type TargetRef,
 } from '../../modules/applications/apply.ts';
-import type { ApplicationDocument } from '../../modules/applications/applications.repository.ts';
 import { JOB_NUMBER, normalizeJobNumber } from '../../modules/jobs/job.schemas.ts';
 import { toJobCardView } from '../../modules/jobs/job-view.ts';
 import { tokyoDate } from '../../platform/dates.ts';
@@ -89,7 +89,9 @@ function refOf(c: Context<AppEnv>): TargetRef {
 }
 
 function basePath(ref: TargetRef): string {
-  return ref.route === 'referral' ? `/mypage/referrals/${ref.referralId}/apply` : `/mypage/jobs/${ref.jobNumber}/apply`;
+  return ref.route === 'referral'
+    ? `/mypage/referrals/${ref.referralId}/apply`
+    : `/mypage/jobs/${ref.jobNumber}/apply`;
 }
 
 /** Where 「キャンセル」 goes back to: the target's detail. */
@@ -125,7 +127,9 @@ function TargetCard({ target }: { target: Target }) {
   const today = tokyoDate(c.var.deps.clock.now());
   const { job, employer } = target.record;
   const view = toJobCardView(job, employer.name, today, target.ref.route === 'referral' ? 'staff' : 'public');
-  const extra: [string, string][] = target.applyBy ? [[t.referrals.seeker.applyBy, t.common.date(target.applyBy)]] : [];
+  const extra: [string, string][] = target.applyBy
+    ? [[t.referrals.seeker.applyBy, t.common.date(target.applyBy)]]
+    : [];
   return <JobCard job={view} extraRows={extra} />;
 }
 
@@ -148,7 +152,12 @@ function RefusalPage({ target }: { target: Target }) {
 
 function refused(c: Context<AppEnv>, target: Target) {
   const title = c.var.t.applying.refusalTitle;
-  return page(c, { title, portal: 'seeker', breadcrumbs: crumbs(c, title) }, <RefusalPage target={target} />, 409);
+  return page(
+    c,
+    { title, portal: 'seeker', breadcrumbs: crumbs(c, title) },
+    <RefusalPage target={target} />,
+    409,
+  );
 }
 
 function KeptDocuments({ documents }: { documents: ApplicationDocument[] }) {
@@ -159,7 +168,8 @@ function KeptDocuments({ documents }: { documents: ApplicationDocument[] }) {
     <ul class="kept-files" id="kept-files">
       {documents.map((d) => (
         <li>
-          <span class="kept-files__kind">{a.kind[d.kind]}</span> <span class="kept-files__name">{d.originalName}</span>{' '}
+          <span class="kept-files__kind">{a.kind[d.kind]}</span>{' '}
+          <span class="kept-files__name">{d.originalName}</span>{' '}
           <span class="muted">({a.detail.fileSize(d.size)})</span>{' '}
           <Button variant="secondary" name="remove" value={d.id}>
             {a.form.remove}

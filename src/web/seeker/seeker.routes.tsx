@@ -39,12 +39,12 @@ import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
 import { seekerActivityRoutes } from './activity.tsx';
+import { seekerApplicationRoutes } from './applications.tsx';
+import { seekerApplyRoutes } from './apply.tsx';
 import { HomeInformation } from './information.tsx';
 import { seekerMessageRoutes } from './messages.tsx';
 import { seekerReferralDetailRoutes } from './referral-detail.tsx';
 import { HomeReferrals, seekerReferralRoutes } from './referrals.tsx';
-import { seekerApplyRoutes } from './apply.tsx';
-import { seekerApplicationRoutes } from './applications.tsx';
 import { seekerSearchRoutes } from './seeker-search.routes.tsx';
 
 async function loadSeeker(c: Context<AppEnv>) {
