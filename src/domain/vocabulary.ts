@@ -44,3 +44,10 @@ export type ReferralState = (typeof REFERRAL_STATES)[number];
 
 /** SQL text of a code list for CHECK constraints: 'a', 'b'. */
 export const sqlList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The kind a seeker gives each uploaded 応募書類 (SPEC AP-2): 履歴書, 職務経歴書, ジョブ・カード, その他.
+ * Labels live in src/i18n.
+ */
+export const DOCUMENT_KINDS = ['rirekisho', 'shokumu_keirekisho', 'job_card', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
