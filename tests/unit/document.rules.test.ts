@@ -8,8 +8,8 @@ import {
   type ByteDefect,
   type ByteFacts,
   classify,
-  DOCUMENT_EXTENSIONS,
   type DetectedFormat,
+  DOCUMENT_EXTENSIONS,
   extensionOf,
   formatMatches,
   isOverFileLimit,
@@ -35,7 +35,18 @@ const refusal = (f: ByteFacts, extension: string) => {
 
 describe('document rules: what may be uploaded', () => {
   it('AP-2 allows exactly the ten extensions of the seed, at most 4 files of at most 2,097,152 bytes', () => {
-    expect(DOCUMENT_EXTENSIONS).toEqual(['doc', 'docx', 'xls', 'xlsx', 'pdf', 'jpg', 'jpeg', 'png', 'bmp', 'gif']);
+    expect(DOCUMENT_EXTENSIONS).toEqual([
+      'doc',
+      'docx',
+      'xls',
+      'xlsx',
+      'pdf',
+      'jpg',
+      'jpeg',
+      'png',
+      'bmp',
+      'gif',
+    ]);
     expect(MAX_FILES).toBe(4);
     expect(MAX_BYTES).toBe(2 * 1024 * 1024);
     expect(isOverFileLimit(3)).toBe(false);
@@ -102,9 +113,13 @@ describe('document rules: what may be uploaded', () => {
     expect(refusal(facts('zip', 'zip_bomb'), 'exe')).toBe('not_allowed');
   });
 
-  it('AP-2 refuses a damaged file or an image too large to decode only when the type is right', () => {
+  it('AP-2 calls a file damaged when it is of the family its name claims, and refuses huge images of the right type', () => {
     expect(refusal(facts('pdf', 'corrupt'), 'pdf')).toBe('corrupt');
+    expect(refusal(facts('cfb', 'corrupt'), 'doc')).toBe('corrupt');
+    expect(refusal(facts('zip', 'corrupt'), 'xlsx')).toBe('corrupt');
+    expect(refusal(facts('zip', null), 'xlsx')).toBe('type_mismatch');
     expect(refusal(facts('pdf', 'corrupt'), 'png')).toBe('type_mismatch');
+    expect(refusal(facts('png', 'corrupt'), 'gif')).toBe('type_mismatch');
     expect(refusal(facts('png', 'too_many_pixels'), 'png')).toBe('too_many_pixels');
     expect(refusal(facts('gif', 'too_many_pixels'), 'jpg')).toBe('type_mismatch');
   });
@@ -181,7 +196,9 @@ describe('normaliseFileName', () => {
     expect([...cut].length).toBe(MAX_NAME_CHARS);
     expect(cut.endsWith('あ.pdf')).toBe(true);
     const emoji = `${'👨‍👩‍👧'.repeat(300)}.docx`;
-    const segments = [...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(normaliseFileName(emoji))];
+    const segments = [
+      ...new Intl.Segmenter('ja', { granularity: 'grapheme' }).segment(normaliseFileName(emoji)),
+    ];
     expect(segments.length).toBe(MAX_NAME_CHARS);
     expect(segments.at(-6)!.segment).toBe('👨‍👩‍👧');
     const noExtension = 'x'.repeat(300);

@@ -121,9 +121,10 @@ export function isDocumentExtension(extension: string): extension is DocumentExt
 
 /**
  * The verdict on one file (AP-2, AP-3), in this order: empty; over 2 MB; an extension not on the
- * list; a zip bomb (whatever it claims to be); a polyglot; password protection, when the bytes are
- * of the family the name claims (an encrypted .docx says "password", not "wrong type"); bytes that
- * are not what the extension names; a damaged file; an image too large to decode.
+ * list; a zip bomb (whatever it claims to be); a polyglot; password protection or damage, when the
+ * bytes are of the family the name claims (an encrypted .docx says "password", a broken .doc says
+ * "damaged", not "wrong type"); bytes that are not what the extension names; an image too large to
+ * decode.
  */
 export function classify(facts: ByteFacts, extension: string): Verdict {
   const refuse = (refusal: FileRefusal): Verdict => ({ ok: false, refusal });
@@ -132,7 +133,9 @@ export function classify(facts: ByteFacts, extension: string): Verdict {
   if (!isDocumentExtension(extension)) return refuse('not_allowed');
   if (facts.defect === 'zip_bomb') return refuse('zip_bomb');
   if (facts.defect === 'polyglot') return refuse('polyglot');
-  if (facts.defect === 'encrypted' && sameFamily(facts.format, extension)) return refuse('encrypted');
+  if ((facts.defect === 'encrypted' || facts.defect === 'corrupt') && sameFamily(facts.format, extension)) {
+    return refuse(facts.defect);
+  }
   if (!formatMatches(facts.format, extension)) return refuse('type_mismatch');
   if (facts.defect) return refuse(facts.defect);
   return { ok: true, type: TYPE_OF_EXTENSION[extension] };
