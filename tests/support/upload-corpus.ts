@@ -638,25 +638,39 @@ export type Part =
   | { name: string; value: string }
   | { name: string; filename: string; data: Uint8Array; type?: string };
 
+/**
+ * How a file name is written in the part header: raw UTF-8 in quotes as browsers do, or as an
+ * RFC 5987 `filename*=UTF-8''…` value, the only way a NUL reaches the parser (a raw NUL in a header
+ * is a malformed part).
+ */
+export type NameEncoding = 'raw' | 'rfc5987';
+
 export const BOUNDARY = '----hwUploadBoundary7MA4YWxkTrZu0gW';
 export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
 
+/** RFC 5987 ext-value: UTF-8, every byte outside attr-char percent-encoded. */
+const rfc5987 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /** The head of one part (headers written as browsers do: raw UTF-8, quotes escaped as %22). */
-export function partHead(part: Part): Buffer {
+export function partHead(part: Part, encoding: NameEncoding = 'raw'): Buffer {
   const name = part.name.replace(/"/g, '%22');
-  const disposition =
-    'filename' in part
-      ? `form-data; name="${name}"; filename="${part.filename.replace(/"/g, '%22').replace(/\r|\n/g, ' ')}"`
-      : `form-data; name="${name}"`;
+  let disposition = `form-data; name="${name}"`;
+  if ('filename' in part) {
+    disposition +=
+      encoding === 'raw'
+        ? `; filename="${part.filename.replace(/"/g, '%22').replace(/\r|\n/g, ' ')}"`
+        : `; filename*=UTF-8''${rfc5987(part.filename)}`;
+  }
   const type = 'filename' in part ? `\r\nContent-Type: ${part.type ?? 'application/octet-stream'}` : '';
   return Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`, 'utf8');
 }
 
-export function multipartBody(parts: Part[]): Buffer {
+export function multipartBody(parts: Part[], encoding: NameEncoding = 'raw'): Buffer {
   const pieces: Buffer[] = [];
   for (const part of parts) {
     pieces.push(
-      partHead(part),
+      partHead(part, encoding),
       'filename' in part ? Buffer.from(part.data) : Buffer.from(part.value, 'utf8'),
       Buffer.from('\r\n'),
     );
