@@ -1,7 +1,7 @@
 /**
  * The one composition (ADR 0001): `buildDeps(config, overrides)` builds every port the app, the
  * worker, the CLI and the tests use: logger, database (opened here or handed in), migrations, clock,
- * mailer, queue with its job definitions, secret, password checker and live events. Entries call
+ * mailer, queue with its job definitions, secret, password checker, live events and file storage. Entries call
  * it through `boot()`; tests call it with their own clock, mailbox mailer, database and logger.
  *
  * Ownership: `close()` closes what buildDeps built. A database handle or a mailer passed in as an
@@ -13,6 +13,8 @@ import path from 'node:path';
 import { createCaptureMailer } from './adapters/mail/capture-mailer.ts';
 import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
+import { createDiskStorage } from './adapters/storage/disk-storage.ts';
+import type { FileStorage } from './adapters/storage/file-storage.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -36,6 +38,8 @@ export interface BuildOverrides {
   /** Tests: SMTP to their in-process mailbox. Not closed by `close()`. */
   mailer?: Mailer;
   passwords?: PasswordChecker;
+  /** Another file storage (an S3-compatible adapter, a test double). Default: disk under config.storageDir. */
+  storage?: FileStorage;
   secret?: string;
   /** Run cron schedules and supervision in the queue (the worker role). Default false. */
   schedule?: boolean;
@@ -68,6 +72,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     cleanup.push(() => queue.stop());
     const liveEvents = createLiveEvents(dbHandle);
     cleanup.push(() => liveEvents.close());
+    const storage = overrides.storage ?? createDiskStorage(config.storageDir);
     const deps: Deps = {
       config,
       dbHandle,
@@ -78,6 +83,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       secret,
       passwords,
       liveEvents,
+      storage,
     };
     return { deps, mailer, close };
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { FileStorage } from './adapters/storage/file-storage.ts';
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { PasswordChecker } from './modules/accounts/password-policy.ts';
@@ -22,6 +23,8 @@ export interface Deps {
   secret: string;
   /** Live events published by notify after commit (one LISTEN per process, started on first subscribe). */
   liveEvents: LiveEvents;
+  /** Uploaded documents (STORAGE_DIR on disk; ADR 0019). Keys are generated ids, never user file names. */
+  storage: FileStorage;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */
