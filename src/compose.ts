@@ -1,7 +1,7 @@
 /**
  * The one composition (ADR 0001): `buildDeps(config, overrides)` builds every port the app, the
  * worker, the CLI and the tests use: logger, database (opened here or handed in), migrations, clock,
- * mailer, queue with its job definitions, secret, password checker, live events and virus scanner. Entries call
+ * mailer, queue with its job definitions, secret, password checker, live events, virus scanner and file storage. Entries call
  * it through `boot()`; tests call it with their own clock, mailbox mailer, database and logger.
  *
  * Ownership: `close()` closes what buildDeps built. A database handle or a mailer passed in as an
@@ -13,6 +13,8 @@ import path from 'node:path';
 import { createCaptureMailer } from './adapters/mail/capture-mailer.ts';
 import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
+import { createDiskStorage } from './adapters/storage/disk-storage.ts';
+import type { FileStorage } from './adapters/storage/file-storage.ts';
 import { createClamdScanner } from './adapters/virus-scan/clamd-scanner.ts';
 import { createUnavailableScanner } from './adapters/virus-scan/unavailable-scanner.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
@@ -39,6 +41,8 @@ export interface BuildOverrides {
   /** Tests: SMTP to their in-process mailbox. Not closed by `close()`. */
   mailer?: Mailer;
   passwords?: PasswordChecker;
+  /** Another file storage (an S3-compatible adapter, a test double). Default: disk under config.storageDir. */
+  storage?: FileStorage;
   secret?: string;
   /** Run cron schedules and supervision in the queue (the worker role). Default false. */
   schedule?: boolean;
@@ -70,7 +74,8 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
-    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer });
+    const storage = overrides.storage ?? createDiskStorage(config.storageDir);
+    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer, virusScanner, storage });
     const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
     cleanup.push(() => queue.stop());
     const liveEvents = createLiveEvents(dbHandle);
@@ -86,6 +91,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       passwords,
       liveEvents,
       virusScanner,
+      storage,
     };
     return { deps, mailer, close };
   } catch (error) {

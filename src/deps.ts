@@ -1,3 +1,4 @@
+import type { FileStorage } from './adapters/storage/file-storage.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
@@ -23,6 +24,8 @@ export interface Deps {
   secret: string;
   /** Live events published by notify after commit (one LISTEN per process, started on first subscribe). */
   liveEvents: LiveEvents;
+  /** Uploaded documents (STORAGE_DIR on disk; ADR 0019). Keys are generated ids, never user file names. */
+  storage: FileStorage;
   /** clamd, or the fail-closed "unavailable" scanner when there is none (SPEC AP-5, ADR 0020). */
   virusScanner: VirusScanner;
 }

@@ -5,20 +5,25 @@
 import type { Mailer } from './adapters/mail/mailer.ts';
 import type { Ports } from './deps.ts';
 import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
+import { draftCleanupDefinition } from './modules/applications/draft-cleanup.job.ts';
+import { scanDocumentsDefinition, scanSweepDefinition } from './modules/applications/scan-documents.job.ts';
 import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
 import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts';
 import type { JobDefinition } from './platform/queue.ts';
 
 /** What the job handlers need; the queue itself reaches them at run time (JobContext). */
-export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config'> & { mailer: Mailer };
+export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage'> & { mailer: Mailer };
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
-  const { mailer, dbHandle, clock, config } = deps;
+  const { mailer, dbHandle, clock, config, virusScanner, storage } = deps;
   return [
     mailJobDefinition({ db: dbHandle.db, mailer, clock, baseUrl: config.baseUrl }),
     expiryWarningDefinition({ db: dbHandle.db, clock, config }),
     housekeepingDefinition({ db: dbHandle.db, clock }),
     closeExpiredJobsDefinition({ db: dbHandle.db, clock }),
+    scanDocumentsDefinition({ db: dbHandle.db, clock, scanner: virusScanner, storage }),
+    scanSweepDefinition({ db: dbHandle.db }),
+    draftCleanupDefinition({ db: dbHandle.db, clock, storage }),
   ];
 }

@@ -1,6 +1,9 @@
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Mailer } from '../../src/adapters/mail/mailer.ts';
+import { createDiskStorage } from '../../src/adapters/storage/disk-storage.ts';
 import { createUnavailableScanner } from '../../src/adapters/virus-scan/unavailable-scanner.ts';
 import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -18,7 +21,8 @@ describe('one composition (buildDeps)', () => {
     let closed = 0;
     const mailer: Mailer = { kind: 'capture', send: async () => {}, close: async () => void closed++ };
     const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'compose-secret-compose-secret-0123456' });
-    const built = await buildDeps(config, { dbHandle, migrate: false, clock, logger, mailer });
+    const storage = createDiskStorage(path.join(tmpdir(), 'hw-compose-unused'));
+    const built = await buildDeps(config, { dbHandle, migrate: false, clock, logger, mailer, storage });
     try {
       const { deps } = built;
       expect(deps.dbHandle).toBe(dbHandle);
@@ -26,6 +30,8 @@ describe('one composition (buildDeps)', () => {
       expect(deps.clock).toBe(clock);
       expect(deps.logger).toBe(logger);
       expect(built.mailer).toBe(mailer);
+      // Another storage adapter (S3-compatible, a double) is chosen here, never in a use case.
+      expect(deps.storage).toBe(storage);
       expect(deps.secret).toBe(config.sessionSecret);
       expect(deps.passwords.policy).toBe(config.passwordPolicy);
       expect(await deps.queue.drain()).toBe(0);

@@ -1,8 +1,11 @@
 /**
  * The app as tests use it: real use cases on a fresh migrated database (PGlite, or PostgreSQL when
  * DATABASE_URL is set), real SMTP to an in-process mailbox, a fixed clock, real pg-boss jobs run on
- * demand with drain().
+ * demand with drain(), and uploaded files on disk in a temporary folder of the context's own.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Hono } from 'hono';
 import { createSmtpMailer } from '../../src/adapters/mail/smtp-mailer.ts';
 import type { VirusScanner } from '../../src/adapters/virus-scan/virus-scanner.ts';
@@ -42,6 +45,8 @@ export async function createTestContext(
   const clock = new FixedClock(options.now ?? DEFAULT_NOW);
   const mailbox = await startMailbox();
   const dbHandle = await openTestDatabase();
+  // Uploaded files go to a folder of this context's own, removed by close().
+  const storageDir = await mkdtemp(path.join(tmpdir(), 'hw-files-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     BASE_URL: 'http://localhost',
@@ -49,6 +54,7 @@ export async function createTestContext(
     MAIL_FROM: 'ハローワークインターネットサービス <system@example.jp>',
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'debug',
+    STORAGE_DIR: storageDir,
     ...options.env,
   });
   const logger = createMemoryLogger();
@@ -79,6 +85,7 @@ export async function createTestContext(
       await mailer.close();
       await mailbox.close();
       await dbHandle.close();
+      await rm(storageDir, { recursive: true, force: true });
     },
   };
 }

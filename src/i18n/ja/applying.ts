@@ -82,10 +82,31 @@ export const applying = {
     already_applied: 'この求人には既に応募しています。応募内容は「応募中求人一覧」で確認できます。',
     no_draft: '入力内容が見つかりませんでした。お手数ですが、もう一度入力してください。',
   } as Record<ApplyRefusal | 'no_draft', string>,
+  /** AP-2, AP-3: why a file or the whole form was refused (codes of src/modules/documents). */
+  upload: {
+    empty: 'ファイルの中身が空です。',
+    too_large: 'ファイルサイズは1点につき2MBが上限です。',
+    not_allowed:
+      'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。',
+    type_mismatch: 'ファイルの中身が拡張子の形式と一致しません。正しい形式のファイルを選んでください。',
+    encrypted: 'パスワードがかかっているファイルはアップロードできません。パスワードを解除してからアップロードしてください。',
+    corrupt: 'ファイルが壊れているか、読み取れない形式です。',
+    zip_bomb: 'ファイルの中身を確認できないため、アップロードできません。',
+    polyglot: 'ファイルの中に別の形式のデータが含まれているため、アップロードできません。',
+    too_many_pixels: '画像が大きすぎるため、アップロードできません。',
+    too_many: 'アップロードできる書類（ファイル）は最大4点です。',
+    kind_required: '書類の種類を選択してください。',
+    unexpected_file: 'このファイルは受け付けられません。',
+    body_too_large: '送信された内容が大きすぎるため、ファイルを受け付けられませんでした。入力した内容を確認し、ファイルを選び直してください。',
+    truncated: '送信が途中で切れたため、ファイルを受け付けられませんでした。もう一度ファイルを選んでください。',
+    malformed: '送信された内容を読み取れませんでした。もう一度お試しください。',
+    too_many_fields: '送信された内容を読み取れませんでした。もう一度お試しください。',
+    fields_too_large: '入力された内容が長すぎます。',
+    field_too_long: '入力された内容が長すぎます。',
+  },
   refusalTitle: '応募できません',
   errors: {
     consent: '同意事項を確認してチェックしてください。',
-    kindRequired: '書類の種類を選択してください。',
   },
   kind: {
     resume: '履歴書',

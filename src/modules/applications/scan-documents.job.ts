@@ -7,6 +7,8 @@
  * out. Nothing is ever marked clean without a scanner's answer.
  */
 import { z } from 'zod';
+import type { FileStorage } from '../../adapters/storage/file-storage.ts';
+import type { VirusScanner } from '../../adapters/virus-scan/virus-scanner.ts';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
@@ -38,14 +40,12 @@ export const scanPendingSweepJob: JobSpec<Record<string, never>> = {
   retryLimit: 1,
 };
 
-export type ScanVerdict = { kind: 'clean' } | { kind: 'infected'; signature: string };
-
 /** The ports the scan needs: the scanner answers or throws; storage reads bytes checked against their SHA-256. */
 export interface ScanPorts {
   db: Database;
   clock: Clock;
-  scanner: { scan(bytes: Buffer): Promise<ScanVerdict> };
-  storage: { get(key: string, sha256: string): Promise<Buffer>; delete(key: string): Promise<void> };
+  scanner: Pick<VirusScanner, 'scan'>;
+  storage: Pick<FileStorage, 'get' | 'delete'>;
 }
 
 export interface ScanResult {
@@ -63,7 +63,7 @@ export async function scanApplicationDocuments(
     if (!doc.storageKey) continue;
     await countScanAttempt(deps.db, doc.id);
     const bytes = await deps.storage.get(doc.storageKey, doc.sha256);
-    const verdict = await deps.scanner.scan(bytes);
+    const verdict = await deps.scanner.scan(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     const now = deps.clock.now();
     if (verdict.kind === 'clean') {
       await markDocumentClean(deps.db, doc.id, now);

@@ -1,16 +1,31 @@
 /**
- * Reads the apply form's streamed multipart body (AP-2, AP-3): every file is checked by its bytes
- * while it arrives, stored under a generated key when it passes, and reported per row.
+ * Reads the apply form's streamed multipart body (AP-1..AP-3, ADR 0019/0021): the parser checks
+ * every file by its bytes while it arrives (src/modules/documents/multipart.ts); the files that
+ * passed are stored under generated keys, the refused ones come back as a message for their row.
+ * A body that was cut off (too large, ended early, malformed) stores nothing: only the text read
+ * so far is kept, so the page can show it again.
  */
 import type { Context } from 'hono';
+import { newStorageKey } from '../../adapters/storage/file-storage.ts';
+import type { Messages } from '../../i18n/index.ts';
 import type { StoredUpload } from '../../modules/applications/apply.ts';
-import { AppError } from '../../platform/errors.ts';
+import { MAX_FILES } from '../../modules/documents/document.rules.ts';
+import { readApplicationUpload, type UploadProblem } from '../../modules/documents/multipart.ts';
+import { CSRF_FIELD } from '../auth/csrf.ts';
+import { formValuesOf } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 
-/** One file row of the form: stored (passed every check) or refused with a message for its field. */
+/** The form's file inputs and their kind selects (the parser's default names). */
+export const documentField = (n: number) => `document_${n}`;
+export const kindField = (n: number) => `document_${n}_kind`;
+
+/** One file row of the form: stored (passed every check), or refused with a message for its field. */
 export interface UploadRow {
   row: number;
   stored?: Omit<StoredUpload, 'kind'>;
+  kind?: string;
+  /** The field the message belongs next to (the file input, or its kind select). */
+  field?: string;
   problem?: string;
 }
 
@@ -25,12 +40,66 @@ export interface ApplyPost {
     kinds: Record<number, string>;
   };
   rows: UploadRow[];
-  discard?: () => Promise<void>;
+  /** A problem of the whole body (cut off, too large), shown at the documents section. */
+  formProblem?: string;
 }
 
-export async function readApplyUpload(
-  _c: Context<AppEnv>,
-  _opts: { acceptFiles: boolean },
-): Promise<ApplyPost> {
-  throw new AppError('bad_request', 'uploads not wired yet');
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+const all = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+/** The apply form's fields from a plain or a multipart body's text parts. */
+export function applyFields(values: Record<string, string | string[] | undefined>): ApplyPost['fields'] {
+  return {
+    draft: one(values.draft),
+    motivation: one(values.motivation),
+    remarks: one(values.remarks),
+    consent: one(values.consent),
+    action: one(values.action),
+    remove: all(values.remove),
+    kinds: Object.fromEntries(Array.from({ length: MAX_FILES }, (_, i) => [i + 1, one(values[kindField(i + 1)])])),
+  };
+}
+
+function problemText(t: Messages, p: UploadProblem): string {
+  const u = t.applying.upload;
+  const message = (u as Record<string, string>)[p.code] ?? u.corrupt;
+  return p.fileName ? `${p.fileName}：${message}` : message;
+}
+
+const rowOf = (field: string | null) => {
+  const m = /^document_(\d+)(_kind)?$/.exec(field ?? '');
+  return m ? Number(m[1]) : undefined;
+};
+
+export async function readApplyUpload(c: Context<AppEnv>, opts: { acceptFiles: boolean }): Promise<ApplyPost> {
+  const { t } = c.var;
+  const upload = await readApplicationUpload(c.req.raw);
+  const fields = applyFields(formValuesOf(upload.fields, [CSRF_FIELD]));
+  const rows: UploadRow[] = [];
+  let formProblem: string | undefined;
+  for (const p of upload.problems) {
+    const row = rowOf(p.field);
+    if (row === undefined) formProblem ??= problemText(t, p);
+    else rows.push({ row, field: p.field ?? undefined, problem: problemText(t, p) });
+  }
+  if (upload.complete && opts.acceptFiles) {
+    for (const f of upload.files) {
+      const row = rowOf(f.fieldName);
+      if (row === undefined) continue;
+      const stored = await c.var.deps.storage.put(newStorageKey(), f.bytes);
+      rows.push({
+        row,
+        kind: f.kind,
+        stored: {
+          originalName: f.originalName,
+          fileType: f.type,
+          contentType: f.mime,
+          size: stored.size,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+        },
+      });
+    }
+  }
+  return { fields, rows, ...(formProblem ? { formProblem } : {}) };
 }

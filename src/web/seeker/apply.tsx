@@ -51,7 +51,7 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
-import { type ApplyPost, readApplyUpload } from './apply-upload.ts';
+import { type ApplyPost, applyFields, documentField, kindField, readApplyUpload } from './apply-upload.ts';
 
 /** The upload routes, for src/app.ts: their multipart bodies stream to the upload parser. */
 export const APPLY_UPLOAD_PATHS: readonly RegExp[] = [
@@ -192,34 +192,35 @@ function UploadRows({ state }: { state: FormState }) {
       <p class="muted">{a.roomLeft(room)}</p>
       {Array.from({ length: room }, (_, i) => {
         const n = i + 1;
-        const fileError = state.errors[`file${n}`];
+        const file = documentField(n);
+        const fileError = state.errors[file];
         return (
           <fieldset class="fieldset upload-row" data-upload-row={String(n)}>
             <legend class="field__label">{a.fileRow(state.documents.length + n)}</legend>
             <Select
-              name={`kind${n}`}
+              name={kindField(n)}
               label={a.kind}
               placeholder={a.kindPlaceholder}
               options={kindOptions}
               value={state.rowKinds?.[n]}
-              error={state.errors[`kind${n}`]}
+              error={state.errors[kindField(n)]}
             />
             <div class={`field${fileError ? ' field--error' : ''}`}>
-              <label class="field__label" for={fieldId(`file${n}`)}>
+              <label class="field__label" for={fieldId(file)}>
                 {a.file}
               </label>
               {fileError ? (
-                <p class="field__error" id={`${fieldId(`file${n}`)}-error`}>
+                <p class="field__error" id={`${fieldId(file)}-error`}>
                   {fileError}
                 </p>
               ) : null}
               <input
                 type="file"
-                id={fieldId(`file${n}`)}
-                name={`file${n}`}
+                id={fieldId(file)}
+                name={file}
                 accept=".doc,.docx,.xls,.xlsx,.pdf,.jpg,.jpeg,.png,.bmp,.gif"
                 aria-invalid={fileError ? 'true' : undefined}
-                aria-describedby={fileError ? `${fieldId(`file${n}`)}-error` : undefined}
+                aria-describedby={fileError ? `${fieldId(file)}-error` : undefined}
               />
             </div>
           </fieldset>
@@ -275,8 +276,13 @@ function ApplyForm({ target, state }: { target: Target; state: FormState }) {
           maxLength={REMARKS_MAX}
           rows={5}
         />
-        <section aria-labelledby="apply-documents" class="apply-documents">
+        <section aria-labelledby="apply-documents" class="apply-documents" id={fieldId('documents')} tabindex={-1}>
           <h2 id="apply-documents">③{a.form.documents}</h2>
+          {state.errors.documents ? (
+            <p class="field__error" id="documents-error">
+              {state.errors.documents}
+            </p>
+          ) : null}
           {target.takesDocuments ? (
             <>
               <p>{a.form.documentsLead}</p>
@@ -396,23 +402,7 @@ function ConfirmPage({ target, state }: { target: Target; state: DraftState & { 
 /** What a POST of the form sent: fields and file rows, from a streamed multipart body or a plain form. */
 async function readPost(c: Context<AppEnv>, target: Target): Promise<ApplyPost> {
   if (c.var.streamedBody) return readApplyUpload(c, { acceptFiles: target.takesDocuments });
-  const values = await readForm(c);
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
-  const all = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
-  return {
-    fields: {
-      draft: one(values.draft),
-      motivation: one(values.motivation),
-      remarks: one(values.remarks),
-      consent: one(values.consent),
-      action: one(values.action),
-      remove: all(values.remove),
-      kinds: Object.fromEntries(
-        Array.from({ length: MAX_DOCUMENTS }, (_, i) => [i + 1, one(values[`kind${i + 1}`])]),
-      ) as Record<number, string>,
-    },
-    rows: [],
-  };
+  return { fields: applyFields(await readForm(c)), rows: [] };
 }
 
 const isKind = (v: string): v is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(v);
@@ -432,12 +422,10 @@ export function seekerApplyRoutes(): Hono<AppEnv> {
       const target = await loadTarget(c);
       const { t } = c.var;
       const a = t.applying;
+      // Refused before the body is read, so no file of a closed target is ever stored.
+      if (target.refusal) return refused(c, target);
       const post = await readPost(c, target);
       const key = draftKeyOf(post.fields.draft) ?? randomUUID();
-      if (target.refusal) {
-        await post.discard?.();
-        return refused(c, target);
-      }
       const errors: FormErrors = {};
       const next = post.fields.action === 'next';
       const checked = validate(
@@ -451,23 +439,16 @@ export function seekerApplyRoutes(): Hono<AppEnv> {
       if (next && !consented) errors.consent = a.errors.consent;
 
       // Files that passed their checks are kept with the draft even when a field is refused (G-1).
-      const rowKinds: Record<number, string> = {};
+      const rowKinds: Record<number, string> = { ...post.fields.kinds };
       const uploads = [];
       for (const row of post.rows) {
-        const kind = post.fields.kinds[row.row] ?? '';
         if (row.problem) {
-          errors[`file${row.row}`] = row.problem;
-          rowKinds[row.row] = kind;
+          errors[row.field ?? documentField(row.row)] ??= row.problem;
           continue;
         }
-        if (!row.stored) continue;
-        if (!isKind(kind)) {
-          errors[`kind${row.row}`] = a.errors.kindRequired;
-          await c.var.deps.storage.delete(row.stored.storageKey);
-          continue;
-        }
-        uploads.push({ ...row.stored, kind });
+        if (row.stored && row.kind && isKind(row.kind)) uploads.push({ ...row.stored, kind: row.kind });
       }
+      if (post.formProblem) errors.documents = post.formProblem;
       const motivation = checked.ok ? checked.data.motivation : post.fields.motivation;
       const remarks = checked.ok ? checked.data.remarks : post.fields.remarks;
       const saved = await saveDraft(c.var.deps, target, {
@@ -478,7 +459,7 @@ export function seekerApplyRoutes(): Hono<AppEnv> {
         uploads,
         removeIds: post.fields.remove.filter(isUuid),
       });
-      if (saved.dropped.length > 0) errors.file1 ??= t.applying.form.full;
+      if (saved.dropped.length > 0) errors.documents ??= t.applying.form.full;
       const hasErrors = Object.values(errors).some(Boolean);
       if (next && !hasErrors) return c.redirect(`${basePath(target.ref)}/confirm?draft=${key}`, 303);
       const state = { ...stateOf(key, saved), motivation, remarks, consented, rowKinds, errors };

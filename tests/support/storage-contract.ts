@@ -1,0 +1,123 @@
+/**
+ * What every FileStorage adapter must do, as one suite any adapter runs: `describeStorageContract`
+ * with a factory that builds a fresh store, a way to damage a stored file behind its back, and a
+ * cleanup. The disk adapter runs it in tests/integration/storage.test.ts; an S3-compatible adapter
+ * would run the same suite against a local S3 (s3rver) with `tamper` overwriting the object.
+ */
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  type FileStorage,
+  newStorageKey,
+  STORAGE_KEY,
+  StorageIntegrityError,
+  StorageKeyError,
+  StorageKeyTakenError,
+  StorageNotFoundError,
+} from '../../src/adapters/storage/file-storage.ts';
+
+export interface StorageUnderTest {
+  storage: FileStorage;
+  /** Changes the stored bytes of `key` without going through the port (a disk fault, tampering). */
+  tamper(key: string): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function* chunks(bytes: Uint8Array, size: number) {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+export function describeStorageContract(name: string, make: () => Promise<StorageUnderTest>): void {
+  describe(`FileStorage contract: ${name}`, () => {
+    let current: StorageUnderTest | null = null;
+    const fresh = async () => {
+      current = await make();
+      return current;
+    };
+    afterEach(async () => {
+      await current?.cleanup();
+      current = null;
+    });
+
+    it('AP-2 generates keys that are never paths and are all different', () => {
+      const keys = new Set(Array.from({ length: 1000 }, newStorageKey));
+      expect(keys.size).toBe(1000);
+      for (const key of keys) expect(key).toMatch(STORAGE_KEY);
+    });
+
+    it('AP-2 stores bytes and gives them back checked against their SHA-256, from a buffer or a stream', async () => {
+      const { storage } = await fresh();
+      const bytes = new Uint8Array(2_097_152).map((_, i) => (i * 31) % 251);
+      const key = newStorageKey();
+      const stored = await storage.put(key, bytes);
+      expect(stored).toEqual({ key, size: bytes.length, sha256: sha(bytes) });
+      expect(await storage.exists(key)).toBe(true);
+      expect(Buffer.from(await storage.get(key, stored.sha256))).toEqual(Buffer.from(bytes));
+      const streamed = await storage.put(newStorageKey(), chunks(bytes, 65_536));
+      expect(streamed.sha256).toBe(stored.sha256);
+      expect((await storage.get(streamed.key, streamed.sha256)).length).toBe(bytes.length);
+      const empty = await storage.put(newStorageKey(), new Uint8Array(0));
+      expect(empty.size).toBe(0);
+      expect((await storage.get(empty.key, empty.sha256)).length).toBe(0);
+    });
+
+    it('AP-2 refuses to hand out bytes that no longer match the recorded SHA-256', async () => {
+      const { storage, tamper } = await fresh();
+      const stored = await storage.put(newStorageKey(), Buffer.from('履歴書の中身'));
+      await expect(storage.get(stored.key, sha(Buffer.from('something else')))).rejects.toBeInstanceOf(
+        StorageIntegrityError,
+      );
+      await tamper(stored.key);
+      await expect(storage.get(stored.key, stored.sha256)).rejects.toBeInstanceOf(StorageIntegrityError);
+    });
+
+    it('AP-2 never overwrites a key, and deleting is idempotent', async () => {
+      const { storage } = await fresh();
+      const stored = await storage.put(newStorageKey(), Buffer.from('first'));
+      await expect(storage.put(stored.key, Buffer.from('second'))).rejects.toBeInstanceOf(
+        StorageKeyTakenError,
+      );
+      expect(Buffer.from(await storage.get(stored.key, stored.sha256)).toString()).toBe('first');
+      await storage.delete(stored.key);
+      expect(await storage.exists(stored.key)).toBe(false);
+      await expect(storage.get(stored.key, stored.sha256)).rejects.toBeInstanceOf(StorageNotFoundError);
+      await storage.delete(stored.key);
+      await storage.delete(newStorageKey());
+    });
+
+    it('AP-2 refuses keys with path parts or other characters, before touching anything', async () => {
+      const { storage } = await fresh();
+      for (const key of [
+        '../../etc/passwd',
+        'a/bcdefghijklmnopq',
+        'abcdefghijklmnop.pdf',
+        '..abcdefghijklmnop',
+        'short',
+        '',
+        `x${'\u0000'}yyyyyyyyyyyyyyyy`,
+        '履歴書履歴書履歴書履歴書履歴書履歴書',
+      ]) {
+        await expect(storage.put(key, Buffer.from('x'))).rejects.toBeInstanceOf(StorageKeyError);
+        await expect(storage.get(key, sha(Buffer.from('x')))).rejects.toBeInstanceOf(StorageKeyError);
+        await expect(storage.exists(key)).rejects.toBeInstanceOf(StorageKeyError);
+        await expect(storage.delete(key)).rejects.toBeInstanceOf(StorageKeyError);
+      }
+    });
+
+    it('AP-2 a failed write leaves nothing under the key', async () => {
+      const { storage } = await fresh();
+      const key = newStorageKey();
+      async function* failing() {
+        yield Buffer.from('half of a file');
+        throw new Error('client went away');
+      }
+      await expect(storage.put(key, failing())).rejects.toThrow('client went away');
+      expect(await storage.exists(key)).toBe(false);
+      // And the key is still free.
+      const stored = await storage.put(key, Buffer.from('whole'));
+      expect(stored.size).toBe(5);
+    });
+  });
+}
