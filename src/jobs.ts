@@ -13,7 +13,9 @@ import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts
 import type { JobDefinition } from './platform/queue.ts';
 
 /** What the job handlers need; the queue itself reaches them at run time (JobContext). */
-export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage'> & { mailer: Mailer };
+export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage'> & {
+  mailer: Mailer;
+};
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
   const { mailer, dbHandle, clock, config, virusScanner, storage } = deps;

@@ -355,3 +355,42 @@ describe('AP-7 オンライン自主応募', () => {
     expect(r2.text('#apply-refusal')).toContain('求人者マイページを開設していない');
   });
 });
+
+describe('AP-5 without a scanner (the fail-closed default)', () => {
+  it('AP-5 documents stay 確認中, the scan job fails for a retry, nothing is downloadable, and both pages say why', async () => {
+    const { multipartBody, MULTIPART_TYPE, pdf } = await import('../support/upload-corpus.ts');
+    const employer = await createEmployer(ctx.deps);
+    const job = await createJob(
+      ctx.deps,
+      { documentMethods: ['mypage'], acceptsOnlineApplication: true },
+      employer.employer,
+    );
+    const seeker = await createSeeker(ctx.deps);
+    const c = await client('seeker', seeker.email, seeker.password);
+    const base = `/mypage/jobs/${job.jobNumber}/apply`;
+    const form = await c.get(base);
+    const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
+    const body = multipartBody([
+      { name: '_csrf', value: form.csrf()! },
+      { name: 'draft', value: key },
+      { name: 'motivation', value: MOTIVATION },
+      { name: 'consent', value: 'yes' },
+      { name: 'document_1_kind', value: 'resume' },
+      { name: 'document_1', filename: '履歴書.pdf', data: pdf() },
+      { name: 'action', value: 'next' },
+    ]);
+    const next = await c.request('POST', base, new Uint8Array(body), { 'content-type': MULTIPART_TYPE });
+    expect(next.status).toBe(303);
+    await c.get(next.location!);
+    const submit = await c.post(`${base}/submit`, { draft: key });
+    const id = submit.location!.split('/')[3]!.split('?')[0]!;
+    await expect(ctx.drain()).rejects.toThrow();
+    const mine = await c.get(`/mypage/applications/${id}`);
+    expect(mine.text('#document-list')).toContain('確認中');
+    expect(mine.text('#scan-unavailable')).toContain('ウイルスチェックを利用できない');
+    const emp = await client('employer', employer.email, employer.password);
+    const theirs = await emp.get(`/employer/applications/${id}`);
+    expect(theirs.dom.querySelectorAll('#document-list a')).toHaveLength(0);
+    expect(theirs.text('#scan-unavailable')).not.toBe('');
+  });
+});

@@ -86,7 +86,9 @@ export class TestClient {
       method,
       body: body ?? null,
       headers: { 'x-test-client-ip': this.ip, ...(cookie ? { cookie } : {}), ...headers },
-    });
+      // A streamed body (chunked upload) needs half duplex in Node's fetch Request.
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit);
     for (const set of res.headers.getSetCookie()) {
       const [pair, ...attrs] = set.split(';');
       const [name, ...rest] = pair!.split('=');

@@ -81,7 +81,8 @@ export const applying: Messages['applying'] = {
   upload: {
     empty: 'The file is empty.',
     too_large: 'Each file can be at most 2 MB.',
-    not_allowed: 'Only .doc, .docx, .xls, .xlsx, .pdf, .jpg, .jpeg, .png, .bmp and .gif files can be uploaded.',
+    not_allowed:
+      'Only .doc, .docx, .xls, .xlsx, .pdf, .jpg, .jpeg, .png, .bmp and .gif files can be uploaded.',
     type_mismatch: 'The contents of the file do not match its extension. Choose a file of the right type.',
     encrypted: 'Password-protected files cannot be uploaded. Remove the password and upload it again.',
     corrupt: 'The file is damaged or cannot be read.',
@@ -91,7 +92,8 @@ export const applying: Messages['applying'] = {
     too_many: 'You can upload up to 4 files.',
     kind_required: 'Choose the kind of document.',
     unexpected_file: 'This file cannot be accepted.',
-    body_too_large: 'What was sent is too large, so no file was accepted. Check what you typed and choose the files again.',
+    body_too_large:
+      'What was sent is too large, so no file was accepted. Check what you typed and choose the files again.',
     truncated: 'The upload was cut off, so no file was accepted. Please choose the files again.',
     malformed: 'What was sent could not be read. Please try again.',
     too_many_fields: 'What was sent could not be read. Please try again.',

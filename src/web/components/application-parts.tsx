@@ -27,35 +27,46 @@ export function DocumentList({
   audience: 'seeker' | 'employer';
   applicationId: string;
 }) {
-  const { t } = useRequestContext<AppEnv>().var;
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
   const a = t.applying;
   if (documents.length === 0) return <span>{a.detail.noDocuments}</span>;
+  // Fail closed, and say so (ADR 0020): without a scanner, documents stay 確認中 and are not delivered.
+  const scannerOff =
+    c.var.deps.virusScanner.kind === 'unavailable' && documents.some((d) => d.scanState === 'pending');
   return (
-    <ul class="document-list" id="document-list">
-      {documents.map((d) => {
-        const deliverable = d.scanState === 'clean' && d.storageKey !== null;
-        return (
-          <li data-scan={d.scanState}>
-            <span>{a.kind[d.kind]}：</span>
-            {audience === 'employer' && deliverable ? (
-              <a href={`/employer/applications/${applicationId}/documents/${d.id}`} download>
-                {d.originalName}
-              </a>
-            ) : (
-              <span>{d.originalName}</span>
-            )}{' '}
-            <span class="muted">（{a.detail.fileSize(d.size)}）</span>{' '}
-            <span class={`scan-state scan-state--${d.scanState}`}>
-              {audience === 'employer' && d.scanState === 'withheld'
-                ? a.employer.withheld
-                : audience === 'employer' && d.scanState === 'pending'
-                  ? a.employer.pending
-                  : a.scan[d.scanState]}
-            </span>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {scannerOff ? (
+        <p class="notice notice--warning" id="scan-unavailable">
+          {a.scanUnavailableNote}
+        </p>
+      ) : null}
+      <ul class="document-list" id="document-list">
+        {documents.map((d) => {
+          const deliverable = d.scanState === 'clean' && d.storageKey !== null;
+          return (
+            <li data-scan={d.scanState}>
+              <span>{a.kind[d.kind]}：</span>
+              {audience === 'employer' && deliverable ? (
+                <a href={`/employer/applications/${applicationId}/documents/${d.id}`} download>
+                  {d.originalName}
+                </a>
+              ) : (
+                <span>{d.originalName}</span>
+              )}{' '}
+              <span class="muted">（{a.detail.fileSize(d.size)}）</span>{' '}
+              <span class={`scan-state scan-state--${d.scanState}`}>
+                {audience === 'employer' && d.scanState === 'withheld'
+                  ? a.employer.withheld
+                  : audience === 'employer' && d.scanState === 'pending'
+                    ? a.employer.pending
+                    : a.scan[d.scanState]}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

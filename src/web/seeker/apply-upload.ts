@@ -56,7 +56,9 @@ export function applyFields(values: Record<string, string | string[] | undefined
     consent: one(values.consent),
     action: one(values.action),
     remove: all(values.remove),
-    kinds: Object.fromEntries(Array.from({ length: MAX_FILES }, (_, i) => [i + 1, one(values[kindField(i + 1)])])),
+    kinds: Object.fromEntries(
+      Array.from({ length: MAX_FILES }, (_, i) => [i + 1, one(values[kindField(i + 1)])]),
+    ),
   };
 }
 
@@ -71,7 +73,10 @@ const rowOf = (field: string | null) => {
   return m ? Number(m[1]) : undefined;
 };
 
-export async function readApplyUpload(c: Context<AppEnv>, opts: { acceptFiles: boolean }): Promise<ApplyPost> {
+export async function readApplyUpload(
+  c: Context<AppEnv>,
+  opts: { acceptFiles: boolean },
+): Promise<ApplyPost> {
   const { t } = c.var;
   const upload = await readApplicationUpload(c.req.raw);
   const fields = applyFields(formValuesOf(upload.fields, [CSRF_FIELD]));

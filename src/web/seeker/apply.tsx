@@ -276,7 +276,12 @@ function ApplyForm({ target, state }: { target: Target; state: FormState }) {
           maxLength={REMARKS_MAX}
           rows={5}
         />
-        <section aria-labelledby="apply-documents" class="apply-documents" id={fieldId('documents')} tabindex={-1}>
+        <section
+          aria-labelledby="apply-documents"
+          class="apply-documents"
+          id={fieldId('documents')}
+          tabindex={-1}
+        >
           <h2 id="apply-documents">③{a.form.documents}</h2>
           {state.errors.documents ? (
             <p class="field__error" id="documents-error">
