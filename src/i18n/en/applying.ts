@@ -3,9 +3,6 @@ import { formatEnglishDate } from '../../platform/dates.ts';
 import type { Messages } from '../ja.ts';
 
 export const applying: Messages['applying'] = {
-  referralButton: 'Apply (Hello Work referral)',
-  referralButtonNote:
-    'Applying with "Apply (Hello Work referral)" makes it an Online Hello Work Referral, and Hello Work issues a referral letter.',
   directButton: 'Apply online directly',
   directButtonNote:
     'You apply to the employer directly, without Hello Work (online direct application). No referral letter is issued. The history and results appear under "Job-search activity".',

@@ -7,9 +7,6 @@ import type { ApplyRefusal } from '../../modules/applications/application.rules.
 import { formatJapaneseDate } from '../../platform/dates.ts';
 
 export const applying = {
-  referralButton: '応募（ハローワーク紹介）',
-  referralButtonNote:
-    '「応募 (ハローワーク紹介)」ボタンから応募すると、「オンラインハローワーク紹介」となり、ハローワークの紹介状が発行されます。',
   directButton: 'オンライン自主応募',
   directButtonNote:
     'ハローワークを介さずに直接応募します（オンライン自主応募）。紹介状は発行されません。応募した求人の履歴や採否結果は「求職活動状況」で確認できます。',

@@ -4,6 +4,7 @@
  *
  * - a fresh temporary DATA_DIR every run, so the embedded PGlite database starts empty and the demo
  *   data (jobs and the demo accounts) is seeded on start;
+ * - a real clamd of its own with a test signature for EICAR (AP-5), stopped with the app;
  * - when DATABASE_URL is set (CI runs the suite against PostgreSQL too), a uniquely named database
  *   `e2e_<random>` created on that server, given to the app with SEED_DEMO=true, and dropped on exit.
  *
@@ -17,6 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { startClamd } from '../../support/clamd.ts';
 
 const port = process.env.E2E_PORT ?? '3100';
 const adminUrl = process.env.DATABASE_URL;
@@ -41,6 +43,10 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// A real clamd with the EICAR test signature (tests/support/clamd.ts), so uploads are scanned (AP-5).
+const clamd = await startClamd();
+log(`clamd on 127.0.0.1:${clamd.port}`);
+
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hellowork-e2e-'));
 const dbName = adminUrl ? `e2e_${randomBytes(6).toString('hex')}` : undefined;
 if (dbName) {
@@ -61,6 +67,7 @@ async function cleanUp(): Promise<void> {
     }
   }
   await rm(dataDir, { recursive: true, force: true });
+  await clamd.stop().catch(() => {});
 }
 
 const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -80,6 +87,8 @@ const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/mai
     SMTP_URL: '',
     PASSWORD_POLICY: 'seed',
     TRUST_PROXY: 'false',
+    CLAMD_HOST: clamd.host,
+    CLAMD_PORT: String(clamd.port),
   },
 });
 
