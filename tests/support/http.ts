@@ -102,6 +102,19 @@ export class TestClient {
     return page;
   }
 
+  /** A GET whose response is handed back unread (an event stream), with this client's cookies. */
+  async raw(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return this.app.request(path, {
+      headers: { 'x-test-client-ip': this.ip, ...(cookie ? { cookie } : {}), ...headers },
+    });
+  }
+
+  /** The Cookie header this client would send. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get(path: string): Promise<Page> {
     return this.request('GET', path);
   }

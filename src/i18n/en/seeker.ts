@@ -121,5 +121,6 @@ export const seeker: Messages['seeker'] = {
     expiringLead: (name, validUntil) =>
       `${name}, your job seeker registration is valid until ${validUntil}. To keep using Hello Work's services, take part in a job-seeking activity (such as a consultation) before then.`,
     otherLead: 'The content of this message was also sent to you by e-mail.',
+    liveArrived: 'A new message from Hello Work has arrived.',
   },
 };

@@ -124,5 +124,6 @@ export const seeker = {
     expiringLead: (name: string, validUntil: string) =>
       `${name} さんの求職登録の有効期限は${validUntil}です。引き続きハローワークのサービスを利用する場合は、有効期限までに求職活動（職業相談など）を行ってください。`,
     otherLead: 'このメッセージの内容はメールでお送りしています。',
+    liveArrived: 'ハローワークから新しいメッセージが届きました。',
   },
 };

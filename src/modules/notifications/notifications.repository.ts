@@ -1,7 +1,7 @@
 /** Data access for the inbox (メッセージ), mail deliveries and live events (ADR 0013). */
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { accounts, inboxMessages, mailDeliveries } from '../../db/schema/index.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { accounts, inboxMessages, inboxSequences, mailDeliveries } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 
 export type MailDelivery = typeof mailDeliveries.$inferSelect;
@@ -25,10 +25,24 @@ export async function setAccountLocale(db: Executor, accountId: string, locale: 
   await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
 }
 
+/**
+ * A new inbox row with the recipient's next sequence number (ADR 0018). The counter row stays locked
+ * until the caller's transaction ends, so a second message to the same account waits and gets the
+ * next number only after this one is visible: an account's numbers appear in commit order.
+ */
 export async function insertInboxMessage(
   db: Executor,
   row: { recipientAccountId: string; kind: string; data: Record<string, unknown>; now: Date },
 ): Promise<string> {
+  const [counter] = await db
+    .insert(inboxSequences)
+    .values({ accountId: row.recipientAccountId, lastSeq: 1 })
+    .onConflictDoUpdate({
+      target: inboxSequences.accountId,
+      set: { lastSeq: sql`${inboxSequences.lastSeq} + 1` },
+    })
+    .returning({ seq: inboxSequences.lastSeq });
+  const seq = counter!.seq;
   const [inserted] = await db
     .insert(inboxMessages)
     .values({
@@ -37,9 +51,67 @@ export async function insertInboxMessage(
       kind: row.kind,
       data: row.data,
       createdAt: row.now,
+      seq,
     })
     .returning({ id: inboxMessages.id });
   return inserted!.id;
+}
+
+/** The sequence number of the account's latest message (0 when it has none since ADR 0018). */
+export async function currentInboxSeq(db: Executor, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: inboxSequences.lastSeq })
+    .from(inboxSequences)
+    .where(eq(inboxSequences.accountId, accountId));
+  return row?.seq ?? 0;
+}
+
+export interface InboxAfterRow {
+  accountId: string;
+  id: string;
+  kind: string;
+  seq: number;
+  /** The account's unread count as of this read. */
+  unread: number;
+}
+
+/**
+ * For each (account, cursor): that account's messages with a sequence number above the cursor,
+ * oldest first, at most `limit` each, with the account's unread count. One statement for many
+ * accounts, so a notice to a thousand open streams is a handful of reads, not a thousand.
+ */
+export async function listInboxAfter(
+  db: Executor,
+  cursors: readonly { accountId: string; after: number }[],
+  limit: number,
+): Promise<InboxAfterRow[]> {
+  if (cursors.length === 0) return [];
+  const values = sql.join(
+    cursors.map((c) => sql`(${c.accountId}::uuid, ${c.after}::int)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ account_id: string; id: string; kind: string; seq: number; unread: number }>(
+    db,
+    sql`with c(account_id, after) as (values ${values})
+        select c.account_id, m.id, m.kind, m.seq,
+               (select count(*)::int from inbox_messages u
+                 where u.recipient_account_id = c.account_id and u.read_at is null) as unread
+          from c
+          join lateral (
+            select i.id, i.kind, i.seq from inbox_messages i
+             where i.recipient_account_id = c.account_id and i.seq > c.after
+             order by i.seq
+             limit ${limit}
+          ) m on true
+         order by c.account_id, m.seq`,
+  );
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    id: r.id,
+    kind: r.kind,
+    seq: Number(r.seq),
+    unread: Number(r.unread),
+  }));
 }
 
 /** A new delivery; undefined when one with the same dedupe key exists already. */
