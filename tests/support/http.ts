@@ -97,7 +97,10 @@ export class TestClient {
       if (expired || value === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
     }
-    const page = new Page(res.status, res.headers, await res.text());
+    // An event stream never ends by itself: a page-reading client (a crawl) just sees its headers.
+    const stream = res.headers.get('content-type')?.includes('text/event-stream');
+    if (stream) await res.body?.cancel();
+    const page = new Page(res.status, res.headers, stream ? '' : await res.text());
     if (page.headers.get('content-type')?.includes('text/html')) this.lastPage = page;
     return page;
   }

@@ -1,5 +1,6 @@
 /** Data access for the inbox (メッセージ), mail deliveries and live events (ADR 0013). */
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { accounts, inboxMessages, inboxSequences, mailDeliveries } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -10,51 +11,82 @@ export type InboxMessage = typeof inboxMessages.$inferSelect;
 /** The PostgreSQL NOTIFY channel of live events; payloads carry ids only. */
 export const LIVE_CHANNEL = 'hw_notifications';
 
-export async function findAccountContact(
+/** The stored e-mail and language of each of these accounts (missing ones are absent). */
+export async function findAccountContacts(
   db: Executor,
-  accountId: string,
-): Promise<{ email: string; locale: Locale } | undefined> {
-  const [row] = await db
-    .select({ email: accounts.email, locale: accounts.locale })
+  accountIds: readonly string[],
+): Promise<Map<string, { email: string; locale: Locale }>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, email: accounts.email, locale: accounts.locale })
     .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row;
+    .where(inArray(accounts.id, [...new Set(accountIds)]));
+  return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale }]));
 }
 
 export async function setAccountLocale(db: Executor, accountId: string, locale: Locale): Promise<void> {
   await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
 }
 
+export interface NewInboxMessage {
+  id: string;
+  recipientAccountId: string;
+  kind: string;
+  data: Record<string, unknown>;
+  now: Date;
+}
+
 /**
- * A new inbox row with the recipient's next sequence number (ADR 0018). The counter row stays locked
- * until the caller's transaction ends, so a second message to the same account waits and gets the
- * next number only after this one is visible: an account's numbers appear in commit order.
+ * New inbox rows, each with its recipient's next sequence number (ADR 0018), in two statements. The
+ * counter rows are taken in account-id order and stay locked until the caller's transaction ends:
+ * a later message to the same account waits, and gets the next number only after these are
+ * visible, so an account's numbers appear in commit order. Returns each message's number by id.
  */
-export async function insertInboxMessage(
+export async function insertInboxMessages(
   db: Executor,
-  row: { recipientAccountId: string; kind: string; data: Record<string, unknown>; now: Date },
-): Promise<string> {
-  const [counter] = await db
+  rows: readonly NewInboxMessage[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const perAccount = new Map<string, number>();
+  for (const r of rows) perAccount.set(r.recipientAccountId, (perAccount.get(r.recipientAccountId) ?? 0) + 1);
+  const counters = await db
     .insert(inboxSequences)
-    .values({ accountId: row.recipientAccountId, lastSeq: 1 })
+    .values(
+      [...perAccount]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([accountId, n]) => ({ accountId, lastSeq: n })),
+    )
     .onConflictDoUpdate({
       target: inboxSequences.accountId,
-      set: { lastSeq: sql`${inboxSequences.lastSeq} + 1` },
+      set: { lastSeq: sql`${inboxSequences.lastSeq} + excluded.last_seq` },
     })
-    .returning({ seq: inboxSequences.lastSeq });
-  const seq = counter!.seq;
-  const [inserted] = await db
-    .insert(inboxMessages)
-    .values({
-      recipientAccountId: row.recipientAccountId,
-      senderKind: 'hello_work',
-      kind: row.kind,
-      data: row.data,
-      createdAt: row.now,
+    .returning({ accountId: inboxSequences.accountId, lastSeq: inboxSequences.lastSeq });
+  // The batch's numbers of an account are the n up to its new last_seq, in the order given.
+  const next = new Map(counters.map((c) => [c.accountId, c.lastSeq - perAccount.get(c.accountId)! + 1]));
+  const seqs = new Map<string, number>();
+  const values = rows.map((r) => {
+    const seq = next.get(r.recipientAccountId)!;
+    next.set(r.recipientAccountId, seq + 1);
+    seqs.set(r.id, seq);
+    return {
+      id: r.id,
+      recipientAccountId: r.recipientAccountId,
+      senderKind: 'hello_work' as const,
+      kind: r.kind,
+      data: r.data,
+      createdAt: r.now,
       seq,
-    })
-    .returning({ id: inboxMessages.id });
-  return inserted!.id;
+    };
+  });
+  await db.insert(inboxMessages).values(values);
+  return seqs;
+}
+
+/** One inbox row (tests and single writes); see insertInboxMessages. Returns its id. */
+export async function insertInboxMessage(db: Executor, row: Omit<NewInboxMessage, 'id'>): Promise<string> {
+  const id = randomUUID();
+  await insertInboxMessages(db, [{ ...row, id }]);
+  return id;
 }
 
 /** The sequence number of the account's latest message (0 when it has none since ADR 0018). */
@@ -114,38 +146,56 @@ export async function listInboxAfter(
   }));
 }
 
-/** A new delivery; undefined when one with the same dedupe key exists already. */
-export async function insertDelivery(
-  db: Executor,
-  row: {
-    recipientAccountId: string | null;
-    toAddress: string;
-    locale: Locale;
-    kind: string;
-    data: Record<string, unknown>;
-    dedupeKey: string | null;
-    now: Date;
-  },
-): Promise<string | undefined> {
-  const [inserted] = await db
-    .insert(mailDeliveries)
-    .values({
-      recipientAccountId: row.recipientAccountId,
-      toAddress: row.toAddress,
-      locale: row.locale,
-      kind: row.kind,
-      data: row.data,
-      dedupeKey: row.dedupeKey,
-      status: 'queued',
-      queuedAt: row.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: mailDeliveries.id });
-  return inserted?.id;
+export interface NewDelivery {
+  /** Chosen by the caller, so that a row skipped for its dedupe key is known by its absence. */
+  id: string;
+  recipientAccountId: string | null;
+  toAddress: string;
+  locale: Locale;
+  kind: string;
+  data: Record<string, unknown>;
+  dedupeKey: string | null;
+  now: Date;
 }
 
-export async function linkDeliveryToMessage(db: Executor, deliveryId: string, messageId: string) {
-  await db.update(mailDeliveries).set({ messageId }).where(eq(mailDeliveries.id, deliveryId));
+/** New deliveries in one statement; returns the ids written (a row whose dedupe key exists is not). */
+export async function insertDeliveries(db: Executor, rows: readonly NewDelivery[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insert(mailDeliveries)
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        recipientAccountId: r.recipientAccountId,
+        toAddress: r.toAddress,
+        locale: r.locale,
+        kind: r.kind,
+        data: r.data,
+        dedupeKey: r.dedupeKey,
+        status: 'queued' as const,
+        queuedAt: r.now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: mailDeliveries.id });
+  return new Set(inserted.map((r) => r.id));
+}
+
+/** Points each delivery at the inbox message it announces, in one statement. */
+export async function linkDeliveriesToMessages(
+  db: Executor,
+  links: readonly { deliveryId: string; messageId: string }[],
+): Promise<void> {
+  if (links.length === 0) return;
+  const values = sql.join(
+    links.map((l) => sql`(${l.deliveryId}::uuid, ${l.messageId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update mail_deliveries d set message_id = v.message_id
+          from (values ${values}) as v(delivery_id, message_id)
+         where d.id = v.delivery_id`,
+  );
 }
 
 export async function findDelivery(db: Executor, id: string): Promise<MailDelivery | undefined> {
@@ -233,9 +283,20 @@ export async function listInboxMessages(
     .limit(limit);
 }
 
-/** NOTIFY on the caller's transaction: PostgreSQL delivers it on commit, and never after a rollback. */
-export async function publishLiveEvent(db: Executor, payload: Record<string, string | null>): Promise<void> {
-  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+/**
+ * NOTIFY on the caller's transaction, one per payload in one statement: PostgreSQL delivers them on
+ * commit, and never after a rollback.
+ */
+export async function publishLiveEvents(
+  db: Executor,
+  payloads: readonly Record<string, string | null>[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const values = sql.join(
+    payloads.map((p) => sql`(${JSON.stringify(p)})`),
+    sql`, `,
+  );
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, v.payload) from (values ${values}) as v(payload)`);
 }
 
 /** One page of an account's inbox, newest first (MS-4). */
