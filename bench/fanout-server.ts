@@ -10,9 +10,13 @@ import { sendOfficeNotice } from '../src/modules/information/send-notice.ts';
 import { onShutdown, startHttp } from '../src/serve.ts';
 import { FANOUT_OFFICE, seedFanoutSeekers } from './fanout-seed.ts';
 
-export type FanoutCommand = { cmd: 'seed'; n: number } | { cmd: 'send'; title: string; body: string };
+export type FanoutCommand =
+  | { cmd: 'seed'; n: number }
+  | { cmd: 'send'; title: string; body: string }
+  | { cmd: 'gc' };
 export type FanoutReply =
   | { cmd: 'seed'; tokens: string[] }
+  | { cmd: 'gc' }
   | { cmd: 'send'; ms: number; sent: number }
   | { cmd: 'error'; message: string };
 
@@ -25,6 +29,10 @@ await runEntry('bench:fanout-server', async () => {
     (async () => {
       if (m.cmd === 'seed') {
         reply({ cmd: 'seed', tokens: await seedFanoutSeekers(deps.db, m.n) });
+      } else if (m.cmd === 'gc') {
+        // Started with --expose-gc: the seeding's garbage is collected before memory is read.
+        (globalThis as { gc?: () => void }).gc?.();
+        reply({ cmd: 'gc' });
       } else {
         const started = performance.now();
         const result = await sendOfficeNotice(deps, {
