@@ -368,6 +368,8 @@ describe('IP-1 two web servers on one database', () => {
           signal: abort.signal,
         });
         expect(res.headers.get('content-type')).toContain('text/event-stream');
+        expect(res.headers.get('x-accel-buffering')).toBe('no');
+        expect(res.headers.get('cache-control')).toBe('no-store');
         const events = new SseReader(res);
         open.push(events);
         await events.next('ready');
