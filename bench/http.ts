@@ -39,11 +39,13 @@ export interface HttpResult {
 
 export interface WebServer {
   baseUrl: string;
+  /** The server process (its memory is read from /proc by the fan-out benchmark). */
+  pid: number;
   log: () => string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -56,7 +58,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. */
-export async function startWebServer(databaseUrl: string, root: string): Promise<WebServer> {
+export async function startWebServer(
+  databaseUrl: string,
+  root: string,
+  extraEnv: Record<string, string> = {},
+): Promise<WebServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hw-bench-web-'));
@@ -76,6 +82,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       PGAPPNAME: WEB_APP_NAME,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -115,7 +122,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, log: () => output, stop };
+  return { baseUrl, pid: child.pid ?? 0, log: () => output, stop };
 }
 
 async function activeWebQueries(db: Database): Promise<number[]> {

@@ -23,6 +23,7 @@ import { searchRoutes } from './web/public/search.routes.tsx';
 import { signupRoutes } from './web/public/signup.routes.tsx';
 import { topRoutes } from './web/public/top.routes.tsx';
 import { APPLY_UPLOAD_PATHS } from './web/seeker/apply.tsx';
+import { seekerLiveRoutes } from './web/seeker/live.routes.tsx';
 import { seekerPortal } from './web/seeker/seeker.routes.tsx';
 import { staffPortal } from './web/staff/staff.routes.tsx';
 
@@ -62,6 +63,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   // Portals: each guarded by its role. Registered after the public routes above, which share
   // their prefixes (/mypage/open, /employer/login …) and answer first.
+  // The live stream and its fragments answer 401, not the sign-in redirect, without a session.
+  app.route('/mypage', seekerLiveRoutes());
   app.route('/mypage', seekerPortal());
   app.route('/employer', employerPortal());
   app.route('/staff', staffPortal());

@@ -1,7 +1,7 @@
 /**
  * The one composition (ADR 0001): `buildDeps(config, overrides)` builds every port the app, the
  * worker, the CLI and the tests use: logger, database (opened here or handed in), migrations, clock,
- * mailer, queue with its job definitions, secret, password checker, live events, virus scanner and file storage. Entries call
+ * mailer, queue with its job definitions, secret, password checker, live events and the live feed, virus scanner and file storage. Entries call
  * it through `boot()`; tests call it with their own clock, mailbox mailer, database and logger.
  *
  * Ownership: `close()` closes what buildDeps built. A database handle or a mailer passed in as an
@@ -23,8 +23,10 @@ import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { jobDefinitions } from './jobs.ts';
+import { liveSessionIds } from './modules/accounts/live-sessions.ts';
 import { loadPasswordChecker, type PasswordChecker } from './modules/accounts/password-policy.ts';
 import { createLiveEvents } from './modules/notifications/live-events.ts';
+import { createLiveFeed } from './modules/notifications/live-feed.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { StartupError } from './platform/errors.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
@@ -78,8 +80,16 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer, virusScanner, storage });
     const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
     cleanup.push(() => queue.stop());
-    const liveEvents = createLiveEvents(dbHandle);
+    const liveEvents = createLiveEvents(dbHandle, { logger });
     cleanup.push(() => liveEvents.close());
+    const liveFeed = createLiveFeed({
+      db: dbHandle.db,
+      liveEvents,
+      logger,
+      heartbeatMs: config.live.heartbeatMs,
+      liveSessions: (ids) => liveSessionIds({ db: dbHandle.db, clock }, ids),
+    });
+    cleanup.push(() => liveFeed.close());
     const deps: Deps = {
       config,
       dbHandle,
@@ -92,6 +102,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       liveEvents,
       virusScanner,
       storage,
+      liveFeed,
     };
     return { deps, mailer, close };
   } catch (error) {

@@ -54,6 +54,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   REFERRAL_APPLY_DAYS: positiveInt.default(7),
   REFERRAL_COUNSELLING_DAYS: positiveInt.default(90),
+  LIVE_HEARTBEAT_MS: positiveInt.default(25_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -90,6 +91,11 @@ export interface Config {
    * (Asia/Tokyo); a send is refused when the last 職業相談 is more than counsellingDays old.
    */
   referral: { applyDays: number; counsellingDays: number };
+  /**
+   * Live updates (ADR 0018): how often an open event stream gets a heartbeat comment and its session
+   * is checked again (a stream of a session that ended elsewhere is closed then).
+   */
+  live: { heartbeatMs: number };
 }
 
 export class ConfigError extends Error {
@@ -153,6 +159,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     registrationWarningDays: e.REGISTRATION_WARNING_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     referral: { applyDays: e.REFERRAL_APPLY_DAYS, counsellingDays: e.REFERRAL_COUNSELLING_DAYS },
+    live: { heartbeatMs: e.LIVE_HEARTBEAT_MS },
   };
 }
 

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { PasswordChecker } from './modules/accounts/password-policy.ts';
 import type { LiveEvents } from './modules/notifications/live-events.ts';
+import type { LiveFeed } from './modules/notifications/live-feed.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Logger } from './platform/logger.ts';
 import type { Queue } from './platform/queue.ts';
@@ -28,6 +29,8 @@ export interface Deps {
   storage: FileStorage;
   /** clamd, or the fail-closed "unavailable" scanner when there is none (SPEC AP-5, ADR 0020). */
   virusScanner: VirusScanner;
+  /** This process's open event streams of the seeker's inbox, fed from liveEvents (ADR 0018). */
+  liveFeed: LiveFeed;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */

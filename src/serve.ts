@@ -21,7 +21,14 @@ export function startHttp(booted: Booted): Promise<{ close(): Promise<void>; por
         });
         resolve({
           port: info.port,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: async () => {
+            // Stop accepting, then end the open event streams (they would hold server.close() open
+            // until the forced exit); their browsers reconnect to another server and resume.
+            const closed = new Promise<void>((done) => server.close(() => done()));
+            await deps.liveFeed.close();
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
+            await closed;
+          },
         });
       },
     );

@@ -52,6 +52,12 @@ export interface EnqueueOptions {
 
 export interface Queue {
   enqueue<P>(spec: JobSpec<P>, payload: P, options?: EnqueueOptions): Promise<void>;
+  /** Many jobs of one kind in one statement (e.g. the mails of an office-wide notice), in `tx` when given. */
+  enqueueMany<P>(
+    spec: JobSpec<P>,
+    payloads: readonly P[],
+    options?: Pick<EnqueueOptions, 'tx'>,
+  ): Promise<void>;
   /** Start processing jobs (the worker role). */
   work(): Promise<void>;
   /** Run every due job now, one after another, until none is left; returns how many ran. For tests and the CLI. */
@@ -115,6 +121,17 @@ export async function createQueue(
         ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
         ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
       });
+    },
+    async enqueueMany(spec, payloads, opts = {}) {
+      if (payloads.length === 0) return;
+      const jobs = payloads.map((p) => ({
+        data: { v: spec.version, p: spec.schema.parse(p) } satisfies Envelope,
+      }));
+      await boss.insert(
+        spec.name,
+        jobs,
+        opts.tx ? { db: fromDrizzle(opts.tx as unknown as DrizzleTransactionLike, sql) } : {},
+      );
     },
     async work() {
       for (const def of definitions) {

@@ -32,5 +32,10 @@ export type AppEnv = {
     form: FormPairs;
     /** A multipart body left streaming for an upload route; its first part is the CSRF token. */
     streamedBody: boolean;
+    /**
+     * A seeker page: the inbox cursor read before the page (ADR 0018). The layout hands it to the
+     * live-update script, whose stream then sends everything that arrived after it. Null elsewhere.
+     */
+    liveCursor: number | null;
   };
 };

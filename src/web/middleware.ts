@@ -18,6 +18,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('formKept', false);
     c.set('csrfToken', '');
     c.set('personal', false);
+    c.set('liveCursor', null);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();

@@ -29,3 +29,12 @@ export async function page(
   const html = await tree.toString();
   return c.html(`<!DOCTYPE html>${html}`, status);
 }
+
+/**
+ * Renders one component alone, without the layout (the fragments the live-update script swaps in,
+ * ADR 0018): the same component and request context as on the full page, so there is one rendering.
+ */
+export async function fragment(c: Context<AppEnv>, content: Child): Promise<Response> {
+  const tree = <RequestContext.Provider value={c}>{content}</RequestContext.Provider>;
+  return c.html(await tree.toString());
+}

@@ -12,7 +12,8 @@ import { checkA11y } from './support/a11y.ts';
 import { button, DEMO, field, seekerWithMyPage, signIn } from './support/journeys.ts';
 
 const JOB = '13010-09999999';
-const MOTIVATION = '介護福祉士として5年間、グループホームで働いてきました。貴社で経験を活かしたいと考え応募します。';
+const MOTIVATION =
+  '介護福祉士として5年間、グループホームで働いてきました。貴社で経験を活かしたいと考え応募します。';
 
 async function pdfText(page: Page, url: string): Promise<string> {
   const res = await page.request.get(url);
@@ -51,20 +52,31 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
   await seekerPage.getByRole('link', { name: '詳細を表示' }).first().click();
   await checkA11y(seekerPage, 'referral target');
   await seekerPage.getByRole('link', { name: '応募（ハローワーク紹介）' }).click();
-  await expect(seekerPage.getByRole('heading', { level: 1 })).toHaveText('オンラインハローワーク紹介対象求人への応募');
+  await expect(seekerPage.getByRole('heading', { level: 1 })).toHaveText(
+    'オンラインハローワーク紹介対象求人への応募',
+  );
   await checkA11y(seekerPage, 'apply form');
   await seekerPage.getByLabel(/①志望動機/).fill(MOTIVATION);
   const rows = seekerPage.locator('[data-upload-row]');
   await rows.nth(0).getByLabel('書類の種類').selectOption({ label: '履歴書' });
-  await rows.nth(0).getByLabel('ファイル').setInputFiles({ name: '履歴書.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  await rows
+    .nth(0)
+    .getByLabel('ファイル')
+    .setInputFiles({ name: '履歴書.pdf', mimeType: 'application/pdf', buffer: pdf() });
   await rows.nth(1).getByLabel('書類の種類').selectOption({ label: '職務経歴書' });
   await rows
     .nth(1)
     .getByLabel('ファイル')
-    .setInputFiles({ name: '職務経歴書.pdf', mimeType: 'application/pdf', buffer: pdf({ text: eicar().toString('latin1') }) });
+    .setInputFiles({
+      name: '職務経歴書.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf({ text: eicar().toString('latin1') }),
+    });
   await seekerPage.getByLabel(/上記の情報が、求人者による選考に利用されることに同意します。/).check();
   await button(seekerPage, '次へ進む').click();
-  await expect(seekerPage.getByRole('heading', { level: 1 })).toHaveText('オンラインハローワーク紹介対象求人応募内容確認画面');
+  await expect(seekerPage.getByRole('heading', { level: 1 })).toHaveText(
+    'オンラインハローワーク紹介対象求人応募内容確認画面',
+  );
   await expect(seekerPage.locator('#confirm-summary')).toContainText('履歴書.pdf');
   await expect(seekerPage.locator('#confirm-summary')).toContainText('職務経歴書.pdf');
   await checkA11y(seekerPage, 'apply confirm');
@@ -76,7 +88,10 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
   // The employer: 応募者管理 → the application; once scanned, one document to download, one withheld.
   const employer = await (await browser.newContext()).newPage();
   await signIn(employer, 'employer', DEMO.employer.email, DEMO.employer.password);
-  await employer.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '応募者管理' }).click();
+  await employer
+    .getByRole('navigation', { name: 'メインメニュー' })
+    .getByRole('link', { name: '応募者管理' })
+    .click();
   await checkA11y(employer, '応募者管理');
   const applicationId = applicationUrl.split('/').pop()!;
   await employer.locator(`a[href="/employer/applications/${applicationId}"]`).click();
@@ -85,9 +100,13 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
     await expect(employer.locator('#document-list a')).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(employer.locator('#document-list a')).toHaveText('履歴書.pdf');
-  await expect(employer.locator('#document-list')).toContainText('ウイルスの疑いがあるため送付されませんでした');
+  await expect(employer.locator('#document-list')).toContainText(
+    'ウイルスの疑いがあるため送付されませんでした',
+  );
   await checkA11y(employer, 'application (employer)');
-  const download = await employer.request.get((await employer.locator('#document-list a').getAttribute('href'))!);
+  const download = await employer.request.get(
+    (await employer.locator('#document-list a').getAttribute('href'))!,
+  );
   expect(download.status()).toBe(200);
   expect(download.headers()['content-disposition']).toContain('attachment');
   await employer.locator('#employer-letter-link').click();
@@ -99,7 +118,10 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
 
   // The seeker: the withheld-file message, and the 紹介状（本人控え） with its PDF.
   await seekerPage.goto('/mypage/messages');
-  await seekerPage.getByRole('link', { name: /応募書類を送ることができませんでした/ }).first().click();
+  await seekerPage
+    .getByRole('link', { name: /応募書類を送ることができませんでした/ })
+    .first()
+    .click();
   await expect(seekerPage.locator('#message-withheld')).toContainText('職務経歴書.pdf');
   await expect(seekerPage.locator('#message-withheld')).toContainText('別の方法でお送りください');
   await checkA11y(seekerPage, 'withheld message');
@@ -114,7 +136,9 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
   await checkA11y(seekerPage, '応募中求人一覧');
 });
 
-test('AP-7 the internet-only demo seeker applies online directly from the job detail; no 紹介状', async ({ page }) => {
+test('AP-7 the internet-only demo seeker applies online directly from the job detail; no 紹介状', async ({
+  page,
+}) => {
   await signIn(page, 'seeker', 'netonly@example.jp', 'Netonly-2026!');
   await page.goto(`/jobs/${JOB}`);
   await page.getByRole('link', { name: 'オンライン自主応募' }).click();
@@ -127,6 +151,8 @@ test('AP-7 the internet-only demo seeker applies online directly from the job de
   await button(page, '応募').click();
   await expect(page.locator('#applied-notice')).toBeVisible();
   await page.goto('/mypage/activity/applications');
-  await expect(page.locator('#application-list')).toContainText('オンライン自主応募のため、紹介状は発行されません。');
+  await expect(page.locator('#application-list')).toContainText(
+    'オンライン自主応募のため、紹介状は発行されません。',
+  );
   await checkA11y(page, '応募中求人一覧 (direct)');
 });

@@ -11,7 +11,7 @@ import { runHousekeeping } from '../../src/modules/accounts/housekeeping.job.ts'
 import { completeOpen, requestOpenCode } from '../../src/modules/accounts/open-mypage.ts';
 import { requestPasswordReset } from '../../src/modules/accounts/reset-password.ts';
 import { createLiveEvents, type LiveEvent } from '../../src/modules/notifications/live-events.ts';
-import { notify } from '../../src/modules/notifications/notify.ts';
+import { notify, notifyMany } from '../../src/modules/notifications/notify.ts';
 import { completeSignup } from '../../src/modules/registration/complete-signup.ts';
 import { requestSignupCode } from '../../src/modules/registration/request-signup-code.ts';
 import { expiryWarningJob } from '../../src/modules/seekers/expiry-warning.job.ts';
@@ -278,6 +278,46 @@ describe('MP-9 the lapse warning goes through the queue', () => {
     expect(await deliveriesOf(seeker.account.id)).toHaveLength(1);
     const inbox = await inboxOf(seeker.account.id);
     expect(inbox.map((m) => m.kind)).toEqual(['seeker.registration_expiring']);
+  });
+});
+
+describe('G-3 MS-4 notifyMany (the batch form of notify, ADR 0018)', () => {
+  it('G-3 MS-4 many at once: each is as notify would write it; a used dedupe key is skipped alone; an account’s messages are numbered in order', async () => {
+    const a = await createSeeker(ctx.deps);
+    const b = await createSeeker(ctx.deps);
+    const expiring = (accountId: string, validUntil: string, dedupeKey?: string) => ({
+      recipient: { accountId },
+      kind: 'seeker.registration_expiring' as const,
+      data: { name: '一括 太郎', validUntil },
+      ...(dedupeKey ? { dedupeKey } : {}),
+    });
+    const first = await ctx.db.transaction((tx) =>
+      notify(ctx.deps, tx, expiring(a.account.id, '2027-01-31', 'batch:a')),
+    );
+    expect(first).not.toBeNull();
+    const jobsBefore = await mailJobs();
+    const results = await ctx.db.transaction((tx) =>
+      notifyMany(ctx.deps, tx, [
+        expiring(a.account.id, '2027-02-28', 'batch:a'), // used before: skipped
+        expiring(a.account.id, '2027-03-31'),
+        expiring(b.account.id, '2027-04-30'),
+        expiring(a.account.id, '2027-05-31'),
+      ]),
+    );
+    expect(results[0]).toBeNull();
+    expect(results.slice(1).every((r) => r?.messageId && r.deliveryId)).toBe(true);
+    expect(await mailJobs()).toBe(jobsBefore + 3);
+    const inboxA = (await inboxOf(a.account.id)).sort((x, y) => x.seq! - y.seq!);
+    expect(inboxA.map((m) => [m.seq, (m.data as { validUntil: string }).validUntil])).toEqual([
+      [1, '2027-01-31'],
+      [2, '2027-03-31'],
+      [3, '2027-05-31'],
+    ]);
+    expect((await inboxOf(b.account.id)).map((m) => m.seq)).toEqual([1]);
+    const deliveries = await deliveriesOf(a.account.id);
+    expect(deliveries).toHaveLength(3);
+    expect(deliveries.every((d) => inboxA.some((m) => m.id === d.messageId))).toBe(true);
+    await ctx.drain();
   });
 });
 

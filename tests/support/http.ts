@@ -99,9 +99,25 @@ export class TestClient {
       if (expired || value === '') this.cookies.delete(name!.trim());
       else this.cookies.set(name!.trim(), value);
     }
-    const page = new Page(res.status, res.headers, await res.text());
+    // An event stream never ends by itself: a page-reading client (a crawl) just sees its headers.
+    const stream = res.headers.get('content-type')?.includes('text/event-stream');
+    if (stream) await res.body?.cancel();
+    const page = new Page(res.status, res.headers, stream ? '' : await res.text());
     if (page.headers.get('content-type')?.includes('text/html')) this.lastPage = page;
     return page;
+  }
+
+  /** A GET whose response is handed back unread (an event stream), with this client's cookies. */
+  async raw(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return this.app.request(path, {
+      headers: { 'x-test-client-ip': this.ip, ...(cookie ? { cookie } : {}), ...headers },
+    });
+  }
+
+  /** The Cookie header this client would send. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
   get(path: string): Promise<Page> {

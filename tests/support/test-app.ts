@@ -13,6 +13,7 @@ import { createApp } from '../../src/app.ts';
 import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { DbHandle } from '../../src/db/client.ts';
+import { openPostgres } from '../../src/db/client.ts';
 import type { Deps } from '../../src/deps.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { createMemoryLogger } from '../../src/platform/logger.ts';
@@ -34,6 +35,18 @@ export interface TestContext {
   /** Runs every queued background job (mail, …) now. */
   drain(): Promise<number>;
   /** A browser-like client with its own cookies; `ip` is the client address the app sees. */
+  client(ip?: string): TestClient;
+  /**
+   * A second web process on the same database: its own composition (buildDeps) and app, with its own
+   * pool and LISTEN connection on PostgreSQL; on PGlite (one process) it shares the handle.
+   */
+  sibling(): Promise<Sibling>;
+  close(): Promise<void>;
+}
+
+export interface Sibling {
+  app: Hono<AppEnv>;
+  deps: Deps;
   client(ip?: string): TestClient;
   close(): Promise<void>;
 }
@@ -80,6 +93,20 @@ export async function createTestContext(
     logs: logger.lines,
     drain: () => deps.queue.drain(),
     client: (ip = '203.0.113.10') => new TestClient(app, ip),
+    async sibling() {
+      const handle = dbHandle.kind === 'postgres' ? await openPostgres(dbHandle.url, 4) : dbHandle;
+      const other = await buildDeps(config, { dbHandle: handle, migrate: false, clock, logger, mailer });
+      const otherApp = createApp(other.deps);
+      return {
+        app: otherApp,
+        deps: other.deps,
+        client: (ip = '203.0.113.20') => new TestClient(otherApp, ip),
+        async close() {
+          await other.close();
+          if (handle !== dbHandle) await handle.close();
+        },
+      };
+    },
     async close() {
       await built.close();
       await mailer.close();

@@ -30,12 +30,31 @@ export const inboxMessages = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull(),
     createdAt: instant().notNull(),
     readAt: instant(),
+    /**
+     * The message's place in its recipient's inbox: 1, 2, 3 … in commit order (ADR 0018), drawn from
+     * inbox_sequences under that row's lock. The live stream's resumable event id. Null for messages
+     * written before it existed (they are never replayed to a stream).
+     */
+    seq: integer(),
   },
   (t) => [
     index('inbox_messages_recipient_idx').on(t.recipientAccountId, t.createdAt.desc()),
+    uniqueIndex('inbox_messages_recipient_seq_key').on(t.recipientAccountId, t.seq),
     check('inbox_messages_sender_check', sql`${t.senderKind} in ('hello_work', 'employer')`),
   ],
 );
+
+/**
+ * The last inbox_messages.seq handed out per account (ADR 0018). notify() increments it in its
+ * transaction: the row lock makes a second message to the same account wait until the first commits,
+ * so an account's sequence numbers become visible in order and a stream resuming after N misses none.
+ */
+export const inboxSequences = pgTable('inbox_sequences', {
+  accountId: uuid()
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: 'cascade' }),
+  lastSeq: integer().notNull(),
+});
 
 /**
  * One mail on its way to one address (SPEC G-3): the mail job carries only this row's id; the worker

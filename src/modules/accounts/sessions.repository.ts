@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accounts, employers, type Role, seekers, sessions, staffMembers } from '../../db/schema/index.ts';
 import type { SeekerKind } from '../../domain/vocabulary.ts';
@@ -80,6 +80,18 @@ export async function findSession(db: Executor, id: string): Promise<SessionReco
 
 export async function touchSession(db: Executor, id: string, now: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+/** The lifetimes of those of these sessions that still have a row. */
+export async function listSessionTimes(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; createdAt: Date; lastSeenAt: Date }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(inArray(sessions.id, [...ids]));
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {

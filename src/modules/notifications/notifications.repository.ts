@@ -1,7 +1,8 @@
 /** Data access for the inbox (メッセージ), mail deliveries and live events (ADR 0013). */
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { accounts, inboxMessages, mailDeliveries } from '../../db/schema/index.ts';
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { accounts, inboxMessages, inboxSequences, mailDeliveries } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 
 export type MailDelivery = typeof mailDeliveries.$inferSelect;
@@ -10,70 +11,191 @@ export type InboxMessage = typeof inboxMessages.$inferSelect;
 /** The PostgreSQL NOTIFY channel of live events; payloads carry ids only. */
 export const LIVE_CHANNEL = 'hw_notifications';
 
-export async function findAccountContact(
+/** The stored e-mail and language of each of these accounts (missing ones are absent). */
+export async function findAccountContacts(
   db: Executor,
-  accountId: string,
-): Promise<{ email: string; locale: Locale } | undefined> {
-  const [row] = await db
-    .select({ email: accounts.email, locale: accounts.locale })
+  accountIds: readonly string[],
+): Promise<Map<string, { email: string; locale: Locale }>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: accounts.id, email: accounts.email, locale: accounts.locale })
     .from(accounts)
-    .where(eq(accounts.id, accountId));
-  return row;
+    .where(inArray(accounts.id, [...new Set(accountIds)]));
+  return new Map(rows.map((r) => [r.id, { email: r.email, locale: r.locale }]));
 }
 
 export async function setAccountLocale(db: Executor, accountId: string, locale: Locale): Promise<void> {
   await db.update(accounts).set({ locale }).where(eq(accounts.id, accountId));
 }
 
-export async function insertInboxMessage(
-  db: Executor,
-  row: { recipientAccountId: string; kind: string; data: Record<string, unknown>; now: Date },
-): Promise<string> {
-  const [inserted] = await db
-    .insert(inboxMessages)
-    .values({
-      recipientAccountId: row.recipientAccountId,
-      senderKind: 'hello_work',
-      kind: row.kind,
-      data: row.data,
-      createdAt: row.now,
-    })
-    .returning({ id: inboxMessages.id });
-  return inserted!.id;
+export interface NewInboxMessage {
+  id: string;
+  recipientAccountId: string;
+  kind: string;
+  data: Record<string, unknown>;
+  now: Date;
 }
 
-/** A new delivery; undefined when one with the same dedupe key exists already. */
-export async function insertDelivery(
+/**
+ * New inbox rows, each with its recipient's next sequence number (ADR 0018), in two statements. The
+ * counter rows are taken in account-id order and stay locked until the caller's transaction ends:
+ * a later message to the same account waits, and gets the next number only after these are
+ * visible, so an account's numbers appear in commit order. Returns each message's number by id.
+ */
+export async function insertInboxMessages(
   db: Executor,
-  row: {
-    recipientAccountId: string | null;
-    toAddress: string;
-    locale: Locale;
-    kind: string;
-    data: Record<string, unknown>;
-    dedupeKey: string | null;
-    now: Date;
-  },
-): Promise<string | undefined> {
-  const [inserted] = await db
-    .insert(mailDeliveries)
-    .values({
-      recipientAccountId: row.recipientAccountId,
-      toAddress: row.toAddress,
-      locale: row.locale,
-      kind: row.kind,
-      data: row.data,
-      dedupeKey: row.dedupeKey,
-      status: 'queued',
-      queuedAt: row.now,
+  rows: readonly NewInboxMessage[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const perAccount = new Map<string, number>();
+  for (const r of rows) perAccount.set(r.recipientAccountId, (perAccount.get(r.recipientAccountId) ?? 0) + 1);
+  const counters = await db
+    .insert(inboxSequences)
+    .values(
+      [...perAccount]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([accountId, n]) => ({ accountId, lastSeq: n })),
+    )
+    .onConflictDoUpdate({
+      target: inboxSequences.accountId,
+      set: { lastSeq: sql`${inboxSequences.lastSeq} + excluded.last_seq` },
     })
+    .returning({ accountId: inboxSequences.accountId, lastSeq: inboxSequences.lastSeq });
+  // The batch's numbers of an account are the n up to its new last_seq, in the order given.
+  const next = new Map(counters.map((c) => [c.accountId, c.lastSeq - perAccount.get(c.accountId)! + 1]));
+  const seqs = new Map<string, number>();
+  const values = rows.map((r) => {
+    const seq = next.get(r.recipientAccountId)!;
+    next.set(r.recipientAccountId, seq + 1);
+    seqs.set(r.id, seq);
+    return {
+      id: r.id,
+      recipientAccountId: r.recipientAccountId,
+      senderKind: 'hello_work' as const,
+      kind: r.kind,
+      data: r.data,
+      createdAt: r.now,
+      seq,
+    };
+  });
+  await db.insert(inboxMessages).values(values);
+  return seqs;
+}
+
+/** One inbox row (tests and single writes); see insertInboxMessages. Returns its id. */
+export async function insertInboxMessage(db: Executor, row: Omit<NewInboxMessage, 'id'>): Promise<string> {
+  const id = randomUUID();
+  await insertInboxMessages(db, [{ ...row, id }]);
+  return id;
+}
+
+/** The sequence number of the account's latest message (0 when it has none since ADR 0018). */
+export async function currentInboxSeq(db: Executor, accountId: string): Promise<number> {
+  const [row] = await db
+    .select({ seq: inboxSequences.lastSeq })
+    .from(inboxSequences)
+    .where(eq(inboxSequences.accountId, accountId));
+  return row?.seq ?? 0;
+}
+
+export interface InboxAfterRow {
+  accountId: string;
+  id: string;
+  kind: string;
+  seq: number;
+  /** The account's unread count as of this read. */
+  unread: number;
+}
+
+/**
+ * For each (account, cursor): that account's messages with a sequence number above the cursor,
+ * oldest first, at most `limit` each, with the account's unread count. One statement for many
+ * accounts, so a notice to a thousand open streams is a handful of reads, not a thousand.
+ */
+export async function listInboxAfter(
+  db: Executor,
+  cursors: readonly { accountId: string; after: number }[],
+  limit: number,
+): Promise<InboxAfterRow[]> {
+  if (cursors.length === 0) return [];
+  const values = sql.join(
+    cursors.map((c) => sql`(${c.accountId}::uuid, ${c.after}::int)`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ account_id: string; id: string; kind: string; seq: number; unread: number }>(
+    db,
+    sql`with c(account_id, after) as (values ${values})
+        select c.account_id, m.id, m.kind, m.seq,
+               (select count(*)::int from inbox_messages u
+                 where u.recipient_account_id = c.account_id and u.read_at is null) as unread
+          from c
+          join lateral (
+            select i.id, i.kind, i.seq from inbox_messages i
+             where i.recipient_account_id = c.account_id and i.seq > c.after
+             order by i.seq
+             limit ${limit}
+          ) m on true
+         order by c.account_id, m.seq`,
+  );
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    id: r.id,
+    kind: r.kind,
+    seq: Number(r.seq),
+    unread: Number(r.unread),
+  }));
+}
+
+export interface NewDelivery {
+  /** Chosen by the caller, so that a row skipped for its dedupe key is known by its absence. */
+  id: string;
+  recipientAccountId: string | null;
+  toAddress: string;
+  locale: Locale;
+  kind: string;
+  data: Record<string, unknown>;
+  dedupeKey: string | null;
+  now: Date;
+}
+
+/** New deliveries in one statement; returns the ids written (a row whose dedupe key exists is not). */
+export async function insertDeliveries(db: Executor, rows: readonly NewDelivery[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
+    .insert(mailDeliveries)
+    .values(
+      rows.map((r) => ({
+        id: r.id,
+        recipientAccountId: r.recipientAccountId,
+        toAddress: r.toAddress,
+        locale: r.locale,
+        kind: r.kind,
+        data: r.data,
+        dedupeKey: r.dedupeKey,
+        status: 'queued' as const,
+        queuedAt: r.now,
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: mailDeliveries.id });
-  return inserted?.id;
+  return new Set(inserted.map((r) => r.id));
 }
 
-export async function linkDeliveryToMessage(db: Executor, deliveryId: string, messageId: string) {
-  await db.update(mailDeliveries).set({ messageId }).where(eq(mailDeliveries.id, deliveryId));
+/** Points each delivery at the inbox message it announces, in one statement. */
+export async function linkDeliveriesToMessages(
+  db: Executor,
+  links: readonly { deliveryId: string; messageId: string }[],
+): Promise<void> {
+  if (links.length === 0) return;
+  const values = sql.join(
+    links.map((l) => sql`(${l.deliveryId}::uuid, ${l.messageId}::uuid)`),
+    sql`, `,
+  );
+  await db.execute(
+    sql`update mail_deliveries d set message_id = v.message_id
+          from (values ${values}) as v(delivery_id, message_id)
+         where d.id = v.delivery_id`,
+  );
 }
 
 export async function findDelivery(db: Executor, id: string): Promise<MailDelivery | undefined> {
@@ -161,9 +283,20 @@ export async function listInboxMessages(
     .limit(limit);
 }
 
-/** NOTIFY on the caller's transaction: PostgreSQL delivers it on commit, and never after a rollback. */
-export async function publishLiveEvent(db: Executor, payload: Record<string, string | null>): Promise<void> {
-  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(payload)})`);
+/**
+ * NOTIFY on the caller's transaction, one per payload in one statement: PostgreSQL delivers them on
+ * commit, and never after a rollback.
+ */
+export async function publishLiveEvents(
+  db: Executor,
+  payloads: readonly Record<string, string | null>[],
+): Promise<void> {
+  if (payloads.length === 0) return;
+  const values = sql.join(
+    payloads.map((p) => sql`(${JSON.stringify(p)})`),
+    sql`, `,
+  );
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, v.payload) from (values ${values}) as v(payload)`);
 }
 
 /** One page of an account's inbox, newest first (MS-4). */

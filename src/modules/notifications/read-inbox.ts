@@ -7,6 +7,7 @@
 import type { Ports } from '../../deps.ts';
 import {
   countInbox,
+  currentInboxSeq,
   type InboxMessage,
   listInboxPage,
   openInboxMessage,
@@ -49,4 +50,12 @@ export async function openMessage(
 
 export async function unreadCount(deps: Ports<'db'>, accountId: string): Promise<number> {
   return (await countInbox(deps.db, accountId)).unread;
+}
+
+/**
+ * Where the account's inbox stands now: the sequence number of its latest message (ADR 0018). A
+ * page records it before it reads anything else, so its live stream sends whatever came later.
+ */
+export async function inboxCursor(deps: Ports<'db'>, accountId: string): Promise<number> {
+  return currentInboxSeq(deps.db, accountId);
 }

@@ -43,3 +43,132 @@ class CharCount extends HTMLElement {
   }
 }
 customElements.define('char-count', CharCount);
+
+// <live-updates data-src="/mypage/events" data-cursor="12" data-announce="…"> (ADR 0018): listens to
+// the seeker's event stream and, when a message arrives, swaps every [data-live-fragment] element
+// whose data-live-kinds match (all when empty) for a freshly rendered copy from the server, then
+// says data-announce once in its polite status region. Focus never moves: an element that holds
+// focus is swapped only after focus has left it. Hooks for tests: data-state (connecting · open ·
+// closed), data-last-event-id (last event received) and data-applied (last event shown on the page).
+class LiveUpdates extends HTMLElement {
+  connectedCallback() {
+    if (typeof EventSource !== 'function' || !this.dataset.src) return;
+    this.announcer = this.querySelector('[role="status"]');
+    this.kinds = new Set();
+    this.deferred = new Map();
+    this.refreshing = false;
+    this.again = false;
+    this.onReady = (e) => {
+      this.dataset.state = 'open';
+      this.dataset.lastEventId = e.lastEventId;
+    };
+    this.onInbox = (e) => {
+      this.dataset.lastEventId = e.lastEventId;
+      try {
+        this.kinds.add(JSON.parse(e.data).kind);
+      } catch {
+        return;
+      }
+      this.latest = e.lastEventId;
+      this.refresh();
+    };
+    this.onEnd = () => this.close();
+    this.onError = () => {
+      this.dataset.state = this.source?.readyState === EventSource.CLOSED ? 'closed' : 'connecting';
+    };
+    this.onPageHide = () => this.source?.close();
+    this.onPageShow = (e) => {
+      if (e.persisted && this.dataset.state !== 'closed') this.open(this.dataset.lastEventId);
+    };
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
+    this.open(this.dataset.cursor);
+  }
+  disconnectedCallback() {
+    this.close();
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('pageshow', this.onPageShow);
+  }
+  open(cursor) {
+    this.source?.close();
+    const url = new URL(this.dataset.src, window.location.href);
+    if (cursor) url.searchParams.set('lastEventId', cursor);
+    this.dataset.state = 'connecting';
+    this.source = new EventSource(url);
+    this.source.addEventListener('ready', this.onReady);
+    this.source.addEventListener('inbox', this.onInbox);
+    this.source.addEventListener('end', this.onEnd);
+    this.source.addEventListener('error', this.onError);
+  }
+  close() {
+    this.source?.close();
+    this.source = undefined;
+    this.dataset.state = 'closed';
+  }
+  // Events that arrive while fragments are being fetched are answered by one more round.
+  async refresh() {
+    if (this.refreshing) {
+      this.again = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      do {
+        this.again = false;
+        const kinds = this.kinds;
+        const applied = this.latest;
+        this.kinds = new Set();
+        const targets = [...document.querySelectorAll('[data-live-fragment]')].filter((el) => {
+          const only = el.dataset.liveKinds;
+          return !only || only.split(' ').some((k) => kinds.has(k));
+        });
+        await Promise.all(targets.map((el) => this.replace(el)));
+        this.dataset.applied = applied;
+        this.announce();
+      } while (this.again);
+    } finally {
+      this.refreshing = false;
+    }
+  }
+  async replace(el) {
+    let html;
+    try {
+      const res = await fetch(el.dataset.liveFragment, {
+        credentials: 'same-origin',
+        headers: { Accept: 'text/html' },
+      });
+      if (!res.ok) return;
+      html = await res.text();
+    } catch {
+      return;
+    }
+    const fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(el.id);
+    const current = document.getElementById(el.id);
+    if (!fresh || !current) return;
+    if (!current.contains(document.activeElement)) {
+      current.replaceWith(document.adoptNode(fresh));
+      return;
+    }
+    // Focus is inside: keep the newest copy and swap it in once focus has left the element.
+    const waiting = this.deferred.has(el.id);
+    this.deferred.set(el.id, fresh);
+    if (waiting) return;
+    const onFocusOut = (e) => {
+      if (current.contains(e.relatedTarget)) return;
+      current.removeEventListener('focusout', onFocusOut);
+      const latest = this.deferred.get(el.id);
+      this.deferred.delete(el.id);
+      if (latest && current.isConnected) current.replaceWith(document.adoptNode(latest));
+    };
+    current.addEventListener('focusout', onFocusOut);
+  }
+  announce() {
+    if (!this.announcer || !this.dataset.announce) return;
+    // Emptied first, so the same sentence twice in a row is announced twice.
+    this.announcer.textContent = '';
+    setTimeout(() => {
+      this.announcer.textContent = this.dataset.announce;
+    }, 100);
+  }
+}
+customElements.define('live-updates', LiveUpdates);

@@ -1,7 +1,7 @@
 /**
  * Server-side sessions for the three roles. The middleware turns the cookie into c.var.auth; a new
  * id is issued at sign-in; sign-out deletes the row and sends Clear-Site-Data. A session past its
- * idle or absolute limit signs nobody in; its row is deleted by the next sign-in, sign-out or the
+ * idle or absolute limit signs nobody in (and its live event streams are closed); its row is deleted by the next sign-in, sign-out or the
  * nightly housekeeping.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -40,12 +40,21 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
         // tab of this session can still be recognised and kept (see csrf.ts).
         c.set('endedSession', { id, accountId: record.accountId });
       } else {
-        if (needsTouch(record.lastSeenAt, now)) await touchSession(db, id, now);
+        // The live stream and the fragments its script fetches are not the person using the page:
+        // they must not keep an unattended session alive past its idle limit (ADR 0018).
+        if (needsTouch(record.lastSeenAt, now) && !isLiveUpdatePath(c.req.path)) {
+          await touchSession(db, id, now);
+        }
         c.set('auth', toAuth(record));
       }
     }
     await next();
   };
+}
+
+/** Requests made by the live-update script rather than by the person (see src/web/seeker/live.routes.tsx). */
+export function isLiveUpdatePath(path: string): boolean {
+  return path === '/mypage/events' || path.startsWith('/mypage/fragments/');
 }
 
 function toAuth(record: SessionRecord): Auth {
@@ -58,7 +67,10 @@ function toAuth(record: SessionRecord): Auth {
 export async function startSession(c: Context<AppEnv>, accountId: string, role: Role): Promise<void> {
   const { db, clock } = c.var.deps;
   const previous = readCookie(c, 'session');
-  if (previous) await deleteSession(db, sha256(previous));
+  if (previous) {
+    await deleteSession(db, sha256(previous));
+    c.var.deps.liveFeed.endSession(sha256(previous));
+  }
   const token = randomToken();
   await insertSession(db, {
     id: sha256(token),
@@ -76,7 +88,11 @@ export async function startSession(c: Context<AppEnv>, accountId: string, role: 
 /** Signs out: the session row is deleted and the browser told to drop cookies and cached pages. */
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = readCookie(c, 'session');
-  if (token) await deleteSession(c.var.deps.db, sha256(token));
+  if (token) {
+    await deleteSession(c.var.deps.db, sha256(token));
+    // This process's event streams of the session end now; other processes' at their next heartbeat.
+    c.var.deps.liveFeed.endSession(sha256(token));
+  }
   clearCookie(c, 'session');
   clearCookie(c, 'csrf');
   // Not "cookies": that would also drop the language choice and a browser the user chose to trust.

@@ -51,6 +51,24 @@ function currentHref(items: NavItem[], path: string): string | undefined {
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
+/**
+ * The hook of the live-update script (src/web/assets/app.js, ADR 0018): where to listen, from which
+ * cursor, and the one polite live region it announces through. Without JavaScript it is an empty,
+ * silent element. Its data-state (connecting · open · closed) is what browser tests wait on.
+ */
+function LiveUpdates({ cursor, announce }: { cursor: number; announce: string }) {
+  return (
+    <live-updates
+      id="live-updates"
+      data-src="/mypage/events"
+      data-cursor={String(cursor)}
+      data-announce={announce}
+    >
+      <p id="live-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" />
+    </live-updates>
+  );
+}
+
 export function Layout({
   children,
   title,
@@ -145,6 +163,9 @@ export function Layout({
           ) : null}
           {children}
         </main>
+        {portal === 'seeker' && auth && c.var.liveCursor !== null ? (
+          <LiveUpdates cursor={c.var.liveCursor} announce={t.seeker.messages.liveArrived} />
+        ) : null}
         <footer class="site-footer">
           <p>{t.site.footer}</p>
         </footer>

@@ -1,6 +1,7 @@
 /**
  * ホーム: 「ハローワークからの求人情報」 (SPEC IP-1, MP-7; ADR 0017). The jobs of the latest 情報提供
- * messages, read back from the seeker's inbox; internet-only seekers see the MP-7 notice.
+ * messages, read back from the seeker's inbox; internet-only seekers see the MP-7 notice. Also
+ * served alone at /mypage/fragments/home-information for the live-update script (ADR 0018).
  */
 import { useRequestContext } from 'hono/jsx-renderer';
 import { KINDS } from '../../modules/notifications/kinds.ts';
@@ -9,6 +10,7 @@ import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
+import { liveFragment } from './live-fragments.ts';
 
 const HOME_MESSAGES = 3;
 
@@ -19,7 +21,7 @@ export async function HomeInformation({ seeker }: { seeker: Seeker }) {
   const i = t.information.home;
   if (seeker.kind !== 'registered') {
     return (
-      <section class="panel" aria-labelledby="home-information">
+      <section class="panel" id="home-information-panel" aria-labelledby="home-information">
         <h2 id="home-information">{h.informationTitle}</h2>
         <Notice kind="info" title={h.unavailable}>
           <p>{h.unavailableReason}</p>
@@ -29,7 +31,12 @@ export async function HomeInformation({ seeker }: { seeker: Seeker }) {
   }
   const rows = await listInboxByKind(c.var.deps.db, seeker.accountId, 'information.jobs', HOME_MESSAGES);
   return (
-    <section class="panel" aria-labelledby="home-information">
+    <section
+      class="panel"
+      id="home-information-panel"
+      aria-labelledby="home-information"
+      {...liveFragment('home-information', ['information.jobs'])}
+    >
       <h2 id="home-information">{h.informationTitle}</h2>
       {rows.length === 0 ? (
         <p id="information-none">{h.informationNone}</p>

@@ -3,18 +3,24 @@
  * marked with its sender (「ハローワークから」) and read state; /mypage/messages/:id opens one of the
  * seeker's own messages and marks it read (another's id is the 404 page). A message is rendered from
  * its kind and data in the reader's language; nothing stores rendered text. The navigation shows the
- * unread count in #nav-unread (NavUnread), which a live-update script may replace.
+ * unread count in #nav-unread (NavUnread), which the live-update script replaces (ADR 0018).
  */
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { isNotificationKind, KINDS } from '../../modules/notifications/kinds.ts';
 import type { InboxMessage } from '../../modules/notifications/notifications.repository.ts';
-import { openMessage, readInbox, unreadCount } from '../../modules/notifications/read-inbox.ts';
+import {
+  type InboxPage,
+  openMessage,
+  readInbox,
+  unreadCount,
+} from '../../modules/notifications/read-inbox.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { AppEnv } from '../env.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { liveFragment } from './live-fragments.ts';
 
 /** The unread count in the seeker navigation (「メッセージ（N）」), empty when nothing is unread. */
 export async function NavUnread() {
@@ -30,7 +36,7 @@ export async function NavUnread() {
     }
   }
   return (
-    <span id="nav-unread" class="nav-unread">
+    <span id="nav-unread" class="nav-unread" {...liveFragment('nav-unread')}>
       {n > 0 ? (
         <>
           <span aria-hidden="true">{m.navCount(n)}</span>
@@ -214,6 +220,56 @@ function Pagination({ current, pages }: { current: number; pages: number }) {
   );
 }
 
+/**
+ * The list of one page of the inbox, with its summary and page links. Page 1 is also served alone at
+ * /mypage/fragments/messages-list, which the live-update script swaps in when a message arrives
+ * (ADR 0018); later pages stay as they are until reloaded, so a reader's place does not move.
+ */
+export function MessagesList({ inbox }: { inbox: InboxPage }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const m = t.seeker.messages;
+  return (
+    <div id="messages-list" {...(inbox.page === 1 ? liveFragment('messages-list') : {})}>
+      {inbox.total === 0 ? (
+        <p id="messages-none">{m.none}</p>
+      ) : (
+        <>
+          <p id="messages-summary">{m.summary(inbox.total, inbox.unread)}</p>
+          <table class="table" id="messages">
+            <caption>{m.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.sender}</th>
+                <th scope="col">{m.subject}</th>
+                <th scope="col">{m.receivedAt}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inbox.messages.map((msg) => (
+                <tr class={msg.readAt ? 'message--read' : 'message--unread'}>
+                  <td>{msg.readAt ? m.read : <strong>{m.unread}</strong>}</td>
+                  <td>
+                    <Sender msg={msg} />
+                  </td>
+                  <td>
+                    <a href={`/mypage/messages/${msg.id}`}>{subjectOf(t, msg)}</a>
+                    {summaryOf(t, msg) ? (
+                      <span class="message-summary muted">{summaryOf(t, msg)}</span>
+                    ) : null}
+                  </td>
+                  <td>{formatTokyoDateTime(msg.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pagination current={inbox.page} pages={inbox.pages} />
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Whole page numbers only: anything else is page 1. */
 function pageNumber(raw: string | undefined): number {
   return raw && /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
@@ -223,51 +279,14 @@ function pageNumber(raw: string | undefined): number {
 export function seekerMessageRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get('/messages', async (c) => {
-      const t = c.var.t;
-      const m = t.seeker.messages;
-      const auth = c.var.auth!;
-      const inbox = await readInbox(c.var.deps, auth.accountId, pageNumber(c.req.query('page')));
+      const m = c.var.t.seeker.messages;
+      const inbox = await readInbox(c.var.deps, c.var.auth!.accountId, pageNumber(c.req.query('page')));
       return page(
         c,
         { title: m.title, portal: 'seeker' },
         <>
           <h1>{m.title}</h1>
-          {inbox.total === 0 ? (
-            <p id="messages-none">{m.none}</p>
-          ) : (
-            <>
-              <p id="messages-summary">{m.summary(inbox.total, inbox.unread)}</p>
-              <table class="table" id="messages">
-                <caption>{m.caption}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m.status}</th>
-                    <th scope="col">{m.sender}</th>
-                    <th scope="col">{m.subject}</th>
-                    <th scope="col">{m.receivedAt}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {inbox.messages.map((msg) => (
-                    <tr class={msg.readAt ? 'message--read' : 'message--unread'}>
-                      <td>{msg.readAt ? m.read : <strong>{m.unread}</strong>}</td>
-                      <td>
-                        <Sender msg={msg} />
-                      </td>
-                      <td>
-                        <a href={`/mypage/messages/${msg.id}`}>{subjectOf(t, msg)}</a>
-                        {summaryOf(t, msg) ? (
-                          <span class="message-summary muted">{summaryOf(t, msg)}</span>
-                        ) : null}
-                      </td>
-                      <td>{formatTokyoDateTime(msg.createdAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <Pagination current={inbox.page} pages={inbox.pages} />
-            </>
-          )}
+          <MessagesList inbox={inbox} />
         </>,
       );
     })

@@ -18,6 +18,7 @@ import { JobCard } from '../components/job-card.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { liveFragment } from './live-fragments.ts';
 
 type LiveRow = Awaited<ReturnType<typeof listLiveReferrals>>[number];
 
@@ -53,7 +54,10 @@ export function Notes() {
   );
 }
 
-/** The ホーム panel: the seed's sentence and the newest live target, or the MP-7 notice. */
+/**
+ * The ホーム panel: the seed's sentence and the newest live target, or the MP-7 notice. Also served
+ * alone at /mypage/fragments/home-referrals, which the live-update script swaps in (ADR 0018).
+ */
 export async function HomeReferrals({ seeker }: { seeker: Seeker }) {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
@@ -61,7 +65,7 @@ export async function HomeReferrals({ seeker }: { seeker: Seeker }) {
   const r = t.referrals.seeker;
   if (seeker.kind !== 'registered') {
     return (
-      <section class="panel" aria-labelledby="home-referrals">
+      <section class="panel" id="home-referrals-panel" aria-labelledby="home-referrals">
         <h2 id="home-referrals">{h.referralsTitle}</h2>
         <Notice kind="info" title={h.unavailable}>
           <p>{h.unavailableReason}</p>
@@ -75,7 +79,12 @@ export async function HomeReferrals({ seeker }: { seeker: Seeker }) {
     listLiveReferrals(c.var.deps.db, seeker.id, today, 1),
   ]);
   return (
-    <section class="panel" aria-labelledby="home-referrals">
+    <section
+      class="panel"
+      id="home-referrals-panel"
+      aria-labelledby="home-referrals"
+      {...liveFragment('home-referrals', ['referral.sent'])}
+    >
       <h2 id="home-referrals">{h.referralsTitle}</h2>
       {count === 0 || !newest[0] ? (
         <p id="referrals-none">{h.referralsNone}</p>

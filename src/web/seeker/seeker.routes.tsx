@@ -7,6 +7,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import { findAccount, setMfa } from '../../modules/accounts/accounts.repository.ts';
 import { changePassword } from '../../modules/accounts/change-password.ts';
+import { inboxCursor } from '../../modules/notifications/read-inbox.ts';
 import { registrationStatus } from '../../modules/seekers/registration.rules.ts';
 import type { Seeker } from '../../modules/seekers/seekers.repository.ts';
 import { findSeekerWithEmail } from '../../modules/seekers/seekers.repository.ts';
@@ -255,6 +256,8 @@ export function seekerPortal(): Hono<AppEnv> {
     .use(async (c, next) => {
       // An internet registration not finished yet: back to the wizard (MP-10).
       if (!c.var.auth?.seeker) return c.redirect('/signup/profile', 303);
+      // Read before the page: the live stream the page opens sends everything after it (ADR 0018).
+      if (c.req.method === 'GET') c.set('liveCursor', await inboxCursor(c.var.deps, c.var.auth.accountId));
       await next();
     })
     .route('/', seekerSearchRoutes())
