@@ -46,6 +46,8 @@ export const en: Messages = {
     staffJobs: 'Jobs',
   },
   common: {
+    charsLeft: '{n} characters left',
+    charsOver: '{n} characters too many',
     next: 'Continue',
     back: 'Back',
     cancel: 'Cancel',

@@ -46,6 +46,8 @@ export const ja = {
     staffJobs: '求人',
   },
   common: {
+    charsLeft: '残り{n}文字',
+    charsOver: '{n}文字超えています',
     next: '次へ進む',
     back: '戻る',
     cancel: 'キャンセル',

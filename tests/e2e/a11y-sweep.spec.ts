@@ -59,6 +59,8 @@ test('a11y sweep: seeker MyPage (ホーム, 求職者情報・設定, 求職活�
     '/mypage/settings',
     '/kept-form?discarded=1',
     '/mypage/activity',
+    '/mypage/activity/referrals',
+    '/mypage/activity/applications',
     '/mypage/messages',
     '/mypage/favorites',
     '/mypage/searches',
@@ -70,6 +72,11 @@ test('a11y sweep: seeker MyPage (ホーム, 求職者情報・設定, 求職活�
   await page.getByRole('article').first().getByRole('heading', { level: 3 }).getByRole('link').click();
   await expect(page.getByRole('button', { name: 'お気に入り保存' })).toBeVisible();
   await checkA11y(page, 'job detail, signed in');
+  // The オンライン自主応募 form with its errors shown (nothing is sent: the form is refused).
+  await visit(page, '/mypage/jobs/13010-00000001/apply');
+  await button(page, '次へ進む').click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await checkA11y(page, 'apply form with errors');
 });
 
 test('a11y sweep: staff console (home, 求職者, 事業所, 求人, registration forms with errors)', async ({
@@ -79,6 +86,9 @@ test('a11y sweep: staff console (home, 求職者, 事業所, 求人, registratio
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('職員トップ');
   await visit(page, '/staff/seekers');
   await firstRecord(page, '/staff/seekers');
+  const seekerPath = new URL(page.url()).pathname;
+  await visit(page, `${seekerPath}/referrals`);
+  await visit(page, `${seekerPath}/referrals/fit`);
   await visit(page, '/staff/employers');
   await firstRecord(page, '/staff/employers');
   await visit(page, '/staff/jobs');
@@ -103,6 +113,7 @@ test('a11y sweep: employer MyPage (home, 求人一覧, a job, new job form)', as
   await visit(page, '/employer/jobs');
   await firstRecord(page, '/employer/jobs');
   await visit(page, '/employer/jobs/new');
+  await visit(page, '/employer/applications');
 });
 
 test('the axe check itself finds violations (an image without alt, a field without a label)', async ({

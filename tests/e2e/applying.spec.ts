@@ -143,7 +143,14 @@ test('AP-7 the internet-only demo seeker applies online directly from the job de
   await page.goto(`/jobs/${JOB}`);
   await page.getByRole('link', { name: 'オンライン自主応募' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('オンライン自主応募');
-  await page.getByLabel(/①志望動機/).fill(MOTIVATION);
+  // AP-1 the live counter counts as the server does: an emoji family is one character.
+  const motivation = page.getByLabel(/①志望動機/);
+  await motivation.fill(`${'あ'.repeat(599)}👨‍👩‍👧`);
+  await expect(page.locator('char-count[for="f-motivation"]')).toHaveText('残り0文字');
+  await motivation.press('End');
+  await motivation.pressSequentially('い');
+  await expect(page.locator('char-count[for="f-motivation"]')).toHaveText('1文字超えています');
+  await motivation.fill(MOTIVATION);
   await page.getByLabel(/上記の情報が、求人者による選考に利用されることに同意します。/).check();
   await button(page, '次へ進む').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('オンライン自主応募内容確認画面');

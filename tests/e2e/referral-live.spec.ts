@@ -21,6 +21,7 @@ test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updat
 
   // The seeker's ホーム is open before anything is sent: nothing to show yet.
   await expect(seekerPage.locator('#referrals-none')).toBeVisible();
+  await expect(seekerPage.locator('#live-updates')).toHaveAttribute('data-state', 'open');
   await checkA11y(seekerPage, 'ホーム before');
   const unreadBefore = (await seekerPage.locator('#nav-unread').textContent()) ?? '';
 
@@ -47,7 +48,9 @@ test('OR-1 OR-3 IP-1 staff send two jobs; the open ホーム of the seeker updat
     'オンラインハローワーク紹介対象求人 全2件中最新の求人を表示しています。',
   );
   await expect(seekerPage.locator('#nav-unread')).not.toHaveText(unreadBefore);
-  await expect(seekerPage.locator('[aria-live="polite"]').first()).not.toBeEmpty();
+  await expect(seekerPage.locator('#live-announcer')).toHaveText(
+    'ハローワークから新しいメッセージが届きました。',
+  );
   await checkA11y(seekerPage, 'ホーム after the live update');
 
   await seekerPage.getByRole('link', { name: '対象求人全て表示' }).click();

@@ -19,27 +19,43 @@ document.addEventListener('submit', (event) => {
   window.addEventListener('pageshow', () => delete form.dataset.submitting, { once: true });
 });
 
-// <char-count for="field-id" data-template="残り{n}文字" data-over="{n}文字超えています">: live character counter.
+// <char-count for="field-id" data-max="600" data-template="残り{n}文字" data-over="{n}文字超えています">:
+// a live character counter that counts as the server does (NFC, grapheme clusters: ｶﾞ and an emoji
+// family count once). It is read with the field (aria-describedby); to spare screen-reader users an
+// announcement per keystroke, only crossing the limit is announced (role=status while over).
+const graphemes =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('ja', { granularity: 'grapheme' }) : null;
+const countChars = (text) => {
+  const s = text.normalize('NFC');
+  if (!graphemes) return [...s].length;
+  let n = 0;
+  for (const _ of graphemes.segment(s)) n++;
+  return n;
+};
 class CharCount extends HTMLElement {
   connectedCallback() {
     this.field = document.getElementById(this.getAttribute('for') ?? '');
     this.max = Number(this.dataset.max);
     if (!this.field || !this.max) return;
+    if (!this.id) this.id = `${this.field.id}-count`;
+    const described = this.field.getAttribute('aria-describedby');
+    this.field.setAttribute('aria-describedby', described ? `${described} ${this.id}` : this.id);
     this.onInput = () => this.update();
     this.field.addEventListener('input', this.onInput);
-    this.setAttribute('aria-live', 'polite');
+    this.hidden = false;
     this.update();
   }
   disconnectedCallback() {
     this.field?.removeEventListener('input', this.onInput);
   }
   update() {
-    const used = [...this.field.value].length;
-    const left = this.max - used;
+    const left = this.max - countChars(this.field.value);
     const over = left < 0;
     this.textContent =
       (over ? this.dataset.over : this.dataset.template)?.replace('{n}', String(Math.abs(left))) ?? '';
     this.classList.toggle('char-count--over', over);
+    if (over) this.setAttribute('role', 'status');
+    else this.removeAttribute('role');
   }
 }
 customElements.define('char-count', CharCount);

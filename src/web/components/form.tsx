@@ -131,6 +131,7 @@ export function TextArea(
   props: FieldBase & { value?: string | undefined; rows?: number; maxLength?: number },
 ) {
   const { name, label, hint, error, value, rows = 5 } = props;
+  const c = useRequestContext<AppEnv>();
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <Label name={name} label={label} badge={props.badge} />
@@ -147,6 +148,16 @@ export function TextArea(
       >
         {value ?? ''}
       </textarea>
+      {props.maxLength ? (
+        <char-count
+          for={fieldId(name)}
+          class="char-count"
+          data-max={String(props.maxLength)}
+          data-template={c.var.t.common.charsLeft}
+          data-over={c.var.t.common.charsOver}
+          hidden
+        />
+      ) : null}
     </div>
   );
 }
