@@ -91,17 +91,20 @@ describe('SR-4 job detail', () => {
     expect(page.text('.job-details .tags')).toContain('マイカー通勤可');
   });
 
-  it('SR-4 offers お気に入り保存 to an anonymous visitor as a link to sign in, and no apply buttons', async () => {
+  it('SR-4 AP-7 offers お気に入り保存 and オンライン自主応募 to an anonymous visitor as links to sign in; no referral apply', async () => {
     const { employer } = await createEmployer(ctx.deps);
     const { jobNumber } = await createJobFor(ctx.deps, employer.id);
     const page = await ctx.client().get(`/jobs/${jobNumber}`);
     const link = page.dom.querySelector(`main a[href="/login?next=/jobs/${jobNumber}"]`);
     expect(link?.textContent.trim()).toBe('お気に入り保存');
     expect(page.dom.querySelector('form[action="/mypage/favorites"]')).toBeNull();
-    expect(applyControls(page)).toEqual([]);
+    // The leaflet job takes オンライン自主応募 (AP-7); 応募（ハローワーク紹介） belongs to a target's own page.
+    expect(applyControls(page)).toEqual(['オンライン自主応募']);
+    const apply = page.dom.querySelector('#direct-apply a');
+    expect(apply?.getAttribute('href')).toBe(`/login?next=/mypage/jobs/${jobNumber}/apply`);
   });
 
-  it('SR-4 gives a signed-in seeker お気に入り保存 as a form posting the 求人番号, and no apply buttons', async () => {
+  it('SR-4 AP-7 gives a signed-in seeker お気に入り保存 as a form posting the 求人番号, and オンライン自主応募 to the apply form', async () => {
     const { employer } = await createEmployer(ctx.deps);
     const { jobNumber } = await createJobFor(ctx.deps, employer.id);
     const client = await signedIn('seeker');
@@ -112,7 +115,8 @@ describe('SR-4 job detail', () => {
     expect(form?.querySelector('input[name="jobNumber"]')?.getAttribute('value')).toBe(jobNumber);
     expect(form?.querySelector('input[name="_csrf"]')).not.toBeNull();
     expect(form?.querySelector('button')?.textContent.trim()).toBe('お気に入り保存');
-    expect(applyControls(page)).toEqual([]);
+    expect(applyControls(page)).toEqual(['オンライン自主応募']);
+    expect(page.dom.querySelector('#direct-apply a')?.getAttribute('href')).toBe(`/mypage/jobs/${jobNumber}/apply`);
     expect(page.headers.get('cache-control')).toContain('no-store');
   });
 
