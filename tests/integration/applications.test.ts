@@ -394,3 +394,70 @@ describe('AP-5 without a scanner (the fail-closed default)', () => {
     expect(theirs.text('#scan-unavailable')).not.toBe('');
   });
 });
+
+describe('AL AP-1 what is kept and for how long', () => {
+  it('AL 紹介・応募時の求人票 is the job as applied, and the items changed since are listed', async () => {
+    const { referral, job, seekerClient } = await referred();
+    const { submit } = await apply(seekerClient, `/mypage/referrals/${referral.id}/apply`);
+    const id = submit!.location!.split('/')[3]!.split('?')[0]!;
+    const unchanged = await seekerClient.get(`/mypage/applications/${id}/job`);
+    expect(unchanged.text('#snapshot-no-changes')).toBe('応募後に変更された項目はありません。');
+    const { jobPostings } = await import('../../src/db/schema/index.ts');
+    await ctx.db
+      .update(jobPostings)
+      .set({ wageMin: job.posting.wageMin - 10_000, specialNotes: '変更しました' })
+      .where(eq(jobPostings.id, job.id));
+    const changed = await seekerClient.get(`/mypage/applications/${id}/job`);
+    expect(changed.text('#snapshot-changed')).toContain('賃金（手当等を含む）の下限（円）');
+    expect(changed.text('#snapshot-changed')).toContain('求人に関する特記事項');
+    // The page itself still shows the job as it was.
+    expect(changed.text('main')).not.toContain('変更しました');
+  });
+
+  it('AP-1 an abandoned draft is removed after a day with its files; a fresh one is kept', async () => {
+    const { cleanUpDrafts } = await import('../../src/modules/applications/draft-cleanup.job.ts');
+    const { applicationDrafts, applicationDocuments } = await import('../../src/db/schema/index.ts');
+    const { multipartBody, MULTIPART_TYPE, pdf } = await import('../support/upload-corpus.ts');
+    const employer = await createEmployer(ctx.deps);
+    const job = await createJob(
+      ctx.deps,
+      { documentMethods: ['mypage'], acceptsOnlineApplication: true },
+      employer.employer,
+    );
+    const seeker = await createSeeker(ctx.deps);
+    const c = await client('seeker', seeker.email, seeker.password);
+    const base = `/mypage/jobs/${job.jobNumber}/apply`;
+    const form = await c.get(base);
+    const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
+    const body = multipartBody([
+      { name: '_csrf', value: form.csrf()! },
+      { name: 'draft', value: key },
+      { name: 'motivation', value: '' },
+      { name: 'document_1_kind', value: 'resume' },
+      { name: 'document_1', filename: '履歴書.pdf', data: pdf() },
+      { name: 'action', value: 'upload' },
+    ]);
+    const uploaded = await c.request('POST', base, new Uint8Array(body), { 'content-type': MULTIPART_TYPE });
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.text('#kept-files')).toContain('履歴書.pdf');
+    const [doc] = await ctx.db
+      .select()
+      .from(applicationDocuments)
+      .where(eq(applicationDocuments.draftKey, key));
+    expect(await ctx.deps.storage.exists(doc!.storageKey!)).toBe(true);
+    // The back button (GET with the key) shows the kept file.
+    expect((await c.get(`${base}?draft=${key}`)).text('#kept-files')).toContain('履歴書.pdf');
+
+    ctx.clock.set('2026-11-22T00:59:00Z');
+    expect(await cleanUpDrafts(ctx.deps)).toBe(0);
+    ctx.clock.set('2026-11-22T01:01:00Z');
+    expect(await cleanUpDrafts(ctx.deps)).toBeGreaterThanOrEqual(1);
+    expect(await ctx.db.select().from(applicationDrafts).where(eq(applicationDrafts.key, key))).toHaveLength(
+      0,
+    );
+    expect(
+      await ctx.db.select().from(applicationDocuments).where(eq(applicationDocuments.draftKey, key)),
+    ).toHaveLength(0);
+    expect(await ctx.deps.storage.exists(doc!.storageKey!)).toBe(false);
+  });
+});

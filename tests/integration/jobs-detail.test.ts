@@ -116,7 +116,9 @@ describe('SR-4 job detail', () => {
     expect(form?.querySelector('input[name="_csrf"]')).not.toBeNull();
     expect(form?.querySelector('button')?.textContent.trim()).toBe('お気に入り保存');
     expect(applyControls(page)).toEqual(['オンライン自主応募']);
-    expect(page.dom.querySelector('#direct-apply a')?.getAttribute('href')).toBe(`/mypage/jobs/${jobNumber}/apply`);
+    expect(page.dom.querySelector('#direct-apply a')?.getAttribute('href')).toBe(
+      `/mypage/jobs/${jobNumber}/apply`,
+    );
     expect(page.headers.get('cache-control')).toContain('no-store');
   });
 
