@@ -63,6 +63,13 @@ test('AP-1..AP-6 EM-1 staff refer, the seeker applies with two files (one EICAR)
     .nth(0)
     .getByLabel('ファイル')
     .setInputFiles({ name: '履歴書.pdf', mimeType: 'application/pdf', buffer: pdf() });
+  // One row shows at first; 「ファイルの追加」 opens the next, 「入力欄を削除」 closes it again.
+  await expect(rows.nth(1)).toBeHidden();
+  await button(seekerPage, 'ファイルの追加').click();
+  await expect(rows.nth(1)).toBeVisible();
+  await rows.nth(1).getByRole('button', { name: '入力欄を削除' }).click();
+  await expect(rows.nth(1)).toBeHidden();
+  await button(seekerPage, 'ファイルの追加').click();
   await rows.nth(1).getByLabel('書類の種類').selectOption({ label: '職務経歴書' });
   await rows
     .nth(1)

@@ -60,6 +60,51 @@ class CharCount extends HTMLElement {
 }
 customElements.define('char-count', CharCount);
 
+// <upload-rows data-add="ファイルの追加" data-remove="入力欄を削除"> around the apply form's file rows
+// ([data-upload-row]): shows the first free row (and any with an error or a choice), a button to add
+// the next one, and on each extra row a button that empties and closes it. Without it every row shows.
+class UploadRows extends HTMLElement {
+  connectedCallback() {
+    this.rows = [...this.querySelectorAll('[data-upload-row]')];
+    if (this.rows.length < 2 || this.addButton) return;
+    this.addButton = this.button(this.dataset.add, () => this.addRow());
+    this.append(this.addButton);
+    this.rows.forEach((row, i) => {
+      const used = row.querySelector('.field--error') || row.querySelector('select')?.value;
+      if (i > 0) {
+        row.append(this.button(this.dataset.remove, () => this.removeRow(row)));
+        if (!used) row.hidden = true;
+      }
+    });
+    this.refresh();
+  }
+  button(text, onClick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'button button--secondary';
+    b.textContent = text ?? '';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+  addRow() {
+    const next = this.rows.find((r) => r.hidden);
+    if (!next) return;
+    next.hidden = false;
+    next.querySelector('select, input')?.focus();
+    this.refresh();
+  }
+  removeRow(row) {
+    for (const input of row.querySelectorAll('input, select')) input.value = '';
+    row.hidden = true;
+    this.refresh();
+    this.addButton.focus();
+  }
+  refresh() {
+    this.addButton.hidden = !this.rows.some((r) => r.hidden);
+  }
+}
+customElements.define('upload-rows', UploadRows);
+
 // <live-updates data-src="/mypage/events" data-cursor="12" data-announce="…"> (ADR 0018): listens to
 // the seeker's event stream and, when a message arrives, swaps every [data-live-fragment] element
 // whose data-live-kinds match (all when empty) for a freshly rendered copy from the server, then

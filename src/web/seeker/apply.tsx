@@ -190,42 +190,45 @@ function UploadRows({ state }: { state: FormState }) {
   return (
     <>
       <p class="muted">{a.roomLeft(room)}</p>
-      {Array.from({ length: room }, (_, i) => {
-        const n = i + 1;
-        const file = documentField(n);
-        const fileError = state.errors[file];
-        return (
-          <fieldset class="fieldset upload-row" data-upload-row={String(n)}>
-            <legend class="field__label">{a.fileRow(state.documents.length + n)}</legend>
-            <Select
-              name={kindField(n)}
-              label={a.kind}
-              placeholder={a.kindPlaceholder}
-              options={kindOptions}
-              value={state.rowKinds?.[n]}
-              error={state.errors[kindField(n)]}
-            />
-            <div class={`field${fileError ? ' field--error' : ''}`}>
-              <label class="field__label" for={fieldId(file)}>
-                {a.file}
-              </label>
-              {fileError ? (
-                <p class="field__error" id={`${fieldId(file)}-error`}>
-                  {fileError}
-                </p>
-              ) : null}
-              <input
-                type="file"
-                id={fieldId(file)}
-                name={file}
-                accept=".doc,.docx,.xls,.xlsx,.pdf,.jpg,.jpeg,.png,.bmp,.gif"
-                aria-invalid={fileError ? 'true' : undefined}
-                aria-describedby={fileError ? `${fieldId(file)}-error` : undefined}
+      {/* Without JavaScript every free row is shown; <upload-rows> shows one and 「ファイルの追加」. */}
+      <upload-rows data-add={a.addRow} data-remove={a.removeRow}>
+        {Array.from({ length: room }, (_, i) => {
+          const n = i + 1;
+          const file = documentField(n);
+          const fileError = state.errors[file];
+          return (
+            <fieldset class="fieldset upload-row" data-upload-row={String(n)}>
+              <legend class="field__label">{a.fileRow(state.documents.length + n)}</legend>
+              <Select
+                name={kindField(n)}
+                label={a.kind}
+                placeholder={a.kindPlaceholder}
+                options={kindOptions}
+                value={state.rowKinds?.[n]}
+                error={state.errors[kindField(n)]}
               />
-            </div>
-          </fieldset>
-        );
-      })}
+              <div class={`field${fileError ? ' field--error' : ''}`}>
+                <label class="field__label" for={fieldId(file)}>
+                  {a.file}
+                </label>
+                {fileError ? (
+                  <p class="field__error" id={`${fieldId(file)}-error`}>
+                    {fileError}
+                  </p>
+                ) : null}
+                <input
+                  type="file"
+                  id={fieldId(file)}
+                  name={file}
+                  accept=".doc,.docx,.xls,.xlsx,.pdf,.jpg,.jpeg,.png,.bmp,.gif"
+                  aria-invalid={fileError ? 'true' : undefined}
+                  aria-describedby={fileError ? `${fieldId(file)}-error` : undefined}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+      </upload-rows>
       <Button variant="secondary" name="action" value="upload">
         {a.upload}
       </Button>
