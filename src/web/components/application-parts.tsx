@@ -3,9 +3,11 @@
  * the 紹介状 as a printable page. The employer's list links clean documents only (EM-1, AP-5).
  */
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
 import type {
+  Application,
   ApplicationDocument,
   ReferralLetter,
 } from '../../modules/applications/applications.repository.ts';
@@ -13,6 +15,7 @@ import {
   referralLetterFileName,
   renderReferralLetterPdf,
 } from '../../modules/applications/referral-letter.pdf.ts';
+import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
 import { ButtonLink } from './form.tsx';
@@ -144,4 +147,39 @@ export function LetterView({
       </p>
     </article>
   );
+}
+
+/**
+ * 応募内容 (AL, EM-1): when and how, 志望動機, 備考 and the documents with their scan state — the same
+ * rows in both MyPages; the employer's page puts the applicant's rows first.
+ */
+export function ApplicationContent({
+  app,
+  documents,
+  audience,
+  lead = [],
+}: {
+  app: Application;
+  documents: ApplicationDocument[];
+  audience: 'seeker' | 'employer';
+  lead?: [string, string][];
+}) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const a = t.applying;
+  const rows: [string, Child][] = [
+    ...lead,
+    [a.list.appliedAt, formatTokyoDateTime(app.appliedAt)],
+    [a.list.route, a.route[app.route]],
+    [a.detail.motivation, <span class="prewrap">{app.motivation}</span>],
+    [a.detail.remarks, app.remarks ? <span class="prewrap">{app.remarks}</span> : ''],
+    [
+      a.detail.documents,
+      app.documentsByMypage ? (
+        <DocumentList documents={documents} audience={audience} applicationId={app.id} />
+      ) : (
+        a.detail.documentsElsewhere
+      ),
+    ],
+  ];
+  return <SummaryList id="application-content" rows={rows} />;
 }

@@ -20,7 +20,7 @@ import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { employerOf } from '../auth/guards.ts';
-import { DocumentList, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
+import { ApplicationContent, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
 import { Button } from '../components/form.tsx';
 import { Pagination, pageNumber } from '../components/pagination.tsx';
 import { contentDisposition } from '../content-disposition.ts';
@@ -162,42 +162,16 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
           <p>
             {row.job.jobNumber} {row.job.title}
           </p>
-          <dl class="summary-list" id="application-content">
-            <div class="summary-list__row">
-              <dt>{f.name}</dt>
-              <dd>{row.seeker.name}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{f.kana}</dt>
-              <dd>{row.seeker.nameKana}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{f.birthDate}</dt>
-              <dd>{t.common.date(row.seeker.birthDate)}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.list.appliedAt}</dt>
-              <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.list.route}</dt>
-              <dd>{a.route[app.route]}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.motivation}</dt>
-              <dd class="prewrap">{app.motivation}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.remarks}</dt>
-              <dd class="prewrap">{app.remarks || '―'}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.documents}</dt>
-              <dd>
-                <DocumentList documents={documents} audience="employer" applicationId={app.id} />
-              </dd>
-            </div>
-          </dl>
+          <ApplicationContent
+            app={app}
+            documents={documents}
+            audience="employer"
+            lead={[
+              [f.name, row.seeker.name],
+              [f.kana, row.seeker.nameKana],
+              [f.birthDate, t.common.date(row.seeker.birthDate)],
+            ]}
+          />
           {row.letterNumber ? (
             <p>
               <a href={`/employer/applications/${app.id}/letter`} id="employer-letter-link">

@@ -21,7 +21,7 @@ import { findJobById } from '../../modules/jobs/jobs.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { seekerOf } from '../auth/guards.ts';
-import { DocumentList, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
+import { ApplicationContent, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
 import { JobDetails } from '../components/job-details.tsx';
 import { Notice } from '../components/notice.tsx';
 import { Pagination, pageNumber } from '../components/pagination.tsx';
@@ -203,34 +203,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
           <p>
             {row.job.jobNumber} {row.job.title}（{row.employerName}）
           </p>
-          <dl class="summary-list" id="application-content">
-            <div class="summary-list__row">
-              <dt>{a.list.appliedAt}</dt>
-              <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.list.route}</dt>
-              <dd>{a.route[app.route]}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.motivation}</dt>
-              <dd class="prewrap">{app.motivation}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.remarks}</dt>
-              <dd class="prewrap">{app.remarks || '―'}</dd>
-            </div>
-            <div class="summary-list__row">
-              <dt>{a.detail.documents}</dt>
-              <dd>
-                {app.documentsByMypage ? (
-                  <DocumentList documents={documents} audience="seeker" applicationId={app.id} />
-                ) : (
-                  a.detail.documentsElsewhere
-                )}
-              </dd>
-            </div>
-          </dl>
+          <ApplicationContent app={app} documents={documents} audience="seeker" />
           <Functions row={row} />
         </>,
       );

@@ -17,6 +17,7 @@ import {
 } from '../../modules/notifications/read-inbox.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
+import { Pagination } from '../components/pagination.tsx';
 import type { AppEnv } from '../env.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
@@ -181,42 +182,17 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
   return <p>{m.otherLead}</p>;
 }
 
-function Pagination({ current, pages }: { current: number; pages: number }) {
+/** The inbox's page links (the shared Pagination, with the inbox's labels and addresses). */
+function InboxPages({ current, pages }: { current: number; pages: number }) {
   const m = useRequestContext<AppEnv>().var.t.seeker.messages;
-  if (pages <= 1) return null;
-  const href = (n: number) => (n === 1 ? '/mypage/messages' : `/mypage/messages?page=${n}`);
-  const numbers: number[] = [];
-  for (let n = Math.max(1, current - 3); n <= Math.min(pages, current + 3); n++) numbers.push(n);
   return (
-    <nav aria-label={m.pagination} class="pagination" id="messages-pages">
-      <ul class="inline-list">
-        {current > 1 ? (
-          <li>
-            <a href={href(current - 1)} rel="prev">
-              {m.prev}
-            </a>
-          </li>
-        ) : null}
-        {numbers.map((n) => (
-          <li>
-            {n === current ? (
-              <strong aria-current="page">{n}</strong>
-            ) : (
-              <a href={href(n)} aria-label={m.pageN(n)}>
-                {n}
-              </a>
-            )}
-          </li>
-        ))}
-        {current < pages ? (
-          <li>
-            <a href={href(current + 1)} rel="next">
-              {m.next}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <Pagination
+      id="messages-pages"
+      current={current}
+      pages={pages}
+      href={(n) => (n === 1 ? '/mypage/messages' : `/mypage/messages?page=${n}`)}
+      labels={{ nav: m.pagination, prev: m.prev, next: m.next, pageN: m.pageN }}
+    />
   );
 }
 
@@ -263,7 +239,7 @@ export function MessagesList({ inbox }: { inbox: InboxPage }) {
               ))}
             </tbody>
           </table>
-          <Pagination current={inbox.page} pages={inbox.pages} />
+          <InboxPages current={inbox.page} pages={inbox.pages} />
         </>
       )}
     </div>
