@@ -25,29 +25,21 @@ export type ReferralLetter = typeof referralLetters.$inferSelect;
 
 // ── drafts ───────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The seeker's draft of this key. `lock`: FOR UPDATE, for 「応募」 — concurrent submits of one form
+ * wait here and then find the application.
+ */
 export async function findDraft(
   db: Executor,
   seekerId: string,
   key: string,
+  lock = false,
 ): Promise<ApplicationDraft | undefined> {
-  const [row] = await db
+  const query = db
     .select()
     .from(applicationDrafts)
     .where(and(eq(applicationDrafts.seekerId, seekerId), eq(applicationDrafts.key, key)));
-  return row;
-}
-
-/** The draft row locked for 「応募」: concurrent submits of one form wait here and then find the application. */
-export async function lockDraft(
-  db: Executor,
-  seekerId: string,
-  key: string,
-): Promise<ApplicationDraft | undefined> {
-  const [row] = await db
-    .select()
-    .from(applicationDrafts)
-    .where(and(eq(applicationDrafts.seekerId, seekerId), eq(applicationDrafts.key, key)))
-    .for('update');
+  const [row] = await (lock ? query.for('update') : query);
   return row;
 }
 

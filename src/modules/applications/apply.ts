@@ -48,7 +48,6 @@ import {
   insertDocuments,
   insertReferralLetter,
   listDraftDocuments,
-  lockDraft,
   markReferralApplied,
   saveDraft as saveDraftRow,
 } from './applications.repository.ts';
@@ -155,7 +154,7 @@ export async function saveDraft(
   const now = deps.clock.now();
   const seekerId = target.seeker.id;
   const { removed, dropped } = await deps.db.transaction(async (tx) => {
-    const existing = await lockDraft(tx, seekerId, input.key);
+    const existing = await findDraft(tx, seekerId, input.key, true);
     if (existing && existing.jobId !== target.record.job.id) {
       throw new AppError('bad_request', 'draft key belongs to another job');
     }
@@ -213,7 +212,7 @@ export async function submitApplication(
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     // Every submit of one form queues here; the ones after the first find its application.
-    const draft = await lockDraft(tx, seekerId, key);
+    const draft = await findDraft(tx, seekerId, key, true);
     const done = await findApplicationBySubmitKey(tx, seekerId, key);
     if (done) return { ok: true, application: done, repeated: true } as const;
     if (!draft) return { ok: false, refusal: 'no_draft' } as const;
