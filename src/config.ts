@@ -54,6 +54,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   REFERRAL_APPLY_DAYS: positiveInt.default(7),
   REFERRAL_COUNSELLING_DAYS: positiveInt.default(90),
+  DOCUMENT_RETENTION_MONTHS: positiveInt.max(24, 'must be between 1 and 24').default(3),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -90,6 +91,11 @@ export interface Config {
    * (Asia/Tokyo); a send is refused when the last 職業相談 is more than counsellingDays old.
    */
   referral: { applyDays: number; counsellingDays: number };
+  /**
+   * DR-1 (ADR 0022): an application's documents are erased at the end of the N-th month after the
+   * month its job became 無効 (3 = 翌々々月末, seed 000; seed 001 says 翌々月末 = 2), if not earlier.
+   */
+  documentRetentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +159,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     registrationWarningDays: e.REGISTRATION_WARNING_DAYS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     referral: { applyDays: e.REFERRAL_APPLY_DAYS, counsellingDays: e.REFERRAL_COUNSELLING_DAYS },
+    documentRetentionMonths: e.DOCUMENT_RETENTION_MONTHS,
   };
 }
 
