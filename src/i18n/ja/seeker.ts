@@ -146,5 +146,7 @@ export const seeker = {
       `求人番号 ${jobNumber}「${title}」への応募で、応募書類「${fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。`,
     withheldAdvice: '応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。',
     otherLead: 'このメッセージの内容はメールでお送りしています。',
+    decidedLead: (employer: string, jobNumber: string, title: string) =>
+      `${employer}から、求人番号 ${jobNumber}「${title}」への応募の選考結果が登録されました。`,
   },
 };

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
 import type {
+  Application,
   ApplicationDocument,
   ReferralLetter,
 } from '../../modules/applications/applications.repository.ts';
@@ -13,22 +14,70 @@ import {
   referralLetterFileName,
   renderReferralLetterPdf,
 } from '../../modules/applications/referral-letter.pdf.ts';
+import { documentsErasure } from '../../modules/applications/retention.rules.ts';
+import { formatTokyoDateTime, type LocalDate } from '../../platform/dates.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
 import { ButtonLink } from './form.tsx';
 import { SummaryList } from './summary-list.tsx';
 
+/**
+ * DR-1, DR-2: the summary row both MyPages show on each application — when its documents were
+ * erased and why, or the day they will be (N = DOCUMENT_RETENTION_MONTHS after the job closes).
+ */
+export function erasureRow(
+  c: Context<AppEnv>,
+  app: Pick<Application, 'documentsErasedAt' | 'documentsErasedCause'>,
+  closedOn: LocalDate | null,
+): [string, string] {
+  const { t } = c.var;
+  const r = t.applying.retention;
+  const months = c.var.deps.config.documentRetentionMonths;
+  const e = documentsErasure(app, { closedOn }, months);
+  if (e.kind === 'erased') return [r.erasedLabel, r.erased(formatTokyoDateTime(e.at), r.causes[e.cause])];
+  if (e.kind === 'scheduled') return [r.label, r.scheduled(t.common.date(e.on), r.period(months))];
+  return [r.label, r.afterClose(r.period(e.months))];
+}
+
+/** 取消 (CX) as both MyPages show it: when, the reason, the 備考. */
+export function cancelRows(c: Context<AppEnv>, app: Application): [string, string][] {
+  if (app.state !== 'cancelled' || !app.cancelledAt) return [];
+  const x = c.var.t.applying.cancel;
+  return [
+    [x.cancelledAt, formatTokyoDateTime(app.cancelledAt)],
+    [x.cancelledReason, app.cancelReason ? x.reasons[app.cancelReason] : ''],
+    [x.cancelledNote, app.cancelNote ?? ''],
+  ];
+}
+
+/** 選考結果 (EM-3) as both MyPages show it: the result, when, and the 相違 with what differs. */
+export function resultRows(c: Context<AppEnv>, app: Application): [string, string][] {
+  if ((app.state !== 'hired' && app.state !== 'not_hired') || !app.decidedAt) return [];
+  const r = c.var.t.applying.result;
+  const rows: [string, string][] = [
+    [r.result, r.results[app.state]],
+    [r.decidedAt, formatTokyoDateTime(app.decidedAt)],
+    [r.conditions, r.conditionsValues[app.conditionsDiffer ? 'yes' : 'no']],
+  ];
+  if (app.conditionsDiffer) rows.push([r.conditionsNoteShort, app.conditionsNote ?? '']);
+  return rows;
+}
+
 export function DocumentList({
   documents,
   audience,
   applicationId,
+  erased = false,
 }: {
   documents: ApplicationDocument[];
   audience: 'seeker' | 'employer';
   applicationId: string;
+  /** DR-2: erased documents are not listed, only that they were erased. */
+  erased?: boolean;
 }) {
   const { t } = useRequestContext<AppEnv>().var;
   const a = t.applying;
+  if (erased && documents.length > 0) return <span id="documents-erased">{a.retention.erasedDocuments}</span>;
   if (documents.length === 0) return <span>{a.detail.noDocuments}</span>;
   return (
     <ul class="document-list" id="document-list">
