@@ -576,7 +576,7 @@ describe('EM-3 選考結果', () => {
   });
 
   it('EM-3 DR-1 a result is refused after the retention end (the page says why) and accepted on its last day', async () => {
-    const a = await applied({ documents: 0 });
+    const a = await applied();
     const b = await applied({ documents: 0 });
     // Both jobs became 無効 on 2026-11-25: kept through 2027-02-28 (翌々々月末).
     for (const job of [a.job, b.job]) {

@@ -290,6 +290,7 @@ export const applying: Messages['applying'] = {
     conditions: 'Conditions differ',
     documents: 'Documents',
     resultOn: (state, at) => `${state} (${at})`,
+    byOtherMeans: 'Not through MyPage (by post or otherwise)',
   },
   employer: {
     navTitle: 'Applicants',

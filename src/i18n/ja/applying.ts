@@ -316,6 +316,7 @@ export const applying = {
     conditions: '労働条件の相違',
     documents: '応募書類',
     resultOn: (state: string, at: string) => `${state}（${at}）`,
+    byOtherMeans: '求職者マイページ以外（郵送など）',
   },
   employer: {
     navTitle: '応募者管理',

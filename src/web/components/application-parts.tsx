@@ -22,14 +22,16 @@ import { ButtonLink } from './form.tsx';
 import { SummaryList } from './summary-list.tsx';
 
 /**
- * DR-1, DR-2: the summary row both MyPages show on each application — when its documents were
- * erased and why, or the day they will be (N = DOCUMENT_RETENTION_MONTHS after the job closes).
+ * DR-1, DR-2: the summary row both MyPages show on each application that took documents through
+ * MyPage — when they were erased and why, or the day they will be (N = DOCUMENT_RETENTION_MONTHS
+ * after the job closes). Null for an application whose documents went by post or otherwise (AP-4).
  */
 export function erasureRow(
   c: Context<AppEnv>,
-  app: Pick<Application, 'documentsErasedAt' | 'documentsErasedCause'>,
+  app: Pick<Application, 'documentsByMypage' | 'documentsErasedAt' | 'documentsErasedCause'>,
   closedOn: LocalDate | null,
-): [string, string] {
+): [string, string] | null {
+  if (!app.documentsByMypage) return null;
   const { t } = c.var;
   const r = t.applying.retention;
   const months = c.var.deps.config.documentRetentionMonths;

@@ -213,7 +213,7 @@ async function renderDetail(
   const f = a.employer.applicantFields;
   const app = row.application;
   const documents = await listApplicationDocuments(c.var.deps.db, app.id);
-  const [erasureLabel, erasure] = erasureRow(c, app, row.job.closedOn);
+  const erasure = erasureRow(c, app, row.job.closedOn);
   return page(
     c,
     {
@@ -283,10 +283,12 @@ async function renderDetail(
             />
           </dd>
         </div>
-        <div class="summary-list__row">
-          <dt>{erasureLabel}</dt>
-          <dd class="erasure">{erasure}</dd>
-        </div>
+        {erasure ? (
+          <div class="summary-list__row">
+            <dt>{erasure[0]}</dt>
+            <dd class="erasure">{erasure[1]}</dd>
+          </div>
+        ) : null}
       </dl>
       {row.letterNumber ? (
         <p>

@@ -134,7 +134,9 @@ function Functions({ row }: { row: SeekerApplicationRow }) {
 
 function ErasureRow({ row }: { row: SeekerApplicationRow }) {
   const c = useRequestContext<AppEnv>();
-  const [label, value] = erasureRow(c, row.application, row.job.closedOn);
+  const erasure = erasureRow(c, row.application, row.job.closedOn);
+  if (!erasure) return null;
+  const [label, value] = erasure;
   return (
     <div class="summary-list__row">
       <dt>{label}</dt>

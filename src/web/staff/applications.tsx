@@ -66,7 +66,7 @@ export async function SeekerApplications({ seeker }: { seeker: Seeker }) {
                       {app.cancelReason ? `：${a.cancel.reasons[app.cancelReason]}` : ''}
                     </td>
                     <td>{differ}</td>
-                    <td>{erasureRow(c, app, r.job.closedOn)[1]}</td>
+                    <td>{erasureRow(c, app, r.job.closedOn)?.[1] ?? s.byOtherMeans}</td>
                   </tr>
                 );
               })}
