@@ -55,6 +55,7 @@ const envSchema = z.object({
   REFERRAL_APPLY_DAYS: positiveInt.default(7),
   REFERRAL_COUNSELLING_DAYS: positiveInt.default(90),
   LIVE_HEARTBEAT_MS: positiveInt.default(25_000),
+  DOCUMENT_RETENTION_MONTHS: positiveInt.max(24, 'must be between 1 and 24').default(3),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -96,6 +97,11 @@ export interface Config {
    * is checked again (a stream of a session that ended elsewhere is closed then).
    */
   live: { heartbeatMs: number };
+  /**
+   * DR-1 (ADR 0022): an application's documents are erased at the end of the N-th month after the
+   * month its job became 無効 (3 = 翌々々月末, seed 000; seed 001 says 翌々月末 = 2), if not earlier.
+   */
+  documentRetentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     referral: { applyDays: e.REFERRAL_APPLY_DAYS, counsellingDays: e.REFERRAL_COUNSELLING_DAYS },
     live: { heartbeatMs: e.LIVE_HEARTBEAT_MS },
+    documentRetentionMonths: e.DOCUMENT_RETENTION_MONTHS,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { Mailer } from './adapters/mail/mailer.ts';
 import type { Ports } from './deps.ts';
 import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
+import { documentRetentionDefinition } from './modules/applications/document-retention.job.ts';
 import { draftCleanupDefinition } from './modules/applications/draft-cleanup.job.ts';
 import { scanDocumentsDefinition, scanSweepDefinition } from './modules/applications/scan-documents.job.ts';
 import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
@@ -27,5 +28,6 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     scanDocumentsDefinition({ db: dbHandle.db, clock, scanner: virusScanner, storage }),
     scanSweepDefinition({ db: dbHandle.db }),
     draftCleanupDefinition({ db: dbHandle.db, clock, storage }),
+    documentRetentionDefinition({ db: dbHandle.db, clock, config, storage }),
   ];
 }

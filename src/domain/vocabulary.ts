@@ -67,3 +67,14 @@ export type ScanState = (typeof SCAN_STATES)[number];
 /** Why an application's documents were erased (DR-1): 取消, 選考結果, or the retention end. */
 export const DOCUMENT_ERASE_CAUSES = ['cancelled', 'decided', 'retention'] as const;
 export type DocumentEraseCause = (typeof DOCUMENT_ERASE_CAUSES)[number];
+
+/**
+ * 応募取り消し理由 (CX-2 ①), ADR 0022: 他の求人に就職が決まった · 応募条件を再確認した · 家庭の事情 ·
+ * 健康上の理由 · その他 (with a required 備考). Stored as these codes; shown in the reader's language.
+ */
+export const CANCEL_REASONS = ['found_job', 'rechecked_conditions', 'family', 'health', 'other'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/** 選考結果 (EM-3): 採用 · 不採用, the two states a registered result leaves an application in. */
+export const SELECTION_RESULTS = ['hired', 'not_hired'] as const;
+export type SelectionResult = (typeof SELECTION_RESULTS)[number];

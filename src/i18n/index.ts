@@ -15,6 +15,28 @@ export function messages(locale: Locale): Messages {
   return dictionaries[locale];
 }
 
+const configured = new Map<string, Messages>();
+
+/**
+ * The messages of a locale with what depends on the configuration filled in: the apply form's note
+ * on erasure (applying.form.documentNotes[4]) states DOCUMENT_RETENTION_MONTHS in the seed's words
+ * (翌々月末, 翌々々月末 …; SPEC DR-1). Built once per locale and setting.
+ */
+export function messagesFor(locale: Locale, options: { retentionMonths: number }): Messages {
+  const key = `${locale}|${options.retentionMonths}`;
+  const known = configured.get(key);
+  if (known) return known;
+  const base = messages(locale);
+  const notes = [...base.applying.form.documentNotes];
+  notes[4] = base.applying.retention.formNote(options.retentionMonths);
+  const built: Messages = {
+    ...base,
+    applying: { ...base.applying, form: { ...base.applying.form, documentNotes: notes } },
+  };
+  configured.set(key, built);
+  return built;
+}
+
 export function isLocale(value: unknown): value is Locale {
   return (LOCALES as readonly unknown[]).includes(value);
 }

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps.ts';
-import { isLocale, messages } from '../i18n/index.ts';
+import { isLocale, messagesFor } from '../i18n/index.ts';
 import { randomToken } from '../platform/ids.ts';
 import { readCookie } from './auth/cookies.ts';
 import type { AppEnv } from './env.ts';
@@ -40,7 +40,7 @@ export function locale(): MiddlewareHandler<AppEnv> {
     const chosen = readCookie(c, 'lang');
     const lang = isLocale(chosen) ? chosen : 'ja';
     c.set('locale', lang);
-    c.set('t', messages(lang));
+    c.set('t', messagesFor(lang, { retentionMonths: c.var.deps.config.documentRetentionMonths }));
     await next();
   };
 }

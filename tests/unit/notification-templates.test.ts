@@ -49,6 +49,20 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     title: '介護福祉士',
     route: 'referral',
   },
+  'application.cancelled': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+    reason: 'other',
+    note: '家族の介護が必要になったため',
+  },
+  'application.decided': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+    employerName: '株式会社見本',
+    result: 'not_hired',
+  },
   'document.withheld': {
     applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
     fileName: '履歴書.pdf',

@@ -15,6 +15,7 @@ import {
 import {
   APPLICATION_ROUTES,
   APPLICATION_STATES,
+  CANCEL_REASONS,
   DOCUMENT_ERASE_CAUSES,
   DOCUMENT_KINDS,
   SCAN_STATES,
@@ -87,12 +88,14 @@ export const applications = pgTable(
     appliedAt: instant().notNull(),
     /** 応募の取り消し (CX). */
     cancelledAt: instant(),
-    cancelReason: text(),
+    cancelReason: text({ enum: CANCEL_REASONS }),
     cancelNote: text(),
     /** 選考結果 (EM-3). */
     decidedAt: instant(),
     /** 「求人票の労働条件と採用条件の相違」 (EM-3): null until a result is registered. */
     conditionsDiffer: boolean(),
+    /** What differs, as the employer wrote it (required when 相違 あり). */
+    conditionsNote: text(),
     /** DR-2: when and why the documents were erased (the record stays). */
     documentsErasedAt: instant(),
     documentsErasedCause: text({ enum: DOCUMENT_ERASE_CAUSES }),
@@ -105,9 +108,15 @@ export const applications = pgTable(
     index('applications_seeker_idx').on(t.seekerId, t.appliedAt),
     index('applications_employer_idx').on(t.employerId, t.appliedAt),
     index('applications_job_idx').on(t.jobId, t.appliedAt),
+    // DR-1: the daily retention run walks only applications whose documents are not yet erased.
+    index('applications_retention_idx').on(t.jobId).where(sql`${t.documentsErasedAt} is null`),
     check('applications_route_check', sql`${t.route} in (${sql.raw(sqlList(APPLICATION_ROUTES))})`),
     check('applications_state_check', sql`${t.state} in (${sql.raw(sqlList(APPLICATION_STATES))})`),
     check('applications_referral_check', sql`(${t.route} = 'referral') = (${t.referralId} is not null)`),
+    check(
+      'applications_cancel_reason_check',
+      sql`${t.cancelReason} is null or ${t.cancelReason} in (${sql.raw(sqlList(CANCEL_REASONS))})`,
+    ),
     check(
       'applications_erase_cause_check',
       sql`${t.documentsErasedCause} is null or ${t.documentsErasedCause} in (${sql.raw(sqlList(DOCUMENT_ERASE_CAUSES))})`,

@@ -1,6 +1,22 @@
 /** English strings: applying. Same shape as ../ja/applying.ts. */
+import { DEFAULT_RETENTION_MONTHS } from '../../modules/applications/retention.rules.ts';
 import { formatEnglishDate } from '../../platform/dates.ts';
 import type { Messages } from '../ja.ts';
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+};
+
+/** DR-1: the end of the N-th month after the month the job became invalid. */
+const retentionPeriod = (months: number) =>
+  months === 1
+    ? 'the end of the month after the month the job became invalid'
+    : `the end of the ${ordinal(months)} month after the month the job became invalid`;
+
+const retentionFormNote = (months: number) =>
+  `Documents are erased automatically from both MyPages when you cancel the application, when the employer registers a selection result, or when ${retentionPeriod(months)} has passed.`;
 
 export const applying: Messages['applying'] = {
   directButton: 'Apply online directly',
@@ -25,7 +41,7 @@ export const applying: Messages['applying'] = {
       'Only .doc, .docx, .xls, .xlsx, .pdf, .jpg, .jpeg, .png, .bmp and .gif files can be uploaded.',
       'Do not protect files with a password.',
       'If a document may contain a virus, your application is still valid but the document cannot be sent. We will tell you by message; please contact the employer by message or phone and send it another way.',
-      'Documents are erased automatically from both MyPages when you cancel the application, when the employer registers a selection result, or a set time after the job became invalid.',
+      retentionFormNote(DEFAULT_RETENTION_MONTHS),
     ],
     noMypageDocuments:
       'This employer does not take documents through Job seeker MyPage ("Register from Job seeker MyPage" is not among its ways to send documents). Please send them the way the employer asks.',
@@ -130,7 +146,7 @@ export const applying: Messages['applying'] = {
     cancelNote: 'You can cancel within 24 hours of applying.',
     cancelClosed:
       'More than 24 hours have passed, so you cannot cancel from MyPage. Please contact the employer directly by message or phone.',
-    cancelComing: 'Cancelling online is not available yet. To cancel, contact the employer directly.',
+    cancelOpen: (until) => `You can cancel this application until ${until}.`,
     letter: 'Referral letter (your copy)',
     results: 'Referral letter and selection result',
     noLetter: 'No referral letter: this was an online direct application.',
@@ -175,6 +191,124 @@ export const applying: Messages['applying'] = {
     selection: 'Selection',
     office: 'Referring office',
     sentence: 'We refer the person below. Please let us know the result of your selection.',
+  },
+  cancel: {
+    title: 'Cancel an application',
+    confirmTitle: 'Confirm the cancellation',
+    lead: 'Within 24 hours of applying you can cancel the application from Job seeker MyPage.',
+    cautionTitle: 'Please note',
+    caution: 'If you withdraw, be sure to tell the employer that you are declining.',
+    afterWindow:
+      'After 24 hours you cannot cancel from Job seeker MyPage: be sure to contact the employer directly by message or telephone.',
+    deadline: (at) => `Cancel by: ${at}`,
+    target: 'The application to cancel',
+    reason: 'Reason for cancelling',
+    reasonHint: 'Choose the reason for cancelling',
+    note: 'Remarks (up to 300 characters)',
+    noteHint: 'If you choose "Other", write the reason in the remarks (up to 300 characters)',
+    consent:
+      "The employer is told of the cancellation together with its reason. The documents you sent the employer are erased from Job seeker MyPage and from the employer's MyPage.",
+    consentLegend: 'Notice',
+    next: 'Next',
+    back: 'Back to the form',
+    toList: 'Cancel',
+    confirmLead: 'Check the details and press "Done". The employer is told when you press it.',
+    complete: 'Done',
+    doneTitle: 'Application cancelled',
+    done: 'We told the employer of the cancellation and its reason. The documents you sent were erased from both MyPages.',
+    reasons: {
+      found_job: 'I found another job',
+      rechecked_conditions: 'I checked the conditions again',
+      family: 'Family reasons',
+      health: 'Health reasons',
+      other: 'Other',
+    },
+    errors: {
+      reason_missing: 'Choose the reason for cancelling',
+      note_missing: 'If you choose "Other", write the reason in the remarks',
+      note_too_long: 'Remarks must be 300 characters or fewer',
+      no_consent: 'Read the notice and tick it',
+    },
+    refusalTitle: 'This application cannot be cancelled',
+    refusal: {
+      window_closed:
+        'More than 24 hours have passed since you applied, so you cannot cancel from Job seeker MyPage. Be sure to contact the employer directly by message or telephone.',
+      decided:
+        'The employer has registered a selection result for this application, so it cannot be cancelled.',
+      invalid: 'We could not read what you entered. Please enter it again.',
+    },
+    cancelledAt: 'Cancelled',
+    cancelledReason: 'Reason for cancelling',
+    cancelledNote: 'Remarks',
+  },
+  result: {
+    title: 'Register the selection result',
+    lead: 'When you register the result, Hello Work sends the applicant a selection result notice. The documents they sent are erased from both MyPages at that point.',
+    result: 'Selection result',
+    results: { hired: 'Hired', not_hired: 'Not hired' },
+    conditions: 'Differences between the working conditions in the job posting and those of the hire',
+    conditionsValues: { yes: 'Yes', no: 'No' },
+    conditionsNote: 'What differs (up to 300 characters)',
+    conditionsNoteHint: 'If you choose "Yes", describe how the conditions differ from the job posting',
+    submit: 'Register',
+    done: 'The selection result was registered and the applicant was notified.',
+    errors: {
+      result_missing: 'Choose the selection result',
+      conditions_missing: 'Choose whether the conditions differ from the job posting',
+      note_missing: 'If the conditions differ, describe what differs',
+      note_too_long: 'What differs must be 300 characters or fewer',
+    },
+    refusalTitle: 'The selection result cannot be registered',
+    refusal: {
+      cancelled: 'The applicant cancelled this application, so no result can be registered.',
+      decided: 'A selection result has already been registered for this application.',
+      invalid: 'We could not read what you entered. Please enter it again.',
+    },
+    retentionEnded: (period) =>
+      `The retention period of the documents has ended (${period} has passed), so no result can be registered any more.`,
+    decidedAt: 'Result registered',
+    conditionsNoteShort: 'What differs',
+    noticeTitle: 'Referral letter and selection result',
+    letterSection: 'Referral letter',
+    noticeSection: 'Selection result notice',
+    noLetter: 'No referral letter: this was an online direct application.',
+    pending: 'No selection result yet. We will tell you by message and e-mail when there is one.',
+    cancelledNotice: 'This application was cancelled.',
+    noticeLead: (employer) => `${employer} registered a selection result.`,
+  },
+  retention: {
+    period: retentionPeriod,
+    formNote: retentionFormNote,
+    label: 'Documents erased on',
+    erasedLabel: 'Documents erased',
+    erased: (at, cause) => `Erased on ${at} (${cause})`,
+    causes: {
+      cancelled: 'the application was cancelled',
+      decided: 'a selection result was registered',
+      retention: 'the retention period ended',
+    },
+    scheduled: (on, period) =>
+      `To be erased on ${on} (after ${period}; earlier if the application is cancelled or a result is registered)`,
+    afterClose: (period) =>
+      `To be erased when ${period} has passed (earlier if the application is cancelled or a result is registered)`,
+    erasedDocuments: 'The documents were erased.',
+  },
+  staff: {
+    title: 'Applications',
+    lead: 'Applications by online referral and online direct application, and their results.',
+    caption: 'Applications (newest first)',
+    none: 'No applications yet.',
+    appliedAt: 'Applied',
+    jobNumber: 'Job number',
+    occupation: 'Occupation',
+    employer: 'Employer',
+    route: 'How',
+    state: 'Status',
+    result: 'Result',
+    conditions: 'Conditions differ',
+    documents: 'Documents',
+    resultOn: (state, at) => `${state} (${at})`,
+    byOtherMeans: 'Not through MyPage (by post or otherwise)',
   },
   employer: {
     navTitle: 'Applicants',

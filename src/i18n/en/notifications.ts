@@ -23,8 +23,16 @@ export const notifications: Messages['notifications'] = {
     'notice.sent': 'A notice from Hello Work',
     'application.received': 'A new application',
     'document.withheld': 'A document could not be sent',
+    'application.cancelled': 'An application was cancelled',
+    'application.decided': 'Selection result notice',
   },
   mail: {
+    applicationCancelledSubject: '[Hello Work] An application to your job was cancelled',
+    applicationCancelledBody: (p) =>
+      `The applicant cancelled their application to job number ${p.jobNumber} "${p.title}".\n\nReason: ${p.reason}${p.note ? `\nRemarks: ${p.note}` : ''}\n\nThe documents they sent were erased from both MyPages.\nSee "Applicants" in your Employer MyPage.\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
+    applicationDecidedSubject: '[Hello Work] Selection result notice',
+    applicationDecidedBody: (p) =>
+      `${p.employerName} registered the selection result of your application to job number ${p.jobNumber} "${p.title}".\n\nResult: ${p.result}\n\nSee "Referral letter and selection result" under "Job-search activity" > "Applications" in your Job seeker MyPage.\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
     applicationReceivedSubject: '[Hello Work] A new application to your job',
     applicationReceivedBody: (p) =>
       `Job number ${p.jobNumber} "${p.title}" has a new application (${p.route === 'referral' ? 'through Online Hello Work Referral' : 'an online direct application'}).\n\nSign in to your Employer MyPage and open "Applicants" to read it.\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,

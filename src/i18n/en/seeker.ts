@@ -145,5 +145,7 @@ export const seeker: Messages['seeker'] = {
       'Your application itself is still valid. Please contact the employer by message or phone and send the document another way.',
     otherLead: 'The content of this message was also sent to you by e-mail.',
     liveArrived: 'A new message from Hello Work has arrived.',
+    decidedLead: (employer, jobNumber, title) =>
+      `${employer} registered the selection result of your application to job number ${jobNumber} "${title}".`,
   },
 };

@@ -2,9 +2,26 @@
  * Japanese strings: applying (SPEC AP-1..AP-8, AL, EM-1, EM-2). Labels, notes and buttons follow
  * seed 001 「2 志望動機の入力方法や注意点」 and 「3 応募した求人の紹介状などの確認」 word for word.
  */
-import type { ApplicationState, DocumentKind, ScanState } from '../../domain/vocabulary.ts';
+import type {
+  ApplicationState,
+  CancelReason,
+  DocumentEraseCause,
+  DocumentKind,
+  ScanState,
+} from '../../domain/vocabulary.ts';
 import type { ApplyRefusal } from '../../modules/applications/application.rules.ts';
+import type { CancelRefusal } from '../../modules/applications/cancel.rules.ts';
+import type { ResultRefusal } from '../../modules/applications/result.rules.ts';
+import { DEFAULT_RETENTION_MONTHS } from '../../modules/applications/retention.rules.ts';
 import { formatJapaneseDate } from '../../platform/dates.ts';
+
+/** DR-1 in the seed's words: 求人無効後「翌々月末」(N = 2, seed 001) or 「翌々々月末」(N = 3, seed 000). */
+const retentionPeriod = (months: number) =>
+  months === 1 ? '翌月末' : months === 2 ? '翌々月末' : months === 3 ? '翌々々月末' : `${months}か月後の月末`;
+
+/** The apply form's note on erasure (seed 「2 志望動機の入力方法や注意点」), with the configured period. */
+const retentionFormNote = (months: number) =>
+  `応募書類は、求職者が応募を取り消した時点、求人者マイページに選考結果を登録した時点、求人無効後${retentionPeriod(months)}が経過した時点で、求人者マイページおよび求職者マイページの両方から自動的に削除されます`;
 
 export const applying = {
   directButton: 'オンライン自主応募',
@@ -29,7 +46,8 @@ export const applying = {
       'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。これ以外の形式はアップロードできません',
       'ファイルにはパスワードをかけないでください',
       'ウイルスの疑いがある応募書類があった場合、応募自体は有効ですが、応募書類は送ることができません。そのような場合は、メッセージでお知らせしますので、求人者にメッセージや電話で連絡をとり、別の方法でお送りください',
-      '応募書類は、求職者が応募を取り消した時点、求人者マイページに選考結果を登録した時点、求人無効後一定期間が経過した時点で、求人者マイページおよび求職者マイページの両方から自動的に削除されます',
+      // Index 4 states the configured DOCUMENT_RETENTION_MONTHS (messagesFor in src/i18n/index.ts).
+      retentionFormNote(DEFAULT_RETENTION_MONTHS),
     ],
     noMypageDocuments:
       '応募する求人者の「応募書類の送付方法」に「求職者マイページからの登録」が含まれていないため、この方法では送ることができません。求人者が指定する方法でお送りください。',
@@ -150,7 +168,7 @@ export const applying = {
     cancelNote: '応募後24時間以内であれば、応募を取り消すことができます。',
     cancelClosed:
       '応募から24時間を過ぎたため、求職者マイページから応募を取り消すことはできません。メッセージや電話などで必ず求人者に直接連絡をしてください。',
-    cancelComing: '応募の取り消し手続きは準備中です。取り消す場合は求人者に直接ご連絡ください。',
+    cancelOpen: (until: string) => `${until}まで、応募を取り消すことができます。`,
     letter: '紹介状（本人控え）',
     results: '紹介状・選考結果通知',
     noLetter: 'オンライン自主応募のため、紹介状は発行されません。',
@@ -195,6 +213,131 @@ export const applying = {
     selection: '選考方法',
     office: '紹介安定所',
     sentence: '下記の者を紹介します。ご選考の上、選考結果をお知らせください。',
+  },
+  /** 応募の取り消し (CX-1..CX-3), seed 001 「4 応募の取り消し方法と注意点」 word for word. */
+  cancel: {
+    title: '求人応募取り消し画面',
+    confirmTitle: '求人応募取り消し確認画面',
+    lead: '応募後24時間以内であれば、求職者マイページから応募を取り消すことができます。',
+    cautionTitle: 'ご注意ください！',
+    caution: '応募を取りやめる場合は、必ず求人者に応募を辞退する旨を伝えてください。',
+    afterWindow:
+      '24時間を過ぎると、求職者マイページから応募を取り消すことはできませんので、メッセージや電話などで必ず求人者に直接連絡をしてください。',
+    deadline: (at: string) => `取り消しの期限：${at}`,
+    target: '取り消す応募',
+    reason: '応募取り消し理由',
+    reasonHint: '応募取り消し理由を選択してください',
+    note: '備考欄（全角300文字以内）',
+    noteHint:
+      '応募取り消し理由で「その他」を選択した場合は、備考欄（全角300文字以内）に理由を入力してください',
+    consent:
+      '応募取り消しの通知は応募取り消し理由とともに求人者に通知されます。求人者に提出した応募書類は、求職者マイページ及び応募先の求人者マイページから消去されます。',
+    consentLegend: '注意文',
+    next: '次へ進む',
+    back: '入力画面に戻る',
+    toList: 'キャンセル',
+    confirmLead:
+      '内容を確認の上、「完了」ボタンを押してください。「完了」を押した時点で、求人者に応募取り消しが通知されます。',
+    complete: '完了',
+    doneTitle: '応募を取り消しました',
+    done: '求人者に、応募取り消し理由とともに応募の取り消しを通知しました。提出した応募書類は、求職者マイページ及び求人者マイページから消去しました。',
+    reasons: {
+      found_job: '他の求人に就職が決まった',
+      rechecked_conditions: '応募条件を再確認した',
+      family: '家庭の事情',
+      health: '健康上の理由',
+      other: 'その他',
+    } as Record<CancelReason, string>,
+    errors: {
+      reason_missing: '応募取り消し理由を選択してください',
+      note_missing: '応募取り消し理由で「その他」を選択した場合は、備考欄に理由を入力してください',
+      note_too_long: '備考欄は全角300文字以内で入力してください',
+      no_consent: '注意文を確認してチェックしてください',
+    },
+    refusalTitle: '応募を取り消すことはできません',
+    refusal: {
+      window_closed:
+        '応募から24時間を過ぎたため、求職者マイページから応募を取り消すことはできません。メッセージや電話などで必ず求人者に直接連絡をしてください。',
+      decided: 'この応募には求人者が選考結果を登録したため、取り消すことはできません。',
+      invalid: '入力内容を確認できませんでした。お手数ですが、もう一度入力してください。',
+    } as Record<CancelRefusal | 'invalid', string>,
+    cancelledAt: '取り消し日時',
+    cancelledReason: '応募取り消し理由',
+    cancelledNote: '備考',
+  },
+  /** 選考結果 (EM-3) in 求人者マイページ, and the seeker's 紹介状・選考結果通知. */
+  result: {
+    title: '選考結果の登録',
+    lead: '選考結果を登録すると、ハローワークから求職者に選考結果通知が届きます。提出された応募書類は、この時点で求人者マイページ及び求職者マイページから削除されます。',
+    result: '選考結果',
+    results: { hired: '採用', not_hired: '不採用' } as Record<'hired' | 'not_hired', string>,
+    conditions: '求人票の労働条件と採用条件の相違',
+    conditionsValues: { yes: 'あり', no: 'なし' } as Record<'yes' | 'no', string>,
+    conditionsNote: '相違の内容（全角300文字以内）',
+    conditionsNoteHint: '「あり」を選択した場合は、求人票の労働条件と異なる点を入力してください',
+    submit: '登録する',
+    done: '選考結果を登録しました。求職者に選考結果通知を送りました。',
+    errors: {
+      result_missing: '選考結果を選択してください',
+      conditions_missing: '求人票の労働条件と採用条件の相違を選択してください',
+      note_missing: '相違が「あり」の場合は、相違の内容を入力してください',
+      note_too_long: '相違の内容は全角300文字以内で入力してください',
+    },
+    refusalTitle: '選考結果は登録できません',
+    refusal: {
+      cancelled: 'この応募は求職者により取り消されたため、選考結果は登録できません。',
+      decided: 'この応募の選考結果は登録済みです。',
+      invalid: '入力内容を確認できませんでした。お手数ですが、もう一度入力してください。',
+    } as Record<Exclude<ResultRefusal, 'retention_ended'> | 'invalid', string>,
+    /** EM-3 after the retention end of DR-1: the page says why. */
+    retentionEnded: (period: string) =>
+      `求人無効後${period}が経過し、応募書類の保存期間が終了したため、選考結果は登録できません。`,
+    decidedAt: '選考結果の登録日時',
+    conditionsNoteShort: '相違の内容',
+    /** The seeker's page 紹介状・選考結果通知 (AL). */
+    noticeTitle: '紹介状・選考結果通知',
+    letterSection: '紹介状',
+    noticeSection: '選考結果通知',
+    noLetter: 'オンライン自主応募のため、紹介状は発行されていません。',
+    pending: '選考結果はまだ登録されていません。登録されると、メッセージとメールでお知らせします。',
+    cancelledNotice: 'この応募は取り消されています。',
+    noticeLead: (employer: string) => `${employer}から、選考結果が登録されました。`,
+  },
+  /** DR-1, DR-2: the date each application's documents are (or were) erased. */
+  retention: {
+    period: retentionPeriod,
+    formNote: retentionFormNote,
+    label: '応募書類の削除予定',
+    erasedLabel: '応募書類の削除',
+    erased: (at: string, cause: string) => `${at}に削除しました（${cause}）`,
+    causes: {
+      cancelled: '応募の取り消しのため',
+      decided: '選考結果の登録のため',
+      retention: '保存期間の経過のため',
+    } as Record<DocumentEraseCause, string>,
+    scheduled: (on: string, period: string) =>
+      `${on}に削除されます（求人無効後${period}の経過後。応募の取り消し、選考結果の登録があればその時点で削除されます）`,
+    afterClose: (period: string) =>
+      `求人が無効になった後、${period}が経過した時点で削除されます（応募の取り消し、選考結果の登録があればその時点で削除されます）`,
+    erasedDocuments: '応募書類は削除されました。',
+  },
+  /** Staff: the seeker's applications on the staff seeker page (EM-3, ST-2). */
+  staff: {
+    title: '応募状況',
+    lead: 'オンラインハローワーク紹介とオンライン自主応募の状況、選考結果です。',
+    caption: '応募（新しい順）',
+    none: 'まだ応募はありません。',
+    appliedAt: '応募日時',
+    jobNumber: '求人番号',
+    occupation: '職種',
+    employer: '事業所名',
+    route: '応募方法',
+    state: '状況',
+    result: '選考結果',
+    conditions: '労働条件の相違',
+    documents: '応募書類',
+    resultOn: (state: string, at: string) => `${state}（${at}）`,
+    byOtherMeans: '求職者マイページ以外（郵送など）',
   },
   employer: {
     navTitle: '応募者管理',

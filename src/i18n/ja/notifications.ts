@@ -25,8 +25,30 @@ export const notifications = {
     'notice.sent': 'ハローワークからのお知らせ',
     'application.received': '新しい応募がありました',
     'document.withheld': '応募書類を送ることができませんでした',
+    'application.cancelled': '応募が取り消されました',
+    'application.decided': '選考結果通知',
   } as Record<NotificationKind, string>,
   mail: {
+    applicationCancelledSubject: '【ハローワーク】求人への応募が取り消されました',
+    applicationCancelledBody: (p: {
+      applicationId: string;
+      jobNumber: string;
+      title: string;
+      reason: string;
+      note: string;
+      baseUrl: string;
+    }) =>
+      `求人番号 ${p.jobNumber}「${p.title}」への応募が、求職者により取り消されました。\n\n応募取り消し理由：${p.reason}${p.note ? `\n備考：${p.note}` : ''}\n\n提出された応募書類は、求人者マイページ及び求職者マイページから消去されました。\n求人者マイページの「応募者管理」で確認できます。\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
+    applicationDecidedSubject: '【ハローワーク】選考結果通知',
+    applicationDecidedBody: (p: {
+      applicationId: string;
+      jobNumber: string;
+      title: string;
+      employerName: string;
+      result: string;
+      baseUrl: string;
+    }) =>
+      `${p.employerName}から、求人番号 ${p.jobNumber}「${p.title}」への応募の選考結果が登録されました。\n\n選考結果：${p.result}\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」の「紹介状・選考結果通知」で確認できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
     applicationReceivedSubject: '【ハローワーク】求人への応募がありました',
     applicationReceivedBody: (p: {
       applicationId: string;

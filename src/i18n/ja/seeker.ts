@@ -147,5 +147,7 @@ export const seeker = {
     withheldAdvice: '応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。',
     otherLead: 'このメッセージの内容はメールでお送りしています。',
     liveArrived: 'ハローワークから新しいメッセージが届きました。',
+    decidedLead: (employer: string, jobNumber: string, title: string) =>
+      `${employer}から、求人番号 ${jobNumber}「${title}」への応募の選考結果が登録されました。`,
   },
 };

@@ -15,6 +15,8 @@ import {
   referrals,
   seekers,
 } from '../../db/schema/index.ts';
+import type { CancelReason, DocumentEraseCause, SelectionResult } from '../../domain/vocabulary.ts';
+import type { LocalDate } from '../../platform/dates.ts';
 
 export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
@@ -269,6 +271,8 @@ const listColumns = {
     title: jobPostings.title,
     status: jobPostings.status,
     referralDeadline: jobPostings.referralDeadline,
+    /** When the job became 無効 / 取下げ / expired: the retention of DR-1 counts from here. */
+    closedOn: jobPostings.closedOn,
   },
   letterNumber: referralLetters.letterNumber,
 };
@@ -382,6 +386,8 @@ export async function findDeliverableDocument(
         eq(applicationDocuments.id, id),
         eq(applications.id, applicationId),
         eq(applications.employerId, employerId),
+        // DR-2: once the application's documents are erased nothing is served, even bytes not yet deleted.
+        isNull(applications.documentsErasedAt),
         eq(applicationDocuments.scanState, 'clean'),
         isNotNull(applicationDocuments.storageKey),
       ),
@@ -418,4 +424,171 @@ export async function listApplicationsWithPendingDocuments(db: Executor, limit: 
     )
     .limit(limit);
   return rows.flatMap((r) => (r.id ? [r.id] : []));
+}
+
+// ── after applying: cancel (CX), 選考結果 (EM-3), erasure (DR-1, DR-2) ────────────────────────────
+
+/** The seeker's application, locked for 「完了」: concurrent posts of one cancel queue here. */
+export async function lockSeekerApplication(
+  db: Executor,
+  seekerId: string,
+  id: string,
+): Promise<Application | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.id, id), eq(applications.seekerId, seekerId)))
+    .for('update');
+  return row;
+}
+
+/** One of this employer's applications with its job's closed_on, locked for the 選考結果. */
+export async function lockEmployerApplication(db: Executor, employerId: string, id: string) {
+  const [row] = await db
+    .select({ application: applications, closedOn: jobPostings.closedOn })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .where(and(eq(applications.id, id), eq(applications.employerId, employerId)))
+    .for('update', { of: applications });
+  return row;
+}
+
+/** 取消 (CX): only an application still 応募中 changes; returns it, or nothing when it was not. */
+export async function markCancelled(
+  db: Executor,
+  id: string,
+  c: { reason: CancelReason; note: string; at: Date },
+): Promise<Application | undefined> {
+  const [row] = await db
+    .update(applications)
+    .set({ state: 'cancelled', cancelledAt: c.at, cancelReason: c.reason, cancelNote: c.note })
+    .where(and(eq(applications.id, id), eq(applications.state, 'applied')))
+    .returning();
+  return row;
+}
+
+/** 採用 / 不採用 (EM-3): only an application still 応募中 changes. */
+export async function markDecided(
+  db: Executor,
+  id: string,
+  d: { result: SelectionResult; conditionsDiffer: boolean; conditionsNote: string; at: Date },
+): Promise<Application | undefined> {
+  const [row] = await db
+    .update(applications)
+    .set({
+      state: d.result,
+      decidedAt: d.at,
+      conditionsDiffer: d.conditionsDiffer,
+      conditionsNote: d.conditionsNote,
+    })
+    .where(and(eq(applications.id, id), eq(applications.state, 'applied')))
+    .returning();
+  return row;
+}
+
+/** 辞退: the referral of a cancelled application (CX). */
+export async function markReferralDeclined(db: Executor, referralId: string, at: Date): Promise<void> {
+  await db
+    .update(referrals)
+    .set({ state: 'declined', declinedAt: at })
+    .where(and(eq(referrals.id, referralId), eq(referrals.state, 'applied')));
+}
+
+/**
+ * DR-2: notes when and why the application's documents are erased (the first cause stays). From
+ * this commit on neither MyPage shows or serves them; the bytes are deleted right after.
+ */
+export async function markDocumentsErased(
+  db: Executor,
+  id: string,
+  cause: DocumentEraseCause,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(applications)
+    .set({ documentsErasedAt: at, documentsErasedCause: cause })
+    .where(and(eq(applications.id, id), isNull(applications.documentsErasedAt)))
+    .returning({ id: applications.id });
+  return rows.length > 0;
+}
+
+/** DR-1: notes the retention end on up to `limit` due applications (job closed before `closedBefore`); returns their ids. */
+export async function markRetentionDue(
+  db: Executor,
+  closedBefore: LocalDate,
+  at: Date,
+  limit: number,
+): Promise<string[]> {
+  const due = db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .where(and(isNull(applications.documentsErasedAt), lt(jobPostings.closedOn, closedBefore)))
+    .orderBy(asc(applications.appliedAt), asc(applications.id))
+    .limit(limit)
+    .for('update', { of: applications, skipLocked: true });
+  const rows = await db
+    .update(applications)
+    .set({ documentsErasedAt: at, documentsErasedCause: 'retention' })
+    .where(and(inArray(applications.id, due), isNull(applications.documentsErasedAt)))
+    .returning({ id: applications.id });
+  return rows.map((r) => r.id);
+}
+
+/** Documents of an application marked erased whose bytes are still in storage. */
+export function listDocumentsToErase(db: Executor, applicationId: string) {
+  return db
+    .select({ id: applicationDocuments.id, storageKey: applicationDocuments.storageKey })
+    .from(applicationDocuments)
+    .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
+    .where(
+      and(
+        eq(applicationDocuments.applicationId, applicationId),
+        isNotNull(applications.documentsErasedAt),
+        isNotNull(applicationDocuments.storageKey),
+      ),
+    )
+    .orderBy(asc(applicationDocuments.position));
+}
+
+/** After its bytes were deleted: the document row keeps its name and kind, no longer a storage key. */
+export async function forgetDocumentBytes(db: Executor, id: string, storageKey: string): Promise<void> {
+  await db
+    .update(applicationDocuments)
+    .set({ storageKey: null })
+    .where(and(eq(applicationDocuments.id, id), eq(applicationDocuments.storageKey, storageKey)));
+}
+
+/** Applications marked erased with bytes still kept: an erasure a crash or an outage left half-done. */
+export async function listUnfinishedErasures(db: Executor, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: applications.id })
+    .from(applications)
+    .innerJoin(applicationDocuments, eq(applicationDocuments.applicationId, applications.id))
+    .where(and(isNotNull(applications.documentsErasedAt), isNotNull(applicationDocuments.storageKey)))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Who is told about an application, and what the notice names. */
+export async function findApplicationParties(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      seekerAccountId: seekers.accountId,
+      employerAccountId: employers.accountId,
+      employerName: employers.name,
+      jobNumber: jobPostings.jobNumber,
+      title: jobPostings.title,
+    })
+    .from(applications)
+    .innerJoin(seekers, eq(seekers.id, applications.seekerId))
+    .innerJoin(employers, eq(employers.id, applications.employerId))
+    .innerJoin(jobPostings, eq(jobPostings.id, applications.jobId))
+    .where(eq(applications.id, id));
+  return row;
+}
+
+/** A seeker's applications for staff (ST-2: what happened to what was sent), newest first. */
+export function listApplicationsForStaff(db: Executor, seekerId: string, limit: number) {
+  return listSeekerApplications(db, seekerId, limit, 0);
 }

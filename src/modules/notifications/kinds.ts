@@ -5,6 +5,7 @@
  * code expired). Rendering lives in render.ts; labels for staff in i18n `notifications.kind`.
  */
 import { z } from 'zod';
+import { CANCEL_REASONS, SELECTION_RESULTS } from '../../domain/vocabulary.ts';
 
 export type Channel = 'inbox' | 'mail';
 
@@ -95,6 +96,28 @@ export const KINDS = {
       jobNumber: z.string(),
       title: z.string(),
       route: z.enum(['referral', 'direct']),
+    }),
+  ),
+  /** CX-3, EM-2: the seeker cancelled an application; the employer is told the reason (and 備考). */
+  'application.cancelled': kind(
+    ['inbox', 'mail'],
+    z.object({
+      applicationId: z.string().uuid(),
+      jobNumber: z.string(),
+      title: z.string(),
+      reason: z.enum(CANCEL_REASONS),
+      note: z.string(),
+    }),
+  ),
+  /** 選考結果通知 (EM-3): the employer registered 採用 or 不採用; the seeker is told by Hello Work. */
+  'application.decided': kind(
+    ['inbox', 'mail'],
+    z.object({
+      applicationId: z.string().uuid(),
+      jobNumber: z.string(),
+      title: z.string(),
+      employerName: z.string(),
+      result: z.enum(SELECTION_RESULTS),
     }),
   ),
   /** AP-5: a document was withheld as suspect; the seeker is told which, and to send it another way. */

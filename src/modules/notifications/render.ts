@@ -105,6 +105,22 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
     subject: t.notifications.mail.applicationReceivedSubject,
     text: t.notifications.mail.applicationReceivedBody({ ...d, baseUrl }),
   }),
+  'application.cancelled': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.applicationCancelledSubject,
+    text: t.notifications.mail.applicationCancelledBody({
+      ...d,
+      reason: t.applying.cancel.reasons[d.reason],
+      baseUrl,
+    }),
+  }),
+  'application.decided': (t, d, baseUrl) => ({
+    subject: t.notifications.mail.applicationDecidedSubject,
+    text: t.notifications.mail.applicationDecidedBody({
+      ...d,
+      result: t.applying.result.results[d.result],
+      baseUrl,
+    }),
+  }),
   'document.withheld': (t, d, baseUrl) => ({
     subject: t.notifications.mail.documentWithheldSubject,
     text: t.notifications.mail.documentWithheldBody({ ...d, baseUrl }),

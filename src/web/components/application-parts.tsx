@@ -15,24 +15,73 @@ import {
   referralLetterFileName,
   renderReferralLetterPdf,
 } from '../../modules/applications/referral-letter.pdf.ts';
-import { formatTokyoDateTime } from '../../platform/dates.ts';
+import { documentsErasure } from '../../modules/applications/retention.rules.ts';
+import { formatTokyoDateTime, type LocalDate } from '../../platform/dates.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
 import { ButtonLink } from './form.tsx';
 import { SummaryList } from './summary-list.tsx';
 
+/**
+ * DR-1, DR-2: the summary row both MyPages show on each application that took documents through
+ * MyPage — when they were erased and why, or the day they will be (N = DOCUMENT_RETENTION_MONTHS
+ * after the job closes). Null for an application whose documents went by post or otherwise (AP-4).
+ */
+export function erasureRow(
+  c: Context<AppEnv>,
+  app: Pick<Application, 'documentsByMypage' | 'documentsErasedAt' | 'documentsErasedCause'>,
+  closedOn: LocalDate | null,
+): [string, string] | null {
+  if (!app.documentsByMypage) return null;
+  const { t } = c.var;
+  const r = t.applying.retention;
+  const months = c.var.deps.config.documentRetentionMonths;
+  const e = documentsErasure(app, { closedOn }, months);
+  if (e.kind === 'erased') return [r.erasedLabel, r.erased(formatTokyoDateTime(e.at), r.causes[e.cause])];
+  if (e.kind === 'scheduled') return [r.label, r.scheduled(t.common.date(e.on), r.period(months))];
+  return [r.label, r.afterClose(r.period(e.months))];
+}
+
+/** 取消 (CX) as both MyPages show it: when, the reason, the 備考. */
+export function cancelRows(c: Context<AppEnv>, app: Application): [string, string][] {
+  if (app.state !== 'cancelled' || !app.cancelledAt) return [];
+  const x = c.var.t.applying.cancel;
+  return [
+    [x.cancelledAt, formatTokyoDateTime(app.cancelledAt)],
+    [x.cancelledReason, app.cancelReason ? x.reasons[app.cancelReason] : ''],
+    [x.cancelledNote, app.cancelNote ?? ''],
+  ];
+}
+
+/** 選考結果 (EM-3) as both MyPages show it: the result, when, and the 相違 with what differs. */
+export function resultRows(c: Context<AppEnv>, app: Application): [string, string][] {
+  if ((app.state !== 'hired' && app.state !== 'not_hired') || !app.decidedAt) return [];
+  const r = c.var.t.applying.result;
+  const rows: [string, string][] = [
+    [r.result, r.results[app.state]],
+    [r.decidedAt, formatTokyoDateTime(app.decidedAt)],
+    [r.conditions, r.conditionsValues[app.conditionsDiffer ? 'yes' : 'no']],
+  ];
+  if (app.conditionsDiffer) rows.push([r.conditionsNoteShort, app.conditionsNote ?? '']);
+  return rows;
+}
+
 export function DocumentList({
   documents,
   audience,
   applicationId,
+  erased = false,
 }: {
   documents: ApplicationDocument[];
   audience: 'seeker' | 'employer';
   applicationId: string;
+  /** DR-2: erased documents are not listed, only that they were erased. */
+  erased?: boolean;
 }) {
   const c = useRequestContext<AppEnv>();
   const { t } = c.var;
   const a = t.applying;
+  if (erased && documents.length > 0) return <span id="documents-erased">{a.retention.erasedDocuments}</span>;
   if (documents.length === 0) return <span>{a.detail.noDocuments}</span>;
   // Fail closed, and say so (ADR 0020): without a scanner, documents stay 確認中 and are not delivered.
   const scannerOff =
@@ -150,36 +199,52 @@ export function LetterView({
 }
 
 /**
- * 応募内容 (AL, EM-1): when and how, 志望動機, 備考 and the documents with their scan state — the same
+ * 応募内容 (AL, EM-1): when and how, the state (with a cancel's reason and, for the seeker, the
+ * 選考結果), 志望動機, 備考, the documents with their scan state and when they are erased — the same
  * rows in both MyPages; the employer's page puts the applicant's rows first.
  */
 export function ApplicationContent({
   app,
   documents,
   audience,
+  closedOn,
   lead = [],
 }: {
   app: Application;
   documents: ApplicationDocument[];
   audience: 'seeker' | 'employer';
+  closedOn: LocalDate | null;
   lead?: [string, string][];
 }) {
-  const { t } = useRequestContext<AppEnv>().var;
-  const a = t.applying;
+  const c = useRequestContext<AppEnv>();
+  const a = c.var.t.applying;
+  const erasure = erasureRow(c, app, closedOn);
   const rows: [string, Child][] = [
     ...lead,
     [a.list.appliedAt, formatTokyoDateTime(app.appliedAt)],
     [a.list.route, a.route[app.route]],
+    [a.list.state, <span id="application-state">{a.state[app.state]}</span>],
+    ...cancelRows(c, app).map(([l, v]): [string, Child] => [l, <span class="prewrap">{v}</span>]),
+    ...(audience === 'seeker' ? resultRows(c, app) : []).map(([l, v]): [string, Child] => [
+      l,
+      <span class="prewrap">{v}</span>,
+    ]),
     [a.detail.motivation, <span class="prewrap">{app.motivation}</span>],
     [a.detail.remarks, app.remarks ? <span class="prewrap">{app.remarks}</span> : ''],
     [
       a.detail.documents,
       app.documentsByMypage ? (
-        <DocumentList documents={documents} audience={audience} applicationId={app.id} />
+        <DocumentList
+          documents={documents}
+          audience={audience}
+          applicationId={app.id}
+          erased={app.documentsErasedAt !== null}
+        />
       ) : (
         a.detail.documentsElsewhere
       ),
     ],
+    ...(erasure ? [[erasure[0], <span class="erasure">{erasure[1]}</span>] as [string, Child]] : []),
   ];
   return <SummaryList id="application-content" rows={rows} />;
 }

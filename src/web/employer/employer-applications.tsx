@@ -2,11 +2,13 @@
  * 応募者管理 (SPEC EM-1, EM-2, AP-5, AP-6; ADR 0021): the applications to this employer's jobs,
  * across jobs or for one, newest first; one application with its 応募内容, the documents that
  * were scanned clean (a withheld one is shown as withheld and can never be downloaded), and the
- * 紹介状. Every query is scoped to the signed-in employer, so another employer's application or
- * document is a 404. Downloads are attachments with the original name (RFC 6266), nosniff, no-store.
+ * 紹介状; 取消 with its reason (CX-3); the 選考結果 form (EM-3, refused after the retention end of
+ * DR-1 with the reason); when the documents are (or were) erased (DR-1, DR-2). Every query is
+ * scoped to the signed-in employer, so another employer's application or document is a 404. Downloads are attachments with the original name (RFC 6266), nosniff, no-store.
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { SELECTION_RESULTS } from '../../domain/vocabulary.ts';
 import {
   countEmployerApplications,
   type EmployerApplicationRow,
@@ -16,15 +18,37 @@ import {
   listApplicationDocuments,
   listEmployerApplications,
 } from '../../modules/applications/applications.repository.ts';
+import { type ResultRequest, registerResult } from '../../modules/applications/register-result.ts';
+import {
+  CONDITIONS_NOTE_MAX,
+  type ResultRefusal,
+  resultInputProblems,
+  resultRefusal,
+} from '../../modules/applications/result.rules.ts';
 import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
-import { formatTokyoDateTime } from '../../platform/dates.ts';
+import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { employerOf } from '../auth/guards.ts';
-import { ApplicationContent, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
-import { Button } from '../components/form.tsx';
+import {
+  ApplicationContent,
+  LetterView,
+  letterPdfResponse,
+  resultRows,
+} from '../components/application-parts.tsx';
+import {
+  Button,
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FormErrors,
+  TextArea,
+} from '../components/form.tsx';
+import { Notice } from '../components/notice.tsx';
 import { Pagination, pageNumber } from '../components/pagination.tsx';
+import { SummaryList } from '../components/summary-list.tsx';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
+import { one, readForm } from '../forms.ts';
 import { markPersonal } from '../middleware.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
@@ -74,6 +98,158 @@ function ApplicationsTable({ rows }: { rows: EmployerApplicationRow[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface ResultState {
+  input: ResultRequest;
+  errors: FormErrors;
+  refusal?: ResultRefusal;
+}
+
+function resultErrors(c: Context<AppEnv>, input: ResultRequest): FormErrors {
+  const e = c.var.t.applying.result.errors;
+  const p = resultInputProblems(input);
+  return {
+    result: p.result ? e[p.result] : undefined,
+    conditionsDiffer: p.conditionsDiffer ? e[p.conditionsDiffer] : undefined,
+    conditionsNote: p.conditionsNote ? e[p.conditionsNote] : undefined,
+  };
+}
+
+/**
+ * 選考結果 (EM-3): the form while the application is 応募中 and before the retention end of DR-1;
+ * otherwise why not (cancelled, decided, or the retention end in the configured period's words).
+ */
+function ResultSection({ row, state }: { row: EmployerApplication; state: ResultState }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const r = t.applying.result;
+  const app = row.application;
+  const months = c.var.deps.config.documentRetentionMonths;
+  const refusal =
+    state.refusal ??
+    resultRefusal(app, { closedOn: row.job.closedOn }, months, tokyoDate(c.var.deps.clock.now()));
+  const why =
+    refusal === 'retention_ended'
+      ? r.retentionEnded(t.applying.retention.period(months))
+      : refusal
+        ? r.refusal[refusal]
+        : undefined;
+  return (
+    <section class="panel" aria-labelledby="result-title">
+      <h2 id="result-title">{r.title}</h2>
+      {refusal === 'decided' ? (
+        <>
+          {state.refusal ? (
+            <Notice kind="error" title={r.refusalTitle}>
+              <p id="result-refusal">{why}</p>
+            </Notice>
+          ) : null}
+          <SummaryList id="registered-result" rows={resultRows(c, app)} />
+        </>
+      ) : why ? (
+        <Notice kind={state.refusal ? 'error' : 'info'} title={r.refusalTitle}>
+          <p id="result-refusal">{why}</p>
+        </Notice>
+      ) : (
+        <>
+          <p>{r.lead}</p>
+          <ErrorSummary errors={state.errors} />
+          <form method="post" action={`/employer/applications/${app.id}/result`} novalidate id="result-form">
+            <CsrfField />
+            <ChoiceGroup
+              type="radio"
+              name="result"
+              label={r.result}
+              badge="required"
+              inline
+              options={SELECTION_RESULTS.map((v) => ({ value: v, label: r.results[v] }))}
+              value={state.input.result}
+              error={state.errors.result}
+            />
+            <ChoiceGroup
+              type="radio"
+              name="conditionsDiffer"
+              label={r.conditions}
+              badge="required"
+              inline
+              options={(['yes', 'no'] as const).map((v) => ({ value: v, label: r.conditionsValues[v] }))}
+              value={state.input.conditionsDiffer}
+              error={state.errors.conditionsDiffer}
+            />
+            <TextArea
+              name="conditionsNote"
+              label={r.conditionsNote}
+              hint={r.conditionsNoteHint}
+              value={state.input.conditionsNote}
+              error={state.errors.conditionsNote}
+              maxLength={CONDITIONS_NOTE_MAX}
+              rows={4}
+            />
+            <div class="actions">
+              <Button>{r.submit}</Button>
+            </div>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+type EmployerApplication = NonNullable<Awaited<ReturnType<typeof findEmployerApplication>>>;
+
+async function renderDetail(
+  c: Context<AppEnv>,
+  row: EmployerApplication,
+  state: ResultState = { input: { result: '', conditionsDiffer: '', conditionsNote: '' }, errors: {} },
+  status: 200 | 400 | 409 = 200,
+) {
+  const { t } = c.var;
+  const a = t.applying;
+  const f = a.employer.applicantFields;
+  const app = row.application;
+  const documents = await listApplicationDocuments(c.var.deps.db, app.id);
+  return page(
+    c,
+    {
+      title: a.detail.title,
+      portal: 'employer',
+      breadcrumbs: [...crumbs(c), { label: row.seeker.name }],
+    },
+    <>
+      {c.req.query('decided') && app.decidedAt ? (
+        <Notice kind="success">
+          <p id="decided-notice">{a.result.done}</p>
+        </Notice>
+      ) : null}
+      <h1>
+        {a.detail.title}：{row.seeker.name}
+      </h1>
+      <p>
+        {row.job.jobNumber} {row.job.title}
+      </p>
+      <ApplicationContent
+        app={app}
+        documents={documents}
+        audience="employer"
+        closedOn={row.job.closedOn}
+        lead={[
+          [f.name, row.seeker.name],
+          [f.kana, row.seeker.nameKana],
+          [f.birthDate, t.common.date(row.seeker.birthDate)],
+        ]}
+      />
+      {row.letterNumber ? (
+        <p>
+          <a href={`/employer/applications/${app.id}/letter`} id="employer-letter-link">
+            {a.letter.title}（{row.letterNumber}）
+          </a>
+        </p>
+      ) : null}
+      <ResultSection row={row} state={state} />
+    </>,
+    status,
   );
 }
 
@@ -142,45 +318,25 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
     })
     .get('/:id', async (c) => {
       markPersonal(c);
+      return renderDetail(c, await loadOwn(c));
+    })
+    .post('/:id/result', async (c) => {
+      markPersonal(c);
+      const id = uuidParam(c);
+      const values = await readForm(c);
+      const input = {
+        result: one(values, 'result'),
+        conditionsDiffer: one(values, 'conditionsDiffer'),
+        conditionsNote: one(values, 'conditionsNote').replace(/\r\n?/g, '\n').trim(),
+      };
+      const outcome = await registerResult(c.var.deps, employerOf(c).id, id, input);
+      if (!outcome) throw notFound('application');
+      if (outcome.ok) return c.redirect(`/employer/applications/${id}?decided=1`, 303);
       const row = await loadOwn(c);
-      const { t } = c.var;
-      const a = t.applying;
-      const f = a.employer.applicantFields;
-      const app = row.application;
-      const documents = await listApplicationDocuments(c.var.deps.db, app.id);
-      return page(
-        c,
-        {
-          title: a.detail.title,
-          portal: 'employer',
-          breadcrumbs: [...crumbs(c), { label: row.seeker.name }],
-        },
-        <>
-          <h1>
-            {a.detail.title}：{row.seeker.name}
-          </h1>
-          <p>
-            {row.job.jobNumber} {row.job.title}
-          </p>
-          <ApplicationContent
-            app={app}
-            documents={documents}
-            audience="employer"
-            lead={[
-              [f.name, row.seeker.name],
-              [f.kana, row.seeker.nameKana],
-              [f.birthDate, t.common.date(row.seeker.birthDate)],
-            ]}
-          />
-          {row.letterNumber ? (
-            <p>
-              <a href={`/employer/applications/${app.id}/letter`} id="employer-letter-link">
-                {a.letter.title}（{row.letterNumber}）
-              </a>
-            </p>
-          ) : null}
-        </>,
-      );
+      if (outcome.refusal === 'invalid') {
+        return renderDetail(c, row, { input, errors: resultErrors(c, input) }, 400);
+      }
+      return renderDetail(c, row, { input, errors: {}, refusal: outcome.refusal }, 409);
     })
     .get('/:id/documents/:doc', async (c) => {
       const employerId = employerOf(c).id;

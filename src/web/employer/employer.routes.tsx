@@ -29,6 +29,7 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
         <ul id="employer-notice-list">
           {messages.map((m) => {
             const received = KINDS['application.received'].schema.safeParse(m.data);
+            const cancelled = KINDS['application.cancelled'].schema.safeParse(m.data);
             const label = isNotificationKind(m.kind) ? t.notifications.kind[m.kind] : m.kind;
             return (
               <li class={m.readAt ? undefined : 'unread'}>
@@ -37,6 +38,17 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
                   <a href={`/employer/applications/${received.data.applicationId}`}>
                     {label}：{received.data.jobNumber} {received.data.title}
                   </a>
+                ) : m.kind === 'application.cancelled' && cancelled.success ? (
+                  <>
+                    <a href={`/employer/applications/${cancelled.data.applicationId}`}>
+                      {label}：{cancelled.data.jobNumber} {cancelled.data.title}
+                    </a>
+                    <span class="notice-reason">
+                      （{t.applying.cancel.cancelledReason}：
+                      {t.applying.cancel.reasons[cancelled.data.reason]}
+                      {cancelled.data.note ? `　${cancelled.data.note}` : ''}）
+                    </span>
+                  </>
                 ) : (
                   label
                 )}

@@ -3,10 +3,13 @@
  * signed-in seeker, newest first, each with the seed's seven functions:
  * 新規メッセージを作成 · 求人内容の詳細 · 紹介・応募時の求人票 · 応募内容 · 応募を取消 · 紹介状（本人控え）
  * · 紹介状・選考結果通知. Every read is scoped to the seeker in the query (another's is a 404).
+ * 「応募を取消」 is a button for 24 hours after 「応募」 (CX-1; the journey is application-cancel.tsx);
+ * 紹介状・選考結果通知 shows the 紹介状 and the 選考結果 (EM-3); each application says when its
+ * documents are (or were) erased (DR-1, DR-2).
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
-import { mayCancel } from '../../modules/applications/application.rules.ts';
+import { CANCEL_WINDOW_MS } from '../../modules/applications/application.rules.ts';
 import {
   countSeekerApplications,
   findLetter,
@@ -15,16 +18,24 @@ import {
   listSeekerApplications,
   type SeekerApplicationRow,
 } from '../../modules/applications/applications.repository.ts';
+import { showsCancelButton } from '../../modules/applications/cancel.rules.ts';
 import { changedJobFields } from '../../modules/applications/snapshot.rules.ts';
 import { toJobDetailView } from '../../modules/jobs/job-view.ts';
 import { findJobById } from '../../modules/jobs/jobs.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { seekerOf } from '../auth/guards.ts';
-import { ApplicationContent, LetterView, letterPdfResponse } from '../components/application-parts.tsx';
+import {
+  ApplicationContent,
+  erasureRow,
+  LetterView,
+  letterPdfResponse,
+  resultRows,
+} from '../components/application-parts.tsx';
 import { JobDetails } from '../components/job-details.tsx';
 import { Notice } from '../components/notice.tsx';
 import { Pagination, pageNumber } from '../components/pagination.tsx';
+import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
@@ -40,13 +51,50 @@ function listCrumbs(c: Context<AppEnv>) {
   ];
 }
 
+/** 「応募を取消」 (CX-1): a button for 24 hours after 「応募」; afterwards the seed's sentence instead. */
+function CancelFunction({ row }: { row: SeekerApplicationRow }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const f = t.applying.functions;
+  const app = row.application;
+  const id = `cx-${app.id}`;
+  if (showsCancelButton(app, c.var.deps.clock.now())) {
+    const until = formatTokyoDateTime(new Date(app.appliedAt.getTime() + CANCEL_WINDOW_MS));
+    return (
+      <>
+        <a
+          class="button button--secondary"
+          href={`/mypage/applications/${app.id}/cancel`}
+          aria-describedby={id}
+          id={`cancel-${app.id}`}
+        >
+          {f.cancel}
+        </a>
+        <p class="muted" id={id}>
+          {f.cancelOpen(until)}
+        </p>
+      </>
+    );
+  }
+  const text =
+    app.state === 'applied'
+      ? f.cancelClosed
+      : app.state === 'cancelled'
+        ? t.applying.result.cancelledNotice
+        : t.applying.cancel.refusal.decided;
+  return (
+    <p class="muted cancel-closed" id={id}>
+      {text}
+    </p>
+  );
+}
+
 /** The seven functions of one application (AL), as links and buttons that say why when unavailable. */
 function Functions({ row }: { row: SeekerApplicationRow }) {
   const c = useRequestContext<AppEnv>();
   const f = c.var.t.applying.functions;
   const app = row.application;
   const base = `/mypage/applications/${app.id}`;
-  const cancellable = mayCancel(app, c.var.deps.clock.now());
   return (
     <ul class="application-functions" aria-label={c.var.t.applying.list.title}>
       <li>
@@ -67,12 +115,7 @@ function Functions({ row }: { row: SeekerApplicationRow }) {
         <a href={base}>{f.content}</a>
       </li>
       <li>
-        <button type="button" class="button button--secondary" disabled aria-describedby={`cx-${app.id}`}>
-          {f.cancel}
-        </button>
-        <p class="muted" id={`cx-${app.id}`}>
-          {cancellable ? f.cancelComing : f.cancelClosed}
-        </p>
+        <CancelFunction row={row} />
       </li>
       <li>
         {row.letterNumber ? (
@@ -82,13 +125,22 @@ function Functions({ row }: { row: SeekerApplicationRow }) {
         )}
       </li>
       <li>
-        {row.letterNumber ? (
-          <a href={`${base}/letter`}>{f.results}</a>
-        ) : (
-          <span class="muted">{f.results}</span>
-        )}
+        <a href={`${base}/results`}>{f.results}</a>
       </li>
     </ul>
+  );
+}
+
+function ErasureRow({ row }: { row: SeekerApplicationRow }) {
+  const c = useRequestContext<AppEnv>();
+  const erasure = erasureRow(c, row.application, row.job.closedOn);
+  if (!erasure) return null;
+  const [label, value] = erasure;
+  return (
+    <div class="summary-list__row">
+      <dt>{label}</dt>
+      <dd class="erasure">{value}</dd>
+    </div>
   );
 }
 
@@ -122,6 +174,7 @@ function ApplicationItem({ row }: { row: SeekerApplicationRow }) {
           <dt>{a.list.state}</dt>
           <dd>{a.state[app.state]}</dd>
         </div>
+        <ErasureRow row={row} />
       </dl>
       <Functions row={row} />
     </article>
@@ -199,11 +252,16 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
               {row.letterNumber ? <p>{a.done.letterIssued}</p> : null}
             </Notice>
           ) : null}
+          {c.req.query('cancelled') && app.state === 'cancelled' ? (
+            <Notice kind="success" title={a.cancel.doneTitle}>
+              <p id="cancelled-notice">{a.cancel.done}</p>
+            </Notice>
+          ) : null}
           <h1>{a.detail.title}</h1>
           <p>
             {row.job.jobNumber} {row.job.title}（{row.employerName}）
           </p>
-          <ApplicationContent app={app} documents={documents} audience="seeker" />
+          <ApplicationContent app={app} documents={documents} audience="seeker" closedOn={row.job.closedOn} />
           <Functions row={row} />
         </>,
       );
@@ -239,6 +297,49 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
             )}
           </section>
           <JobDetails view={snap.view} />
+        </>,
+      );
+    })
+    .get('/applications/:id/results', async (c) => {
+      const row = await loadOwn(c);
+      const { t } = c.var;
+      const r = t.applying.result;
+      const app = row.application;
+      const decided = resultRows(c, app);
+      return page(
+        c,
+        { title: r.noticeTitle, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: r.noticeTitle }] },
+        <>
+          <h1>{r.noticeTitle}</h1>
+          <p>
+            {row.job.jobNumber} {row.job.title}（{row.employerName}）
+          </p>
+          <section aria-labelledby="results-letter" class="panel">
+            <h2 id="results-letter">{r.letterSection}</h2>
+            {row.letterNumber ? (
+              <p>
+                <a href={`/mypage/applications/${app.id}/letter`} id="results-letter-link">
+                  {t.applying.functions.letter}（{row.letterNumber}）
+                </a>
+              </p>
+            ) : (
+              <p>{r.noLetter}</p>
+            )}
+          </section>
+          <section aria-labelledby="results-notice" class="panel">
+            <h2 id="results-notice">{r.noticeSection}</h2>
+            {decided.length > 0 ? (
+              <>
+                <p>{r.noticeLead(row.employerName)}</p>
+                <SummaryList id="selection-result" rows={decided} />
+              </>
+            ) : (
+              <p id="selection-pending">{app.state === 'cancelled' ? r.cancelledNotice : r.pending}</p>
+            )}
+          </section>
+          <p>
+            <a href="/mypage/activity/applications">{t.applying.list.title}</a>
+          </p>
         </>,
       );
     })

@@ -175,6 +175,21 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
       </div>
     );
   }
+  if (kind === 'application.decided') {
+    const d = KINDS['application.decided'].schema.parse(msg.data);
+    return (
+      <div id="message-decided">
+        <p>{m.decidedLead(d.employerName, d.jobNumber, d.title)}</p>
+        <p>
+          {t.applying.result.result}：
+          <strong id="message-result">{t.applying.result.results[d.result]}</strong>
+        </p>
+        <p>
+          <a href={`/mypage/applications/${d.applicationId}/results`}>{t.applying.functions.results}</a>
+        </p>
+      </div>
+    );
+  }
   if (kind === 'seeker.registration_expiring') {
     const d = KINDS['seeker.registration_expiring'].schema.parse(msg.data);
     return <p>{m.expiringLead(d.name, t.common.date(d.validUntil))}</p>;

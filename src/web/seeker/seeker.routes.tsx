@@ -40,6 +40,7 @@ import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
 import { seekerActivityRoutes } from './activity.tsx';
+import { seekerCancelRoutes } from './application-cancel.tsx';
 import { seekerApplicationRoutes } from './applications.tsx';
 import { seekerApplyRoutes } from './apply.tsx';
 import { HomeInformation } from './information.tsx';
@@ -266,6 +267,7 @@ export function seekerPortal(): Hono<AppEnv> {
     .route('/', seekerMessageRoutes())
     .route('/', seekerApplyRoutes())
     .route('/', seekerApplicationRoutes())
+    .route('/', seekerCancelRoutes())
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);

@@ -50,6 +50,7 @@ import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, readForm, validate } from '../forms.ts';
 import { page } from '../render.tsx';
+import { SeekerApplications } from './applications.tsx';
 import { AccountDeliveries } from './deliveries.tsx';
 import {
   SeekerInformation,
@@ -628,6 +629,7 @@ function SeekerDetail({
         lastCounsellingOn={sessions[0]?.heldOn}
         mayChange={mayChange}
       />
+      <SeekerApplications seeker={seeker} />
       <SeekerInformation seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
       <SeekerNotice seeker={seeker} openedAt={openedAt} mayChange={mayChange} />
       <AccountDeliveries accountId={seeker.accountId} email={email} />

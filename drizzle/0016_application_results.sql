@@ -1,0 +1,3 @@
+ALTER TABLE "applications" ADD COLUMN "conditions_note" text;--> statement-breakpoint
+CREATE INDEX "applications_retention_idx" ON "applications" USING btree ("job_id") WHERE "applications"."documents_erased_at" is null;--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_cancel_reason_check" CHECK ("applications"."cancel_reason" is null or "applications"."cancel_reason" in ('found_job', 'rechecked_conditions', 'family', 'health', 'other'));
