@@ -204,7 +204,9 @@ export interface Step {
 }
 
 /** A scan may read the one 都道府県 asked for through its btree. */
-const confinedTo = (plan: SearchPlan) => plan.prefectures.length === 1;
+function confinedTo(plan: SearchPlan): boolean {
+  return plan.prefectures.length === 1;
+}
 
 /** Above this many expected matches, a single GIN pass with a window count is not tried. */
 const ONE_PASS_MAX = 20_000;
