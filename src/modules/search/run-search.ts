@@ -28,9 +28,10 @@ export async function runSearch(
   input: { conditions: SearchConditions; audience: CardAudience; seekerId?: string },
 ): Promise<SearchResults> {
   const { db, clock } = deps;
-  const today = tokyoDate(clock.now());
+  const now = clock.now();
+  const today = tokyoDate(now);
   const plan = planSearch(input.conditions, today);
-  const hits = await searchJobs(db, plan);
+  const hits = await searchJobs(db, plan, now.getTime());
   const cards = await loadJobCards(db, hits.jobIds, input.audience, today);
   const favorites = input.seekerId
     ? await favoriteJobIdsAmong(db, input.seekerId, hits.jobIds)

@@ -27,6 +27,6 @@ export async function saveSearch(
         now: deps.clock.now(),
       });
     }
-    return outcome === 'already' ? 'added' : outcome;
+    return outcome;
   });
 }

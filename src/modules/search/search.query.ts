@@ -165,22 +165,74 @@ export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counte
   return scan < ginCost(plan, e, matches) ? 'scan' : 'gin';
 }
 
-/** Session settings for one statement of the search (SET LOCAL: they end with the transaction). */
-async function use(tx: Transaction, strategy: Strategy, ordered: boolean, confined: boolean): Promise<void> {
-  if (strategy === 'lookup') return;
-  if (strategy === 'gin') {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local enable_bitmapscan = on`);
-    return;
-  }
+/**
+ * Planner settings, by name (SET LOCAL: they end with the transaction). They steer how PostgreSQL
+ * runs a statement, never which rows it finds.
+ */
+export type Settings = Readonly<Record<string, string>>;
+
+/** For every statement of a search: short queries — no JIT compilation, no parallel workers, an exact (not lossy) match bitmap. */
+export function searchSettings(): Settings {
+  return { jit: 'off', max_parallel_workers_per_gather: '0', work_mem: '64MB' };
+}
+
+/** The settings that make PostgreSQL run one statement with the chosen strategy. Pure. */
+export function strategySettings(strategy: Strategy, ordered: boolean, confined: boolean): Settings {
+  if (strategy === 'lookup') return {};
+  if (strategy === 'gin') return { enable_seqscan: 'off', enable_indexscan: 'off', enable_bitmapscan: 'on' };
   // Scans: the page walks the sort key's btree (or the prefecture's); the count reads the heap in
   // order, or the one prefecture's rows through its btree.
   const index = ordered || confined;
-  await tx.execute(sql`set local enable_bitmapscan = off`);
-  await tx.execute(index ? sql`set local enable_seqscan = off` : sql`set local enable_seqscan = on`);
-  await tx.execute(index ? sql`set local enable_indexscan = on` : sql`set local enable_indexscan = off`);
-  await tx.execute(ordered ? sql`set local enable_sort = off` : sql`set local enable_sort = on`);
+  return {
+    enable_bitmapscan: 'off',
+    enable_seqscan: index ? 'off' : 'on',
+    enable_indexscan: index ? 'on' : 'off',
+    enable_sort: ordered ? 'off' : 'on',
+  };
+}
+
+/** Applies settings for the rest of the transaction (names and values come from this file, never from input). */
+export async function applySettings(tx: Transaction, settings: Settings): Promise<void> {
+  for (const [name, value] of Object.entries(settings))
+    await tx.execute(sql.raw(`set local ${name} = '${value}'`));
+}
+
+/** One statement of a search: how it runs, and the settings that make PostgreSQL run it so. */
+export interface Step {
+  strategy: Strategy;
+  settings: Settings;
+}
+
+/** A scan may read the one 都道府県 asked for through its btree. */
+function confinedTo(plan: SearchPlan): boolean {
+  return plan.prefectures.length === 1;
+}
+
+/** Above this many expected matches, a single GIN pass with a window count is not tried. */
+const ONE_PASS_MAX = 20_000;
+
+/**
+ * Moderately many matches expected (more than MAX_RESULTS, at most ONE_PASS_MAX) that GIN collects
+ * cheaper than a walk for the page asked for: one pass gives the page and the count. Null: count,
+ * then page. (Without a keyword or filter token the page strategy is a scan, with 求人番号 a lookup.)
+ */
+export function onePassStep(plan: SearchPlan, e: Estimate, rows: number): Step | null {
+  const expected = e.fraction * rows;
+  if (expected <= MAX_RESULTS || expected > ONE_PASS_MAX) return null;
+  const step = pageStep(plan, e, rows, expected);
+  return step.strategy === 'gin' ? step : null;
+}
+
+/** The count: up to MAX_RESULTS + 1 matches, unordered. */
+export function countStep(plan: SearchPlan, e: Estimate, rows: number): Step {
+  const strategy = countStrategy(plan, e, rows);
+  return { strategy, settings: strategySettings(strategy, false, confinedTo(plan)) };
+}
+
+/** The page of more than MAX_RESULTS matches, in the asked-for order. */
+export function pageStep(plan: SearchPlan, e: Estimate, rows: number, counted: number): Step {
+  const strategy = pageStrategy(plan, e, rows, counted);
+  return { strategy, settings: strategySettings(strategy, true, confinedTo(plan)) };
 }
 
 /** The sort key of a row as the count step reads it, to page small results in memory. */
@@ -239,30 +291,20 @@ async function readStats(db: Executor): Promise<LexemeStats> {
   return buildStats(Math.max(rows, 1), mce?.elems ?? [], (mce?.freqs ?? []).map(Number));
 }
 
-/** Above this many expected matches, a single GIN pass with a window count is not tried. */
-const ONE_PASS_MAX = 20_000;
-
-export async function searchJobs(db: Database, plan: SearchPlan): Promise<SearchHits> {
-  const stats = await loadStats(db);
+/**
+ * Runs a plan: at most two statements on job_search, in one transaction. `now` (the caller's clock)
+ * decides when the cached statistics are read again.
+ */
+export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now()): Promise<SearchHits> {
+  const stats = await loadStats(db, now);
   const e = estimate(plan, stats);
   const where = whereClause(plan);
-  const confined = plan.prefectures.length === 1;
   return db.transaction(async (tx) => {
-    // Short queries: no JIT compilation, no parallel workers, an exact (not lossy) match bitmap.
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    await tx.execute(sql`set local work_mem = '64MB'`);
+    await applySettings(tx, searchSettings());
 
-    // Moderately many matches that GIN collects cheaply: one pass gives the page and the count.
-    const expected = e.fraction * stats.rows;
-    if (
-      plan.tsquery &&
-      !plan.jobNumbers.length &&
-      expected > MAX_RESULTS &&
-      expected <= ONE_PASS_MAX &&
-      pageStrategy(plan, e, stats.rows, expected) === 'gin'
-    ) {
-      await use(tx, 'gin', true, confined);
+    const onePass = onePassStep(plan, e, stats.rows);
+    if (onePass) {
+      await applySettings(tx, onePass.settings);
       const rows = await queryRows<{ job_id: number; n: number }>(
         tx,
         sql`select s.job_id, count(*) over ()::int as n from job_search s where ${where}
@@ -277,8 +319,8 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
     }
 
     // Count up to MAX_RESULTS + 1, keeping the sort keys: a result that fits is paged from them.
-    const forCount = countStrategy(plan, e, stats.rows);
-    await use(tx, forCount, false, confined);
+    const count = countStep(plan, e, stats.rows);
+    await applySettings(tx, count.settings);
     const keyed = await queryRows<Keyed>(
       tx,
       sql`select s.job_id, s.accepted_on::text as accepted_on, s.referral_deadline::text as referral_deadline,
@@ -291,11 +333,11 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
         total,
         capped: false,
         jobIds: page.map((r) => Number(r.job_id)),
-        strategy: { count: forCount, page: forCount },
+        strategy: { count: count.strategy, page: count.strategy },
       };
     }
-    const forPage = pageStrategy(plan, e, stats.rows, total);
-    await use(tx, forPage, true, confined);
+    const page = pageStep(plan, e, stats.rows, total);
+    await applySettings(tx, page.settings);
     const rows = await queryRows<{ job_id: number }>(
       tx,
       sql`select s.job_id from job_search s where ${where} order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
@@ -304,7 +346,7 @@ export async function searchJobs(db: Database, plan: SearchPlan): Promise<Search
       total,
       capped: true,
       jobIds: rows.map((r) => Number(r.job_id)),
-      strategy: { count: forCount, page: forPage },
+      strategy: { count: count.strategy, page: page.strategy },
     };
   });
 }

@@ -34,25 +34,9 @@ export async function insertSavedSearch(
     .values({ seekerId: row.seekerId, name: row.name, query: row.query, createdAt: row.now });
 }
 
-/** Deletes one of the seeker's own saved searches; returns whether one was deleted. */
-export async function deleteSavedSearch(db: Executor, seekerId: string, id: string): Promise<boolean> {
-  const removed = await db
-    .delete(savedSearches)
-    .where(and(eq(savedSearches.id, id), eq(savedSearches.seekerId, seekerId)))
-    .returning({ id: savedSearches.id });
-  return removed.length > 0;
-}
-
-export async function findSavedSearch(
-  db: Executor,
-  seekerId: string,
-  id: string,
-): Promise<SavedSearch | undefined> {
-  const [row] = await db
-    .select()
-    .from(savedSearches)
-    .where(and(eq(savedSearches.id, id), eq(savedSearches.seekerId, seekerId)));
-  return row;
+/** Deletes one of the seeker's own saved searches (someone else's id deletes nothing). */
+export async function deleteSavedSearch(db: Executor, seekerId: string, id: string): Promise<void> {
+  await db.delete(savedSearches).where(and(eq(savedSearches.id, id), eq(savedSearches.seekerId, seekerId)));
 }
 
 export async function countFavorites(db: Executor, seekerId: string): Promise<number> {
