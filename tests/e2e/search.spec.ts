@@ -92,7 +92,7 @@ test('SR-1/SR-4/SR-3/SR-2 a seeker searches, opens a job, keeps it in お気に�
 
   await expect(page).toHaveURL(/\/mypage\/favorites\?done=added$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('お気に入り求人');
-  await expect(page.getByRole('status')).toContainText('お気に入りに保存しました。');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('お気に入りに保存しました。');
   await expect(page.getByRole('article').getByRole('link', { name: title })).toHaveAttribute(
     'href',
     `/jobs/${jobNumber}`,
@@ -117,7 +117,7 @@ test('SR-1/SR-4/SR-3/SR-2 a seeker searches, opens a job, keeps it in お気に�
 
   await expect(page).toHaveURL(/\/mypage\/searches\?done=added$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('保存した検索条件');
-  await expect(page.getByRole('status')).toContainText('検索条件を保存しました。');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('検索条件を保存しました。');
   await checkA11y(page, '保存した検索条件');
 
   // …and run them again from MyPage: the same conditions, the same results.

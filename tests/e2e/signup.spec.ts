@@ -103,7 +103,7 @@ test('MP-6/MP-10/MP-7/MP-1 internet-only registration: opening, wizard with 一�
     .check();
   await button(page, '一時保存').click();
   await expect(page).toHaveURL(/\/signup\/profile\/work\?saved=1$/);
-  await expect(page.getByRole('status')).toContainText('一時保存しました');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('一時保存しました');
   await checkA11y(page, 'after 一時保存');
 
   // Sign out and in again: back on the same step, with what was typed.

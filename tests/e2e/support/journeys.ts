@@ -80,7 +80,7 @@ export async function signIn(page: Page, portal: Portal, email: string, password
 export async function signOut(page: Page, portal: Portal = 'seeker'): Promise<void> {
   await button(page, 'ログアウト').click();
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(LOGIN[portal].path)}\\?out=1$`));
-  await expect(page.getByRole('status')).toContainText('ログアウトしました');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('ログアウトしました');
   await checkA11y(page);
 }
 
