@@ -39,11 +39,22 @@ export interface HttpResult {
 
 export interface WebServer {
   baseUrl: string;
+  /** The server's own process (node itself, not a wrapper), e.g. to read its memory from /proc. */
+  pid: number;
   log: () => string;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export interface WebServerOptions {
+  /** More environment (an undefined value removes a variable, e.g. DATABASE_URL for PGlite). */
+  env?: Record<string, string | undefined>;
+  /** The server's DATA_DIR, owned by the caller (default: a temporary folder removed by stop()). */
+  dataDir?: string;
+  /** LOG_LEVEL of the server (warn). */
+  logLevel?: string;
+}
+
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -55,11 +66,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. */
-export async function startWebServer(databaseUrl: string, root: string): Promise<WebServer> {
+/**
+ * Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. Without a
+ * database URL it runs on the embedded PGlite in its DATA_DIR.
+ */
+export async function startWebServer(
+  databaseUrl: string | undefined,
+  root: string,
+  options: WebServerOptions = {},
+): Promise<WebServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hw-bench-web-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hw-bench-web-')));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: root,
     env: {
@@ -74,8 +92,9 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
       SMTP_URL: 'smtp://127.0.0.1:2525',
       CLAMD_HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
       PGAPPNAME: WEB_APP_NAME,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,7 +113,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
       await exited;
       clearTimeout(force);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;
@@ -115,7 +134,7 @@ export async function startWebServer(databaseUrl: string, root: string): Promise
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, log: () => output, stop };
+  return { baseUrl, pid: child.pid!, log: () => output, stop };
 }
 
 async function activeWebQueries(db: Database): Promise<number[]> {
