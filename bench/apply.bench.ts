@@ -17,10 +17,12 @@
  *   BENCH_PDF         binary (default: the padding of each PDF is pseudo-random bytes, as compressed
  *                     streams are) or zeros (padded with '0' characters, the corpus default; the
  *                     slowest input for busboy's boundary search, reported in a block of its own)
+ *   BENCH_SPREAD_MS   0: all seekers of a round start at once (the worst case); more: each starts at
+ *                     a random moment within this many ms (fixed seed), as independent users would
  *   BENCH_SAMPLE_MS   RSS sampling interval (50)
  *   BENCH_POOL_MAX    the server's DATABASE_POOL_MAX on PostgreSQL (10)
  *   BENCH_OUT         the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
- *   BENCH_SERVER_NODE_OPTIONS  NODE_OPTIONS of the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+ *   BENCH_SERVER_NODE_ARGS  more node arguments for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
  *   BENCH_KEEP=1      keep the temporary folder (database, files, server log) and the PostgreSQL database
  */
 import { execFileSync } from 'node:child_process';
@@ -81,6 +83,7 @@ const env = {
     process.env.BENCH_OUT === '-' ? null : path.resolve(ROOT, process.env.BENCH_OUT || 'docs/benchmarks.md'),
   keep: process.env.BENCH_KEEP === '1',
   pdf: (process.env.BENCH_PDF || 'binary') as 'binary' | 'zeros',
+  spreadMs: envInt('BENCH_SPREAD_MS', 0),
 };
 if (env.pdf !== 'binary' && env.pdf !== 'zeros') {
   process.stderr.write(`BENCH_PDF must be binary or zeros (got "${env.pdf}")\n`);
@@ -123,7 +126,6 @@ function serverEnv(dataDir: string, storageDir: string, databaseUrl: string | un
     SMTP_URL: 'smtp://127.0.0.1:2525',
     CLAMD_HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
-    NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS || undefined,
   };
 }
 
@@ -441,6 +443,17 @@ async function engineVersion(databaseUrl: string | undefined): Promise<string> {
   }
 }
 
+/** When each application of each round starts, in ms after the round's start (xorshift32, fixed seed). */
+function startOffsets(n: number, spreadMs: number): number[] {
+  let x = 0x2545f491;
+  return Array.from({ length: n }, () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return spreadMs === 0 ? 0 : Math.floor(((x >>> 0) / 2 ** 32) * spreadMs);
+  });
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -466,7 +479,8 @@ async function main(): Promise<void> {
     const seeded = await seed(loadConfig(serverVars));
     const version = await engineVersion(databaseUrl);
 
-    server = await startWebServer(databaseUrl, ROOT, { dataDir, env: serverVars });
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    server = await startWebServer(databaseUrl, ROOT, { dataDir, env: serverVars, nodeArgs });
     const pid = server.pid;
     log(`bench: server ${server.baseUrl} (pid ${pid}); signing in ${env.seekers} seekers through /login …`);
     const browsers = seeded.seekers.map(() => new Browser(server!.baseUrl));
@@ -513,9 +527,16 @@ async function main(): Promise<void> {
           ]
         : []),
     ];
+    const offsets = startOffsets(env.seekers * plan.length, env.spreadMs);
     for (const [round, step] of plan.entries()) {
       const t0 = performance.now();
-      const results = await Promise.allSettled(browsers.map((b, i) => applyOnce(b, step.base(i))));
+      const results = await Promise.allSettled(
+        browsers.map(async (b, i) => {
+          const offset = offsets[round * env.seekers + i]!;
+          if (offset > 0) await wait(offset);
+          return applyOnce(b, step.base(i));
+        }),
+      );
       const seconds = (performance.now() - t0) / 1000;
       roundSeconds.push({ label: step.label, seconds });
       const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -563,6 +584,7 @@ async function main(): Promise<void> {
     const report: ApplyReport = {
       engine,
       pdf: env.pdf,
+      spreadMs: env.spreadMs,
       engineVersion: version,
       finishedAt: new Date().toISOString(),
       seconds: (performance.now() - started) / 1000,
@@ -573,6 +595,7 @@ async function main(): Promise<void> {
       command: [
         env.databaseUrl ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres' : '',
         env.pdf === 'zeros' ? 'BENCH_PDF=zeros' : '',
+        env.spreadMs ? `BENCH_SPREAD_MS=${env.spreadMs}` : '',
         'npm run bench:apply',
       ]
         .filter(Boolean)

@@ -52,6 +52,8 @@ export interface WebServerOptions {
   dataDir?: string;
   /** LOG_LEVEL of the server (warn). */
   logLevel?: string;
+  /** More arguments for node, before the entry (e.g. --cpu-prof, --trace-gc). */
+  nodeArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -78,26 +80,30 @@ export async function startWebServer(
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hw-bench-web-')));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: baseUrl,
-      // Dummy values production insists on; the search page sends no mail.
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      CLAMD_HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: options.logLevel ?? 'warn',
-      PGAPPNAME: WEB_APP_NAME,
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BASE_URL: baseUrl,
+        // Dummy values production insists on; the search page sends no mail.
+        SESSION_SECRET: randomBytes(32).toString('base64url'),
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        CLAMD_HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: options.logLevel ?? 'warn',
+        PGAPPNAME: WEB_APP_NAME,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
