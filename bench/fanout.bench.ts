@@ -128,7 +128,7 @@ async function runPostgres(): Promise<EngineResult> {
   const url = u.toString();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hw-bench-fanout-'));
   log('postgres: starting src/server.ts (migrates the new database)');
-  const server = await startWebServer(url, ROOT, { LOG_LEVEL: 'warn' });
+  const server = await startWebServer(url, ROOT, { logLevel: 'warn' });
   const composition = await buildDeps(
     loadConfig({
       NODE_ENV: 'test',

@@ -39,10 +39,21 @@ export interface HttpResult {
 
 export interface WebServer {
   baseUrl: string;
-  /** The server process (its memory is read from /proc by the fan-out benchmark). */
+  /** The server's own process (node itself, not a wrapper), e.g. to read its memory from /proc. */
   pid: number;
   log: () => string;
   stop(): Promise<void>;
+}
+
+export interface WebServerOptions {
+  /** More environment (an undefined value removes a variable, e.g. DATABASE_URL for PGlite). */
+  env?: Record<string, string | undefined>;
+  /** The server's DATA_DIR, owned by the caller (default: a temporary folder removed by stop()). */
+  dataDir?: string;
+  /** LOG_LEVEL of the server (warn). */
+  logLevel?: string;
+  /** More arguments for node, before the entry (e.g. --cpu-prof, --trace-gc). */
+  nodeArgs?: string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -57,35 +68,42 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. */
+/**
+ * Starts `node --import tsx src/server.ts` in production mode and waits for /healthz. Without a
+ * database URL it runs on the embedded PGlite in its DATA_DIR.
+ */
 export async function startWebServer(
-  databaseUrl: string,
+  databaseUrl: string | undefined,
   root: string,
-  extraEnv: Record<string, string> = {},
+  options: WebServerOptions = {},
 ): Promise<WebServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hw-bench-web-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      BASE_URL: baseUrl,
-      // Dummy values production insists on; the search page sends no mail.
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
-      SMTP_URL: 'smtp://127.0.0.1:2525',
-      CLAMD_HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      PGAPPNAME: WEB_APP_NAME,
-      ...extraEnv,
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hw-bench-web-')));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BASE_URL: baseUrl,
+        // Dummy values production insists on; the search page sends no mail.
+        SESSION_SECRET: randomBytes(32).toString('base64url'),
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        CLAMD_HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: options.logLevel ?? 'warn',
+        PGAPPNAME: WEB_APP_NAME,
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -101,7 +119,7 @@ export async function startWebServer(
       await exited;
       clearTimeout(force);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;
@@ -122,7 +140,7 @@ export async function startWebServer(
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { baseUrl, pid: child.pid ?? 0, log: () => output, stop };
+  return { baseUrl, pid: child.pid!, log: () => output, stop };
 }
 
 async function activeWebQueries(db: Database): Promise<number[]> {

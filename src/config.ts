@@ -2,6 +2,7 @@
  * The only module that reads process.env. Every setting is parsed once, at boot, into a typed
  * Config; a bad value stops start-up with one line naming the variable (ConfigError).
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +44,7 @@ const envSchema = z.object({
   CLAMD_PORT: port.default(3310),
   CLAMD_TIMEOUT_MS: positiveInt.default(30_000),
   STORAGE_DIR: z.string().min(1).optional(),
+  UPLOAD_SPOOL_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
   SEED_JOBS: positiveInt.default(2000),
@@ -77,6 +79,11 @@ export interface Config {
    */
   clamd: { host: string; port: number; timeoutMs: number; source: 'env' | 'default' } | undefined;
   storageDir: string;
+  /**
+   * Where uploaded files wait while they arrive and are checked (ADR 0019), one temporary file each,
+   * removed when the request is done: UPLOAD_SPOOL_DIR, default the system's temporary folder.
+   */
+  spoolDir: string;
   sessionSecret: string | undefined;
   seedDemo: 'auto' | 'true' | 'false';
   seedJobs: number;
@@ -155,6 +162,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { host: '127.0.0.1', port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS, source: 'default' }
         : undefined,
     storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
+    spoolDir: path.resolve(e.UPLOAD_SPOOL_DIR ?? tmpdir()),
     sessionSecret: e.SESSION_SECRET,
     seedDemo: e.SEED_DEMO,
     seedJobs: e.SEED_JOBS,

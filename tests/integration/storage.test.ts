@@ -71,6 +71,11 @@ describe('disk storage', () => {
     }
   });
 
+  it('AP-2 UPLOAD_SPOOL_DIR, where uploads wait while they are checked, defaults to the system temporary folder', () => {
+    expect(loadConfig({}).spoolDir).toBe(path.resolve(tmpdir()));
+    expect(loadConfig({ UPLOAD_SPOOL_DIR: '/var/tmp/hw' }).spoolDir).toBe('/var/tmp/hw');
+  });
+
   it('AP-2 STORAGE_DIR defaults to $DATA_DIR/files; tests get a folder of their own', async () => {
     expect(loadConfig({ DATA_DIR: '/srv/hw' }).storageDir).toBe(path.resolve('/srv/hw/files'));
     expect(loadConfig({ DATA_DIR: '/srv/hw', STORAGE_DIR: '/mnt/files' }).storageDir).toBe('/mnt/files');

@@ -5,7 +5,8 @@
  * no stored file left behind. Then the scan (AP-5) with a real clamd: a clean file reaches the
  * employer, the EICAR file is withheld, its bytes deleted, and the seeker is told.
  */
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,13 +31,17 @@ import {
 
 let ctx: TestContext;
 let clamd: Clamd;
+/** Where the form's files wait while they are checked (UPLOAD_SPOOL_DIR): empty after every request. */
+let spoolDir: string;
 beforeAll(async () => {
   clamd = await startClamd();
-  ctx = await createTestContext({ virusScanner: clamd.scanner() });
+  spoolDir = await mkdtemp(path.join(tmpdir(), 'hw-spool-'));
+  ctx = await createTestContext({ virusScanner: clamd.scanner(), env: { UPLOAD_SPOOL_DIR: spoolDir } });
 });
 afterAll(async () => {
   await ctx?.close();
   await clamd?.stop();
+  if (spoolDir) await rm(spoolDir, { recursive: true, force: true });
 });
 
 let ip = 10;
@@ -117,6 +122,7 @@ describe('AP-2 AP-3 the attack set through the apply form', () => {
       .where(eq(applicationDocuments.seekerId, seeker.seeker.id));
     expect(rows).toEqual([]);
     expect(await storedFiles()).toHaveLength(before);
+    expect(await readdir(spoolDir)).toEqual([]);
   });
 
   it('AP-2 exactly 2,097,152 bytes are accepted and one byte more is refused with the seed’s limit', async () => {
@@ -143,6 +149,8 @@ describe('AP-2 AP-3 the attack set through the apply form', () => {
       .where(eq(applicationDocuments.seekerId, seeker.seeker.id));
     expect(rows.map((r) => [r.originalName, r.size, r.fileType])).toEqual([['履歴書.pdf', 2_097_152, 'pdf']]);
     expect(await storedFiles()).toHaveLength(before + 1);
+    // Stored from its spool file, which is gone.
+    expect(await readdir(spoolDir)).toEqual([]);
   });
 
   it('AP-2 a fifth file is refused; the four kept stay with the draft through the failed step', async () => {

@@ -5,8 +5,11 @@
  * a 100 MB chunked body cut off with bounded memory and bodies that end mid-file.
  */
 import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +17,8 @@ import { MAX_BYTES, MAX_NAME_CHARS } from '../../src/modules/documents/document.
 import {
   type ApplicationUpload,
   readApplicationUpload,
+  type SpooledUpload,
+  spoolApplicationUpload,
   UPLOAD_LIMITS,
 } from '../../src/modules/documents/multipart.ts';
 import { charCount, text } from '../../src/platform/fields.ts';
@@ -21,6 +26,7 @@ import { bodyReader, splitFirstPart } from '../../src/web/body.ts';
 import type { AppEnv } from '../../src/web/env.ts';
 import {
   attackSet,
+  BOUNDARY,
   chunkedStream,
   cutBody,
   docx,
@@ -48,7 +54,8 @@ const file = (n: number, filename: string, data: Uint8Array, kind = 'resume'): P
   { name: `document_${n}_kind`, value: kind },
   { name: `document_${n}`, filename, data },
 ];
-const codes = (upload: ApplicationUpload) => upload.problems.map((p) => `${p.field}:${p.code}`);
+const codes = (upload: Pick<ApplicationUpload, 'problems'>) =>
+  upload.problems.map((p) => `${p.field}:${p.code}`);
 
 describe('readApplicationUpload', () => {
   it('AP-1/AP-2 returns the typed text without _csrf and four checked files with kind, name, type and hash', async () => {
@@ -276,6 +283,113 @@ describe('readApplicationUpload', () => {
       { name: 'document_1', filename: 'a.png', data: png(), type: 'application/pdf' },
     ]);
     expect(upload.files[0]!.mime).toBe('image/png');
+  });
+});
+
+describe('spoolApplicationUpload (each file in a spool file, not in memory)', () => {
+  let spoolDir: string;
+  beforeAll(async () => {
+    spoolDir = await mkdtemp(path.join(tmpdir(), 'hw-spool-test-'));
+  });
+  afterAll(() => rm(spoolDir, { recursive: true, force: true }));
+  const spool = (body: ReadableStream<Uint8Array>) => spoolApplicationUpload({ headers, body }, { spoolDir });
+  const spoolFiles = () => readdir(spoolDir);
+  const same = (a: ApplicationUpload | SpooledUpload, b: ApplicationUpload | SpooledUpload) => {
+    expect(codes(a)).toEqual(codes(b));
+    expect(a.fields).toEqual(b.fields);
+    expect(a.complete).toBe(b.complete);
+    const meta = (u: ApplicationUpload | SpooledUpload) =>
+      u.files.map((f) => [f.fieldName, f.kind, f.originalName, f.type, f.mime, f.size]);
+    expect(meta(a)).toEqual(meta(b));
+  };
+
+  it('AP-2 gives what readApplicationUpload gives, the bytes in spool files of their own, gone after discard()', async () => {
+    const bytes = [pdf({ size: 2_097_152, binary: true }), docx(), png(), jpeg()];
+    const body = multipartBody([
+      csrf,
+      motive,
+      ...file(1, '履歴書.pdf', bytes[0]!),
+      ...file(2, '職務経歴書.docx', bytes[1]!, 'work_history'),
+      { name: 'document_3_kind', value: '' },
+      { name: 'document_3', filename: '', data: new Uint8Array(0) },
+      ...file(4, 'その他.jpg', bytes[3]!, 'other'),
+    ]);
+    // Network-sized and tiny chunks: the batching of writes must not change a byte.
+    for (const size of [64 * 1024, 1000]) {
+      const inMemory = await read(chunkedStream(body, size));
+      const spooled = await spool(chunkedStream(body, size));
+      same(spooled, inMemory);
+      expect(spooled.files).toHaveLength(3);
+      const expected = [bytes[0]!, bytes[1]!, bytes[3]!];
+      for (const [i, f] of spooled.files.entries()) {
+        expect(path.dirname(f.path)).toBe(spoolDir);
+        expect(path.basename(f.path)).not.toContain(f.originalName.slice(0, 2));
+        expect(Buffer.compare(await readFile(f.path), expected[i]!)).toBe(0);
+        // Read back for storing, one at a time into the upload's one buffer.
+        expect(Buffer.compare(Buffer.from(await spooled.bytesOf(f)), expected[i]!)).toBe(0);
+      }
+      expect(() => spooled.bytesOf({ ...spooled.files[0]! })).toThrow(/not a file of this upload/);
+      // The input left empty opened no file.
+      expect(await spoolFiles()).toHaveLength(3);
+      await spooled.discard();
+      expect(await spoolFiles()).toEqual([]);
+    }
+  });
+
+  it('AP-2/AP-3 refuses every attack of the corpus as in memory and leaves no spool file behind', async () => {
+    for (const attack of attackSet()) {
+      const body = multipartBody([csrf, motive, ...file(1, attack.name, attack.bytes())]);
+      const spooled = await spool(chunkedStream(body));
+      same(spooled, await read(chunkedStream(body)));
+      await spooled.discard();
+      expect(await spoolFiles(), attack.label).toEqual([]);
+    }
+    // One good file and one refused: nothing is kept of either.
+    const mixed = multipartBody([csrf, ...file(1, 'a.pdf', pdf()), ...file(2, 'b.pdf', exe())]);
+    const spooled = await spool(chunkedStream(mixed));
+    expect(codes(spooled)).toEqual(['document_2:type_mismatch']);
+    expect(spooled.files).toEqual([]);
+    expect(await spoolFiles()).toEqual([]);
+  });
+
+  it('AP-2 leaves no spool file after a file one byte too large, a body over the cap, cut off or malformed', async () => {
+    const tooLarge = multipartBody([csrf, ...file(1, 'big.pdf', pdf({ size: MAX_BYTES + 1 }))]);
+    expect(codes(await spool(chunkedStream(tooLarge)))).toEqual(['document_1:too_large']);
+    expect(await spoolFiles()).toEqual([]);
+
+    const head = Buffer.concat([
+      partHead(csrf),
+      Buffer.from('token\r\n'),
+      partHead({ name: 'document_1', filename: 'huge.pdf', data: new Uint8Array(0) }),
+      Buffer.from('%PDF-1.7\n'),
+    ]);
+    const endless = endlessBody(head, 100 * 1024 * 1024);
+    expect(codes(await spool(endless.stream))).toEqual(['null:body_too_large']);
+    expect(await spoolFiles()).toEqual([]);
+
+    const whole = multipartBody([csrf, motive, ...file(1, 'a.pdf', pdf({ size: 100_000 }))]);
+    for (const how of ['end', 'error'] as const) {
+      const upload = await spool(cutBody(whole, whole.length - 50_000, how));
+      expect(codes(upload)).toEqual(['null:truncated']);
+      expect(await spoolFiles()).toEqual([]);
+    }
+    const malformed = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="document_1"; filename="a\u0000.pdf"\r\n\r\n%PDF\r\n--${BOUNDARY}--\r\n`,
+      'latin1',
+    );
+    const bad = await spool(chunkedStream(malformed));
+    same(bad, await read(chunkedStream(malformed)));
+    expect(codes(bad)).toEqual(['null:malformed']);
+    expect(await spoolFiles()).toEqual([]);
+  });
+
+  it('AP-2 a spool folder that cannot be written to is an error of the request, not a crash, and leaves nothing', async () => {
+    const missing = path.join(spoolDir, 'does-not-exist');
+    const body = multipartBody([csrf, ...file(1, 'a.pdf', pdf())]);
+    await expect(
+      spoolApplicationUpload({ headers, body: chunkedStream(body) }, { spoolDir: missing }),
+    ).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await spoolFiles()).toEqual([]);
   });
 });
 

@@ -29,8 +29,16 @@ const u32be = (v: number) => {
 
 // ─── PDF ────────────────────────────────────────────────────────────────────────────────────────
 
-/** A one-page PDF with a correct cross-reference table, padded to exactly `size` bytes when asked. */
-export function pdf(options: { size?: number; encryptDictionary?: boolean; text?: string } = {}): Buffer {
+/**
+ * A one-page PDF with a correct cross-reference table, padded to exactly `size` bytes when asked.
+ * The padding is a stream of '0' characters, or with `binary` of pseudo-random bytes, as the
+ * compressed streams of a real PDF are (what the multipart parser's boundary search sees matters:
+ * a long run of one character that occurs in the boundary is its slowest input).
+ */
+export function pdf(
+  options: { size?: number; encryptDictionary?: boolean; text?: string; binary?: boolean } = {},
+): Buffer {
+  const fill = options.binary ? binaryFiller : (n: number) => '0'.repeat(n);
   const build = (filler: number) => {
     const content = `BT /F1 12 Tf 72 720 Td (${options.text ?? 'Rirekisho'}) Tj ET`;
     const objects = [
@@ -39,7 +47,7 @@ export function pdf(options: { size?: number; encryptDictionary?: boolean; text?
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
       `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
       '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-      `<< /Length ${filler} >>\nstream\n${'0'.repeat(filler)}\nendstream`,
+      `<< /Length ${filler} >>\nstream\n${fill(filler)}\nendstream`,
     ];
     if (options.encryptDictionary) {
       // The Standard security handler's dictionary (PDF 32000-1 §7.6.3), as an RC4 40-bit file has it.
@@ -72,6 +80,19 @@ export function pdf(options: { size?: number; encryptDictionary?: boolean; text?
     filler += options.size - got;
   }
   throw new Error(`cannot make a PDF of exactly ${options.size} bytes`);
+}
+
+/** `n` pseudo-random bytes as a latin1 string (xorshift32, fixed seed: the same bytes every run). */
+function binaryFiller(n: number): string {
+  const bytes = Buffer.alloc(n);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  return bytes.toString('latin1');
 }
 
 export const hasQpdf = (() => {

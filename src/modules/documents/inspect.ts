@@ -135,16 +135,49 @@ function pixels(format: DetectedFormat, width: number, height: number): Finding 
  * (pdf-lib is not used here: it inflates object streams without an output cap.)
  */
 function readPdf(b: Buffer): Finding {
-  const text = b.toString('latin1');
-  if (!/^%PDF-[12]\.\d/.test(text)) damaged('no PDF version header');
-  const eof = text.lastIndexOf('%%EOF');
+  // Searched in the bytes: a 2 MB file never becomes a 2 MB string (uploads arrive many at once).
+  if (!/^%PDF-[12]\.\d/.test(b.toString('latin1', 0, 8))) damaged('no PDF version header');
+  const eof = b.lastIndexOf(PDF_EOF);
   if (eof < 0) damaged('no %%EOF');
   if (!onlyPadding(b, eof + 5, true)) return found('pdf', 'polyglot', 'bytes after %%EOF');
-  const startxref = text.lastIndexOf('startxref', eof);
-  const offset = startxref < 0 ? null : /^startxref\s+(\d+)\s*$/.exec(text.slice(startxref, eof));
+  const startxref = b.lastIndexOf(STARTXREF, eof);
+  const offset = startxref < 0 ? null : /^startxref\s+(\d+)\s*$/.exec(b.toString('latin1', startxref, eof));
   if (!offset || Number(offset[1]) >= startxref) damaged('no startxref');
-  if (/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/.test(text)) return found('pdf', 'encrypted', '/Encrypt');
+  if (hasEncryptReference(b)) return found('pdf', 'encrypted', '/Encrypt');
   return ok('pdf');
+}
+
+const PDF_EOF = Buffer.from('%%EOF', 'latin1');
+const STARTXREF = Buffer.from('startxref', 'latin1');
+const ENCRYPT = Buffer.from('/Encrypt', 'latin1');
+/** What `\s` matches in a latin1 reading of the bytes: tab, LF, VT, FF, CR, space and NBSP. */
+const isSpace = (v: number | undefined) =>
+  v === 0x20 || (v !== undefined && v >= 0x09 && v <= 0x0d) || v === 0xa0;
+const isDigit = (v: number | undefined) => v !== undefined && v >= 0x30 && v <= 0x39;
+
+/**
+ * `/\/Encrypt\s*(?:\d+\s+\d+\s+R|<<)/` over the latin1 text of `b`, on the bytes: the key followed
+ * by a dictionary or an indirect reference. Digits and spaces are disjoint, so reading each run
+ * greedily decides exactly what the regex with its backtracking would.
+ */
+export function hasEncryptReference(b: Buffer): boolean {
+  const run = (from: number, test: (v: number | undefined) => boolean) => {
+    let i = from;
+    while (i < b.length && test(b[i])) i++;
+    return i;
+  };
+  for (let at = b.indexOf(ENCRYPT); at >= 0; at = b.indexOf(ENCRYPT, at + 1)) {
+    const start = run(at + ENCRYPT.length, isSpace);
+    if (b[start] === 0x3c && b[start + 1] === 0x3c) return true;
+    const number = run(start, isDigit);
+    const space = run(number, isSpace);
+    const generation = run(space, isDigit);
+    const last = run(generation, isSpace);
+    if (number > start && space > number && generation > space && last > generation && b[last] === 0x52) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // ─── Images ─────────────────────────────────────────────────────────────────────────────────────

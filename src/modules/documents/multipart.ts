@@ -13,6 +13,11 @@
  *     (null: the whole form), `code` is the message key, `fileName` the file's display name.
  *   else for (const f of upload.files) await deps.storage.put(newStorageKey(), f.bytes) …
  *
+ * A server uses `spoolApplicationUpload(source, { spoolDir })` instead: the same checks and
+ * outcomes, but each file waits in a temporary file while it arrives (a request holds at most the
+ * one 2 MB file being checked in memory, not four), `files[i].path` is streamed to storage, and
+ * `discard()` in a `finally` removes the temporary files (they are already gone after a problem).
+ *
  * The form's file inputs are named `document_1` … `document_4` and each has a kind select named
  * `document_1_kind` … (options: isDocumentField, kindFieldOf). An input left empty (browsers send
  * a part with filename="" and no bytes) is no file. `upload.complete` is false when the body was
@@ -25,7 +30,10 @@
  * cut off at maxBodyBytes (four full files, the text, and room for part headers), after which the
  * source stream is cancelled and nothing more is read.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import busboy from 'busboy';
 import type { DocumentKind } from '../../domain/vocabulary.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -121,15 +129,6 @@ export interface UploadSource {
   body: ReadableStream<Uint8Array> | null;
 }
 
-interface Received {
-  fieldName: string;
-  originalName: string;
-  size: number;
-  sha256: string;
-  bytes: Uint8Array | null;
-  refusal: FileRefusal | null;
-}
-
 const defaultDocumentField = (name: string) => /^document_[1-9]$/.test(name);
 
 /** Reads an upload as described at the top of this file. Throws AppError bad_request when it is no multipart body. */
@@ -137,6 +136,83 @@ export async function readApplicationUpload(
   source: Request | UploadSource,
   options: UploadOptions = {},
 ): Promise<ApplicationUpload> {
+  const read = await readUpload(source, options, () => new MemorySink(), null);
+  return {
+    ...read.upload,
+    files: read.accepted.map(({ file, sink }) => ({ ...file, sha256: sink.sha256, bytes: sink.kept! })),
+  };
+}
+
+/** A checked file whose bytes wait in a spool file (spoolApplicationUpload). */
+export interface SpooledDocument extends Omit<UploadedDocument, 'bytes' | 'sha256'> {
+  /** The spool file (read it with `bytesOf`), until `discard()`. */
+  path: string;
+}
+
+export interface SpooledUpload extends Omit<ApplicationUpload, 'files'> {
+  files: SpooledDocument[];
+  /**
+   * The bytes of one of `files`, read into the one buffer of this upload: good until the next
+   * call, so store them (await storage.put) before asking for the next file.
+   */
+  bytesOf(file: SpooledDocument): Promise<Uint8Array>;
+  /** Removes the spool files of `files`; call it when they are stored (or not), in a `finally`. */
+  discard(): Promise<void>;
+}
+
+/**
+ * readApplicationUpload for a server: the same checks and outcomes, but each file is written to
+ * a temporary file in `spoolDir` as it arrives (with backpressure: the body is read no faster than
+ * the disk takes it) instead of being kept in memory, and read back one file at a time, for its
+ * checks and again for storing (`bytesOf`), into one 2 MB buffer per request. A request then holds
+ * one file in memory instead of four, however many are uploading at once. Every spool file is
+ * removed before this returns when there is any problem, the body was cut off, or it throws;
+ * otherwise by `discard()`. No SHA-256 is computed here: storage.put computes the one recorded.
+ */
+export async function spoolApplicationUpload(
+  source: Request | UploadSource,
+  options: UploadOptions & { spoolDir: string },
+): Promise<SpooledUpload> {
+  const scratch = new Scratch({ ...UPLOAD_LIMITS, ...options.limits }.maxFileBytes);
+  const read = await readUpload(source, options, () => new SpoolSink(options.spoolDir), scratch);
+  const sinks = read.accepted.map((a) => a.sink);
+  const files = read.accepted.map(({ file, sink }) => ({ ...file, path: sink.path }));
+  return {
+    ...read.upload,
+    files,
+    bytesOf: (file) => {
+      const sink = sinks[files.indexOf(file)];
+      if (!sink) throw new Error('not a file of this upload');
+      return sink.bytes(scratch);
+    },
+    discard: () => discardAll(sinks),
+  };
+}
+
+type CheckedFile = Omit<UploadedDocument, 'bytes' | 'sha256'>;
+
+interface ReadUpload<S extends Sink> {
+  upload: Omit<ApplicationUpload, 'files'>;
+  /** Files that passed every check, with their sinks (empty when there is any problem). */
+  accepted: { file: CheckedFile; sink: S }[];
+}
+
+interface Received<S extends Sink> {
+  fieldName: string;
+  originalName: string;
+  size: number;
+  refusal: FileRefusal | null;
+  /** Where the bytes went (none for a file refused or dropped). */
+  sink: S | null;
+}
+
+async function readUpload<S extends Sink>(
+  source: Request | UploadSource,
+  options: UploadOptions,
+  newSink: () => S,
+  /** The buffer spooled files are read back into (null: the sinks keep their bytes in memory). */
+  scratch: Scratch | null,
+): Promise<ReadUpload<S>> {
   const limits = { ...UPLOAD_LIMITS, ...options.limits };
   const isDocumentField = options.isDocumentField ?? defaultDocumentField;
   const kindFieldOf = options.kindFieldOf ?? ((name: string) => `${name}_kind`);
@@ -165,8 +241,12 @@ export async function readApplicationUpload(
   }
 
   const fields: FormPairs = [];
-  const received: Received[] = [];
+  const received: Received<S>[] = [];
   const problems: UploadProblem[] = [];
+  /** Every sink opened, so that all of them can be dropped whatever happens. */
+  const sinks: S[] = [];
+  /** One per file that was read to its end: resolves when its sink holds all of it. */
+  const ended: Promise<void>[] = [];
   const names = new Set<string>();
   let fieldsBytes = 0;
   let namedFiles = 0;
@@ -201,85 +281,281 @@ export async function readApplicationUpload(
     const rawName = info.filename ?? '';
     const originalName = normaliseFileName(rawName);
     const refuseUnread = (refusal: FileRefusal) => {
-      received.push({ fieldName, originalName, size: 0, sha256: '', bytes: null, refusal });
+      received.push({ fieldName, originalName, size: 0, refusal, sink: null });
       stream.on('error', () => {});
       stream.resume();
     };
     if (!isDocumentField(fieldName) || names.has(fieldName)) return refuseUnread('unexpected_file');
     names.add(fieldName);
     if (rawName !== '' && namedFiles++ >= limits.maxFiles) return refuseUnread('too_many');
-    const hash = createHash('sha256');
-    let chunks: Buffer[] = [];
+    const sink = newSink();
+    sinks.push(sink);
     let size = 0;
     let tooLarge = false;
+    const overLimit = () => {
+      tooLarge = true;
+      sink.drop();
+    };
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limits.maxFileBytes) {
-        tooLarge = true;
-        chunks = [];
-        return;
+      if (tooLarge) return;
+      if (size > limits.maxFileBytes) return overLimit();
+      // The sink is full (a disk slower than the network): read on when it has written.
+      if (!sink.write(chunk)) {
+        stream.pause();
+        sink.onDrain(() => stream.resume());
       }
-      hash.update(chunk);
-      chunks.push(chunk);
     });
-    stream.on('limit', () => {
-      tooLarge = true;
-      chunks = [];
-    });
+    stream.on('limit', overLimit);
     stream.on('error', () => {});
     stream.on('end', () => {
-      if (rawName === '' && size === 0) return; // an input left empty
+      if (rawName === '' && size === 0) {
+        sink.drop(); // an input left empty
+        return;
+      }
+      const keep = !tooLarge && rawName !== '';
+      if (!keep) {
+        sink.drop();
+      } else {
+        const done = sink.end();
+        done.catch(() => {}); // awaited below, with every other file; never an unhandled rejection
+        ended.push(done);
+      }
       received.push({
         fieldName,
         originalName,
         size,
-        sha256: tooLarge ? '' : hash.digest('hex'),
-        bytes: tooLarge || rawName === '' ? null : Buffer.concat(chunks, size),
         refusal: tooLarge ? 'too_large' : rawName === '' ? 'not_allowed' : null,
+        sink: keep ? sink : null,
       });
     });
   });
 
-  const outcome = await feed(source.body, parser, limits.maxBodyBytes);
-  if (outcome !== 'complete') {
-    formProblem(outcome);
-    return { fields, files: [], problems, complete: false };
-  }
+  const accepted: ReadUpload<S>['accepted'] = [];
+  try {
+    const outcome = await feed(source.body, parser, limits.maxBodyBytes);
+    if (outcome !== 'complete') {
+      formProblem(outcome);
+      await discardAll(sinks);
+      return { upload: { fields, problems, complete: false }, accepted: [] };
+    }
+    await Promise.all(ended);
 
-  const files: UploadedDocument[] = [];
-  const values = new Map(fields);
-  for (const file of received) {
-    let refusal = file.refusal;
-    let type: DocumentType | null = null;
-    if (!refusal && file.bytes) {
-      const facts = await inspectDocument(file.bytes);
-      const verdict = classify(facts, extensionOf(file.originalName));
-      if (verdict.ok) type = verdict.type;
-      else refusal = verdict.refusal;
+    const values = new Map(fields);
+    for (const file of received) {
+      let refusal = file.refusal;
+      let type: DocumentType | null = null;
+      if (!refusal && file.sink) {
+        // One file's bytes at a time: a spooled file is read back for its checks and let go after.
+        const facts = await inspectDocument(await file.sink.bytes(scratch));
+        const verdict = classify(facts, extensionOf(file.originalName));
+        if (verdict.ok) type = verdict.type;
+        else refusal = verdict.refusal;
+      }
+      if (refusal) {
+        problems.push({ field: file.fieldName, code: refusal, fileName: file.originalName });
+        continue;
+      }
+      const kindField = kindFieldOf(file.fieldName);
+      const kind = parseDocumentKind(values.get(kindField));
+      if (!kind) {
+        problems.push({ field: kindField, code: 'kind_required', fileName: file.originalName });
+        continue;
+      }
+      accepted.push({
+        file: {
+          fieldName: file.fieldName,
+          kind,
+          originalName: file.originalName,
+          extension: extensionOf(file.originalName),
+          type: type!,
+          mime: MIME_OF_TYPE[type!],
+          size: file.size,
+        },
+        sink: file.sink!,
+      });
     }
-    if (refusal) {
-      problems.push({ field: file.fieldName, code: refusal, fileName: file.originalName });
-      continue;
-    }
-    const kindField = kindFieldOf(file.fieldName);
-    const kind = parseDocumentKind(values.get(kindField));
-    if (!kind) {
-      problems.push({ field: kindField, code: 'kind_required', fileName: file.originalName });
-      continue;
-    }
-    files.push({
-      fieldName: file.fieldName,
-      kind,
-      originalName: file.originalName,
-      extension: extensionOf(file.originalName),
-      type: type!,
-      mime: MIME_OF_TYPE[type!],
-      size: file.size,
-      sha256: file.sha256,
-      bytes: file.bytes!,
-    });
+  } catch (error) {
+    await discardAll(sinks);
+    throw error;
   }
-  return { fields, files: problems.length ? [] : files, problems, complete: true };
+  if (problems.length) {
+    await discardAll(sinks);
+    return { upload: { fields, problems, complete: true }, accepted: [] };
+  }
+  // What the accepted files did not use (an input left empty) goes now; theirs with discard().
+  const used = new Set<Sink>(accepted.map((a) => a.sink));
+  await discardAll(sinks.filter((sink) => !used.has(sink)));
+  return { upload: { fields, problems, complete: true }, accepted };
+}
+
+// ─── Sinks: where a file's bytes go while they arrive ──────────────────────────────────────────
+
+interface Sink {
+  /** Keeps a chunk; false when the caller should wait for onDrain before the next one. */
+  write(chunk: Buffer): boolean;
+  onDrain(go: () => void): void;
+  /** Forgets what was kept and keeps nothing more (a refused file, an input left empty). */
+  drop(): void;
+  /** No more bytes: resolves when everything written is held (and fails if it could not be). */
+  end(): Promise<void>;
+  /**
+   * The whole file, for its checks (after end); a spooled file is read into `scratch`, so the
+   * bytes are only good until the next call.
+   */
+  bytes(scratch: Scratch | null): Promise<Buffer>;
+  /** Removes what the sink holds, whatever state it is in; never throws. */
+  discard(): Promise<void>;
+}
+
+const SPOOL_BATCH_BYTES = 512 * 1024;
+
+/**
+ * One buffer per upload for reading spooled files back, one at a time, for their checks: a request
+ * allocates 2 MB for that, not 2 MB per file (fewer and smaller garbage collections under load).
+ */
+class Scratch {
+  private buffer: Buffer | null = null;
+  constructor(private readonly capacity: number) {}
+  take(size: number): Buffer {
+    if (size > this.capacity) throw new Error(`a checked file cannot exceed ${this.capacity} bytes`);
+    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
+    return this.buffer.subarray(0, size);
+  }
+}
+
+const discardAll = async (sinks: readonly Sink[]) => {
+  await Promise.all(sinks.map((s) => s.discard()));
+};
+
+/** In memory, hashed as it arrives (readApplicationUpload). */
+class MemorySink implements Sink {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private readonly hash = createHash('sha256');
+  /** The whole file after end(). */
+  kept: Buffer | null = null;
+  sha256 = '';
+  write(chunk: Buffer): boolean {
+    this.hash.update(chunk);
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    return true;
+  }
+  onDrain(go: () => void): void {
+    go();
+  }
+  drop(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+  async end(): Promise<void> {
+    this.kept = Buffer.concat(this.chunks, this.size);
+    this.chunks = [];
+    this.sha256 = this.hash.digest('hex');
+  }
+  async bytes(): Promise<Buffer> {
+    return this.kept ?? Buffer.alloc(0);
+  }
+  async discard(): Promise<void> {
+    this.drop();
+    this.kept = null;
+  }
+}
+
+/**
+ * In a temporary file of its own in `dir`, readable only by this process's user, created on the
+ * first byte (an input left empty opens nothing) (spoolApplicationUpload).
+ */
+class SpoolSink implements Sink {
+  readonly path: string;
+  private out: WriteStream | null = null;
+  private failure: Error | null = null;
+  private dropped = false;
+  private written = 0;
+  private batched = 0;
+  constructor(dir: string) {
+    this.path = path.join(dir, `hw-upload-${randomBytes(12).toString('hex')}.part`);
+  }
+  private open(): WriteStream {
+    if (!this.out) {
+      this.out = createWriteStream(this.path, { flags: 'wx', mode: 0o600, highWaterMark: SPOOL_BATCH_BYTES });
+      this.out.on('error', (error) => {
+        this.failure ??= error;
+      });
+    }
+    return this.out;
+  }
+  write(chunk: Buffer): boolean {
+    if (this.dropped || this.failure) return true;
+    this.written += chunk.length;
+    const out = this.open();
+    // Chunks are gathered (corked) and written together, a few writes per file instead of one per
+    // network chunk. Whenever the caller is told to wait (the disk is behind), what is gathered is
+    // flushed first: a corked chunk would otherwise keep 'drain' from ever coming.
+    if (this.batched === 0) out.cork();
+    this.batched += chunk.length;
+    const more = out.write(chunk);
+    if (this.batched >= SPOOL_BATCH_BYTES || !more) {
+      this.batched = 0;
+      out.uncork();
+    }
+    return more;
+  }
+  onDrain(go: () => void): void {
+    const out = this.out;
+    if (!out || this.dropped || this.failure || out.destroyed) {
+      go();
+      return;
+    }
+    const resume = () => {
+      out.off('drain', resume);
+      out.off('close', resume);
+      go();
+    };
+    out.on('drain', resume);
+    out.on('close', resume);
+  }
+  drop(): void {
+    this.dropped = true;
+  }
+  async end(): Promise<void> {
+    // A file of bytes that all passed through write() exists; an empty one is created here.
+    const out = this.open();
+    if (!out.writableEnded) out.end();
+    await closed(out);
+    if (this.failure) throw this.failure;
+  }
+  async bytes(scratch: Scratch | null): Promise<Buffer> {
+    const into = scratch ? scratch.take(this.written) : Buffer.allocUnsafe(this.written);
+    const handle = await open(this.path, 'r');
+    try {
+      let at = 0;
+      while (at < into.length) {
+        const { bytesRead } = await handle.read(into, at, into.length - at, at);
+        if (bytesRead === 0) throw new Error(`spool file ${this.path} is shorter than what was written`);
+        at += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    return into;
+  }
+  async discard(): Promise<void> {
+    this.dropped = true;
+    const out = this.out;
+    if (!out) return;
+    if (!out.closed) {
+      out.destroy();
+      await closed(out);
+    }
+    await unlink(this.path).catch(() => {});
+  }
+}
+
+function closed(stream: WriteStream): Promise<void> {
+  if (stream.closed) return Promise.resolve();
+  return new Promise((resolve) => stream.once('close', () => resolve()));
 }
 
 function clean(headers: Record<string, string | undefined>): Record<string, string> {

@@ -1,7 +1,9 @@
 /**
  * Reads the apply form's streamed multipart body (AP-1..AP-3, ADR 0019/0021): the parser checks
- * every file by its bytes while it arrives (src/modules/documents/multipart.ts); the files that
- * passed are stored under generated keys, the refused ones come back as a message for their row.
+ * every file by its bytes while it arrives (src/modules/documents/multipart.ts), each file waiting
+ * in a spool file rather than in memory; the files that passed are copied to storage under
+ * generated keys, the refused ones come back as a message for their row. The spool files are
+ * removed when the request is done, whatever happened.
  * A body that was cut off (too large, ended early, malformed) stores nothing: only the text read
  * so far is kept, so the page can show it again.
  */
@@ -10,7 +12,11 @@ import { newStorageKey } from '../../adapters/storage/file-storage.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { StoredUpload } from '../../modules/applications/apply.ts';
 import { MAX_FILES } from '../../modules/documents/document.rules.ts';
-import { readApplicationUpload, type UploadProblem } from '../../modules/documents/multipart.ts';
+import {
+  type SpooledUpload,
+  spoolApplicationUpload,
+  type UploadProblem,
+} from '../../modules/documents/multipart.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { formValuesOf } from '../body.ts';
 import type { AppEnv } from '../env.ts';
@@ -77,8 +83,21 @@ export async function readApplyUpload(
   c: Context<AppEnv>,
   opts: { acceptFiles: boolean },
 ): Promise<ApplyPost> {
+  // Each file waits in a spool file, not in memory, while it arrives and is checked (ADR 0019).
+  const upload = await spoolApplicationUpload(c.req.raw, { spoolDir: c.var.deps.config.spoolDir });
+  try {
+    return await storeUpload(c, upload, opts);
+  } finally {
+    await upload.discard();
+  }
+}
+
+async function storeUpload(
+  c: Context<AppEnv>,
+  upload: SpooledUpload,
+  opts: { acceptFiles: boolean },
+): Promise<ApplyPost> {
   const { t } = c.var;
-  const upload = await readApplicationUpload(c.req.raw);
   const fields = applyFields(formValuesOf(upload.fields, [CSRF_FIELD]));
   const rows: UploadRow[] = [];
   let formProblem: string | undefined;
@@ -91,7 +110,8 @@ export async function readApplyUpload(
     for (const f of upload.files) {
       const row = rowOf(f.fieldName);
       if (row === undefined) continue;
-      const stored = await c.var.deps.storage.put(newStorageKey(), f.bytes);
+      // One file's bytes at a time, in the upload's one buffer: stored before the next is read.
+      const stored = await c.var.deps.storage.put(newStorageKey(), await upload.bytesOf(f));
       rows.push({
         row,
         kind: f.kind,
