@@ -73,8 +73,13 @@ export interface ApplyReport {
 }
 
 /** The block of one engine, input and arrival, e.g. `pglite`, `postgres`, `pglite-zeros`, `pglite-spread10s`. */
-export const blockId = (r: Pick<ApplyReport, 'engine' | 'pdf' | 'spreadMs'>) =>
-  [r.engine, r.pdf === 'zeros' ? 'zeros' : '', r.spreadMs ? `spread${r.spreadMs / 1000}s` : '']
+export const blockId = (r: Pick<ApplyReport, 'engine' | 'pdf' | 'spreadMs' | 'options'>) =>
+  [
+    r.engine,
+    r.pdf === 'zeros' ? 'zeros' : '',
+    r.spreadMs ? `spread${r.spreadMs / 1000}s` : '',
+    r.options.files !== 4 ? `files${r.options.files}` : '',
+  ]
     .filter(Boolean)
     .join('-');
 const begin = (id: string) =>

@@ -19,6 +19,7 @@
  *                     slowest input for busboy's boundary search, reported in a block of its own)
  *   BENCH_SPREAD_MS   0: all seekers of a round start at once (the worst case); more: each starts at
  *                     a random moment within this many ms (fixed seed), as independent users would
+ *   BENCH_FILES       files per application, 0–4 (4); 0 is the same flow without uploads
  *   BENCH_SAMPLE_MS   RSS sampling interval (50)
  *   BENCH_POOL_MAX    the server's DATABASE_POOL_MAX on PostgreSQL (10)
  *   BENCH_OUT         the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
@@ -58,7 +59,6 @@ import { ms, summarize } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILE_BYTES = 2_097_152;
-const FILES = 4;
 
 function envInt(name: string, fallback: number, min = 0): number {
   const raw = process.env[name];
@@ -84,7 +84,14 @@ const env = {
   keep: process.env.BENCH_KEEP === '1',
   pdf: (process.env.BENCH_PDF || 'binary') as 'binary' | 'zeros',
   spreadMs: envInt('BENCH_SPREAD_MS', 0),
+  files: envInt('BENCH_FILES', 4),
 };
+/** Files per application (BENCH_FILES=0 measures the same flow without uploads, for comparison). */
+const FILES = env.files;
+if (FILES > 4) {
+  process.stderr.write('BENCH_FILES must be 0 to 4\n');
+  process.exit(2);
+}
 if (env.pdf !== 'binary' && env.pdf !== 'zeros') {
   process.stderr.write(`BENCH_PDF must be binary or zeros (got "${env.pdf}")\n`);
   process.exit(2);
@@ -260,7 +267,7 @@ function uploadBody(csrf: string, draft: string): Buffer {
     { name: 'motivation', value: MOTIVATION },
     { name: 'remarks', value: '' },
     { name: 'consent', value: 'yes' },
-    ...DOCUMENTS.flatMap((d, i): Part[] => [
+    ...DOCUMENTS.slice(0, FILES).flatMap((d, i): Part[] => [
       { name: `document_${i + 1}_kind`, value: d.kind },
       { name: `document_${i + 1}`, filename: d.name, data: d.data, type: 'application/pdf' },
     ]),
@@ -362,7 +369,9 @@ async function check(
     if (docs.length !== (apps.length + warmups) * FILES) {
       problems.push(`${docs.length} documents in all, expected ${(apps.length + warmups) * FILES}`);
     }
-    const expectedNames = DOCUMENTS.map((d) => d.name).join(',');
+    const expectedNames = DOCUMENTS.slice(0, FILES)
+      .map((d) => d.name)
+      .join(',');
     for (const a of apps) {
       const names = attached
         .filter((d) => d.applicationId === a.id)
@@ -596,6 +605,7 @@ async function main(): Promise<void> {
         env.databaseUrl ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres' : '',
         env.pdf === 'zeros' ? 'BENCH_PDF=zeros' : '',
         env.spreadMs ? `BENCH_SPREAD_MS=${env.spreadMs}` : '',
+        FILES !== 4 ? `BENCH_FILES=${FILES}` : '',
         'npm run bench:apply',
       ]
         .filter(Boolean)

@@ -325,10 +325,22 @@ describe('spoolApplicationUpload (each file in a spool file, not in memory)', ()
         expect(path.dirname(f.path)).toBe(spoolDir);
         expect(path.basename(f.path)).not.toContain(f.originalName.slice(0, 2));
         expect(Buffer.compare(await readFile(f.path), expected[i]!)).toBe(0);
-        // Read back for storing, one at a time into the upload's one buffer.
-        expect(Buffer.compare(Buffer.from(await spooled.bytesOf(f)), expected[i]!)).toBe(0);
+        // Read back for storing into a shared buffer, valid while the work runs.
+        expect(await spooled.withBytes(f, async (b) => Buffer.compare(b, expected[i]!))).toBe(0);
       }
-      expect(() => spooled.bytesOf({ ...spooled.files[0]! })).toThrow(/not a file of this upload/);
+      await expect(spooled.withBytes({ ...spooled.files[0]! }, async () => 0)).rejects.toThrow(
+        /not a file of this upload/,
+      );
+      // Many at once (more than the shared buffers): each sees its own file's bytes.
+      const seen = await Promise.all(
+        [...spooled.files, ...spooled.files, ...spooled.files].map((f, i) =>
+          spooled.withBytes(f, async (b) => {
+            await new Promise((r) => setTimeout(r, 5));
+            return Buffer.compare(b, expected[i % 3]!);
+          }),
+        ),
+      );
+      expect(seen).toEqual(Array(9).fill(0));
       // The input left empty opened no file.
       expect(await spoolFiles()).toHaveLength(3);
       await spooled.discard();
