@@ -226,7 +226,7 @@ function render(r: ApplyReport): string {
     '',
     `${count(r.checks.applications)} applications to the benchmark's jobs (expected ${count(r.checks.expectedApplications)}), ` +
       `${count(r.checks.documents)} documents attached (4 each), ${count(r.checks.filesChecked)} stored files read back ` +
-      `with their recorded size (${count(r.checks.fileBytes)} bytes each) and SHA-256, ${r.checks.draftsLeft} drafts left.`,
+      `with their recorded size (${count(r.checks.fileBytes)} bytes each) and SHA-256, ${r.checks.draftsLeft} drafts and no spool file left.`,
     '',
     '#### Against the targets',
     '',

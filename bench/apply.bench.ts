@@ -120,11 +120,12 @@ async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 /** The environment the server (and the seeding, which opens the same database first) runs with. */
-function serverEnv(dataDir: string, storageDir: string, databaseUrl: string | undefined) {
+function serverEnv(dataDir: string, storageDir: string, spoolDir: string, databaseUrl: string | undefined) {
   return {
     NODE_ENV: 'production',
     DATA_DIR: dataDir,
     STORAGE_DIR: storageDir,
+    UPLOAD_SPOOL_DIR: spoolDir,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: String(env.poolMax),
     BASE_URL: 'http://127.0.0.1',
@@ -327,7 +328,7 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && !e.name.startsWith('.tmp-')).length;
+  return entries.filter((e) => e.isFile()).length;
 }
 
 /**
@@ -474,6 +475,7 @@ async function main(): Promise<void> {
   const root = await mkdtemp(path.join(tmpdir(), 'hw-bench-apply-'));
   const dataDir = path.join(root, 'data');
   const storageDir = path.join(root, 'files');
+  const spoolDir = path.join(root, 'spool');
   const dbName = `hw_bench_apply_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = env.databaseUrl ? withDatabase(env.databaseUrl, dbName) : undefined;
   let server: WebServer | undefined;
@@ -483,7 +485,7 @@ async function main(): Promise<void> {
       await adminQuery(env.databaseUrl, `create database ${dbName}`);
       log(`bench: created database ${dbName}`);
     }
-    const serverVars = serverEnv(dataDir, storageDir, databaseUrl);
+    const serverVars = serverEnv(dataDir, storageDir, spoolDir, databaseUrl);
     log(`bench: seeding ${env.seekers} seekers and ${env.rounds + 2} jobs (${engine}) …`);
     const seeded = await seed(loadConfig(serverVars));
     const version = await engineVersion(databaseUrl);
@@ -589,6 +591,8 @@ async function main(): Promise<void> {
 
     log('bench: checking applications, documents and stored files …');
     const checks = await check(databaseUrl, dataDir, storageDir, seeded, warmups);
+    const spooled = await countFiles(spoolDir);
+    if (spooled > 0) throw new Error(`${spooled} spool files left in UPLOAD_SPOOL_DIR`);
 
     const report: ApplyReport = {
       engine,

@@ -5,7 +5,7 @@
  * a 100 MB chunked body cut off with bounded memory and bodies that end mid-file.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -395,12 +395,23 @@ describe('spoolApplicationUpload (each file in a spool file, not in memory)', ()
     expect(await spoolFiles()).toEqual([]);
   });
 
-  it('AP-2 a spool folder that cannot be written to is an error of the request, not a crash, and leaves nothing', async () => {
-    const missing = path.join(spoolDir, 'does-not-exist');
+  it('AP-2 the spool folder is created on the first upload; one that cannot be is an error of the request, not a crash', async () => {
     const body = multipartBody([csrf, ...file(1, 'a.pdf', pdf())]);
+    const fresh = path.join(spoolDir, 'new', 'spool');
+    const upload = await spoolApplicationUpload({ headers, body: chunkedStream(body) }, { spoolDir: fresh });
+    expect(upload.files).toHaveLength(1);
+    await upload.discard();
+    expect(await readdir(fresh)).toEqual([]);
+    await rm(path.join(spoolDir, 'new'), { recursive: true });
+    // Under a plain file no folder can be made.
+    await writeFile(path.join(spoolDir, 'plain'), '');
     await expect(
-      spoolApplicationUpload({ headers, body: chunkedStream(body) }, { spoolDir: missing }),
-    ).rejects.toMatchObject({ code: 'ENOENT' });
+      spoolApplicationUpload(
+        { headers, body: chunkedStream(body) },
+        { spoolDir: path.join(spoolDir, 'plain', 'spool') },
+      ),
+    ).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await rm(path.join(spoolDir, 'plain'));
     expect(await spoolFiles()).toEqual([]);
   });
 });

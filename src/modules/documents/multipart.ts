@@ -32,7 +32,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import busboy from 'busboy';
 import type { DocumentKind } from '../../domain/vocabulary.ts';
@@ -174,6 +174,7 @@ export async function spoolApplicationUpload(
   source: Request | UploadSource,
   options: UploadOptions & { spoolDir: string },
 ): Promise<SpooledUpload> {
+  await ensureSpoolDir(options.spoolDir);
   const read = await readUpload(source, options, () => new SpoolSink(options.spoolDir), true);
   const sinks = read.accepted.map((a) => a.sink);
   const files = read.accepted.map(({ file, sink }) => ({ ...file, path: sink.path }));
@@ -187,6 +188,14 @@ export async function spoolApplicationUpload(
     },
     discard: () => discardAll(sinks),
   };
+}
+
+/** The spool folder is created on the first upload (once per process and folder), as storage's are. */
+const spoolDirs = new Set<string>();
+async function ensureSpoolDir(dir: string): Promise<void> {
+  if (spoolDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  spoolDirs.add(dir);
 }
 
 type CheckedFile = Omit<UploadedDocument, 'bytes' | 'sha256'>;
