@@ -73,8 +73,13 @@ export interface ApplyReport {
 }
 
 /** The block of one engine, input and arrival, e.g. `pglite`, `postgres`, `pglite-zeros`, `pglite-spread10s`. */
-export const blockId = (r: Pick<ApplyReport, 'engine' | 'pdf' | 'spreadMs'>) =>
-  [r.engine, r.pdf === 'zeros' ? 'zeros' : '', r.spreadMs ? `spread${r.spreadMs / 1000}s` : '']
+export const blockId = (r: Pick<ApplyReport, 'engine' | 'pdf' | 'spreadMs' | 'options'>) =>
+  [
+    r.engine,
+    r.pdf === 'zeros' ? 'zeros' : '',
+    r.spreadMs ? `spread${r.spreadMs / 1000}s` : '',
+    r.options.files !== 4 ? `files${r.options.files}` : '',
+  ]
     .filter(Boolean)
     .join('-');
 const begin = (id: string) =>
@@ -221,7 +226,7 @@ function render(r: ApplyReport): string {
     '',
     `${count(r.checks.applications)} applications to the benchmark's jobs (expected ${count(r.checks.expectedApplications)}), ` +
       `${count(r.checks.documents)} documents attached (4 each), ${count(r.checks.filesChecked)} stored files read back ` +
-      `with their recorded size (${count(r.checks.fileBytes)} bytes each) and SHA-256, ${r.checks.draftsLeft} drafts left.`,
+      `with their recorded size (${count(r.checks.fileBytes)} bytes each) and SHA-256, ${r.checks.draftsLeft} drafts and no spool file left.`,
     '',
     '#### Against the targets',
     '',

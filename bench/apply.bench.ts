@@ -19,6 +19,7 @@
  *                     slowest input for busboy's boundary search, reported in a block of its own)
  *   BENCH_SPREAD_MS   0: all seekers of a round start at once (the worst case); more: each starts at
  *                     a random moment within this many ms (fixed seed), as independent users would
+ *   BENCH_FILES       files per application, 0–4 (4); 0 is the same flow without uploads
  *   BENCH_SAMPLE_MS   RSS sampling interval (50)
  *   BENCH_POOL_MAX    the server's DATABASE_POOL_MAX on PostgreSQL (10)
  *   BENCH_OUT         the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
@@ -58,7 +59,6 @@ import { ms, summarize } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const FILE_BYTES = 2_097_152;
-const FILES = 4;
 
 function envInt(name: string, fallback: number, min = 0): number {
   const raw = process.env[name];
@@ -84,7 +84,14 @@ const env = {
   keep: process.env.BENCH_KEEP === '1',
   pdf: (process.env.BENCH_PDF || 'binary') as 'binary' | 'zeros',
   spreadMs: envInt('BENCH_SPREAD_MS', 0),
+  files: envInt('BENCH_FILES', 4),
 };
+/** Files per application (BENCH_FILES=0 measures the same flow without uploads, for comparison). */
+const FILES = env.files;
+if (FILES > 4) {
+  process.stderr.write('BENCH_FILES must be 0 to 4\n');
+  process.exit(2);
+}
 if (env.pdf !== 'binary' && env.pdf !== 'zeros') {
   process.stderr.write(`BENCH_PDF must be binary or zeros (got "${env.pdf}")\n`);
   process.exit(2);
@@ -113,11 +120,12 @@ async function adminQuery(url: string, text: string): Promise<void> {
 }
 
 /** The environment the server (and the seeding, which opens the same database first) runs with. */
-function serverEnv(dataDir: string, storageDir: string, databaseUrl: string | undefined) {
+function serverEnv(dataDir: string, storageDir: string, spoolDir: string, databaseUrl: string | undefined) {
   return {
     NODE_ENV: 'production',
     DATA_DIR: dataDir,
     STORAGE_DIR: storageDir,
+    UPLOAD_SPOOL_DIR: spoolDir,
     DATABASE_URL: databaseUrl,
     DATABASE_POOL_MAX: String(env.poolMax),
     BASE_URL: 'http://127.0.0.1',
@@ -260,7 +268,7 @@ function uploadBody(csrf: string, draft: string): Buffer {
     { name: 'motivation', value: MOTIVATION },
     { name: 'remarks', value: '' },
     { name: 'consent', value: 'yes' },
-    ...DOCUMENTS.flatMap((d, i): Part[] => [
+    ...DOCUMENTS.slice(0, FILES).flatMap((d, i): Part[] => [
       { name: `document_${i + 1}_kind`, value: d.kind },
       { name: `document_${i + 1}`, filename: d.name, data: d.data, type: 'application/pdf' },
     ]),
@@ -320,7 +328,7 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isFile() && !e.name.startsWith('.tmp-')).length;
+  return entries.filter((e) => e.isFile()).length;
 }
 
 /**
@@ -362,7 +370,9 @@ async function check(
     if (docs.length !== (apps.length + warmups) * FILES) {
       problems.push(`${docs.length} documents in all, expected ${(apps.length + warmups) * FILES}`);
     }
-    const expectedNames = DOCUMENTS.map((d) => d.name).join(',');
+    const expectedNames = DOCUMENTS.slice(0, FILES)
+      .map((d) => d.name)
+      .join(',');
     for (const a of apps) {
       const names = attached
         .filter((d) => d.applicationId === a.id)
@@ -465,6 +475,7 @@ async function main(): Promise<void> {
   const root = await mkdtemp(path.join(tmpdir(), 'hw-bench-apply-'));
   const dataDir = path.join(root, 'data');
   const storageDir = path.join(root, 'files');
+  const spoolDir = path.join(root, 'spool');
   const dbName = `hw_bench_apply_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = env.databaseUrl ? withDatabase(env.databaseUrl, dbName) : undefined;
   let server: WebServer | undefined;
@@ -474,7 +485,7 @@ async function main(): Promise<void> {
       await adminQuery(env.databaseUrl, `create database ${dbName}`);
       log(`bench: created database ${dbName}`);
     }
-    const serverVars = serverEnv(dataDir, storageDir, databaseUrl);
+    const serverVars = serverEnv(dataDir, storageDir, spoolDir, databaseUrl);
     log(`bench: seeding ${env.seekers} seekers and ${env.rounds + 2} jobs (${engine}) …`);
     const seeded = await seed(loadConfig(serverVars));
     const version = await engineVersion(databaseUrl);
@@ -580,6 +591,8 @@ async function main(): Promise<void> {
 
     log('bench: checking applications, documents and stored files …');
     const checks = await check(databaseUrl, dataDir, storageDir, seeded, warmups);
+    const spooled = await countFiles(spoolDir);
+    if (spooled > 0) throw new Error(`${spooled} spool files left in UPLOAD_SPOOL_DIR`);
 
     const report: ApplyReport = {
       engine,
@@ -596,6 +609,7 @@ async function main(): Promise<void> {
         env.databaseUrl ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres' : '',
         env.pdf === 'zeros' ? 'BENCH_PDF=zeros' : '',
         env.spreadMs ? `BENCH_SPREAD_MS=${env.spreadMs}` : '',
+        FILES !== 4 ? `BENCH_FILES=${FILES}` : '',
         'npm run bench:apply',
       ]
         .filter(Boolean)

@@ -5,7 +5,7 @@
  * a 100 MB chunked body cut off with bounded memory and bodies that end mid-file.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -325,10 +325,22 @@ describe('spoolApplicationUpload (each file in a spool file, not in memory)', ()
         expect(path.dirname(f.path)).toBe(spoolDir);
         expect(path.basename(f.path)).not.toContain(f.originalName.slice(0, 2));
         expect(Buffer.compare(await readFile(f.path), expected[i]!)).toBe(0);
-        // Read back for storing, one at a time into the upload's one buffer.
-        expect(Buffer.compare(Buffer.from(await spooled.bytesOf(f)), expected[i]!)).toBe(0);
+        // Read back for storing into a shared buffer, valid while the work runs.
+        expect(await spooled.withBytes(f, async (b) => Buffer.compare(b, expected[i]!))).toBe(0);
       }
-      expect(() => spooled.bytesOf({ ...spooled.files[0]! })).toThrow(/not a file of this upload/);
+      await expect(spooled.withBytes({ ...spooled.files[0]! }, async () => 0)).rejects.toThrow(
+        /not a file of this upload/,
+      );
+      // Many at once (more than the shared buffers): each sees its own file's bytes.
+      const seen = await Promise.all(
+        [...spooled.files, ...spooled.files, ...spooled.files].map((f, i) =>
+          spooled.withBytes(f, async (b) => {
+            await new Promise((r) => setTimeout(r, 5));
+            return Buffer.compare(b, expected[i % 3]!);
+          }),
+        ),
+      );
+      expect(seen).toEqual(Array(9).fill(0));
       // The input left empty opened no file.
       expect(await spoolFiles()).toHaveLength(3);
       await spooled.discard();
@@ -383,12 +395,23 @@ describe('spoolApplicationUpload (each file in a spool file, not in memory)', ()
     expect(await spoolFiles()).toEqual([]);
   });
 
-  it('AP-2 a spool folder that cannot be written to is an error of the request, not a crash, and leaves nothing', async () => {
-    const missing = path.join(spoolDir, 'does-not-exist');
+  it('AP-2 the spool folder is created on the first upload; one that cannot be is an error of the request, not a crash', async () => {
     const body = multipartBody([csrf, ...file(1, 'a.pdf', pdf())]);
+    const fresh = path.join(spoolDir, 'new', 'spool');
+    const upload = await spoolApplicationUpload({ headers, body: chunkedStream(body) }, { spoolDir: fresh });
+    expect(upload.files).toHaveLength(1);
+    await upload.discard();
+    expect(await readdir(fresh)).toEqual([]);
+    await rm(path.join(spoolDir, 'new'), { recursive: true });
+    // Under a plain file no folder can be made.
+    await writeFile(path.join(spoolDir, 'plain'), '');
     await expect(
-      spoolApplicationUpload({ headers, body: chunkedStream(body) }, { spoolDir: missing }),
-    ).rejects.toMatchObject({ code: 'ENOENT' });
+      spoolApplicationUpload(
+        { headers, body: chunkedStream(body) },
+        { spoolDir: path.join(spoolDir, 'plain', 'spool') },
+      ),
+    ).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await rm(path.join(spoolDir, 'plain'));
     expect(await spoolFiles()).toEqual([]);
   });
 });

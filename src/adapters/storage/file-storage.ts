@@ -18,7 +18,11 @@ export type StorageContent = Uint8Array | AsyncIterable<Uint8Array>;
 
 export interface FileStorage {
   readonly kind: string;
-  /** Stores new bytes under a new key, atomically: after a crash the key holds all of them or nothing. Refuses a key in use. */
+  /**
+   * Stores new bytes under a new key, atomically: after a crash the key holds all of them or nothing.
+   * Refuses a key in use. Keeps no reference to `content` once it has resolved (the caller may reuse
+   * the buffer: uploads are read back into shared buffers).
+   */
   put(key: string, content: StorageContent): Promise<StoredFile>;
   /** The bytes of `key`, checked against the SHA-256 recorded at `put` (StorageIntegrityError if they differ). */
   get(key: string, sha256: string): Promise<Uint8Array>;

@@ -32,7 +32,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { mkdir, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import busboy from 'busboy';
 import type { DocumentKind } from '../../domain/vocabulary.ts';
@@ -136,7 +136,7 @@ export async function readApplicationUpload(
   source: Request | UploadSource,
   options: UploadOptions = {},
 ): Promise<ApplicationUpload> {
-  const read = await readUpload(source, options, () => new MemorySink(), null);
+  const read = await readUpload(source, options, () => new MemorySink(), false);
   return {
     ...read.upload,
     files: read.accepted.map(({ file, sink }) => ({ ...file, sha256: sink.sha256, bytes: sink.kept! })),
@@ -152,10 +152,10 @@ export interface SpooledDocument extends Omit<UploadedDocument, 'bytes' | 'sha25
 export interface SpooledUpload extends Omit<ApplicationUpload, 'files'> {
   files: SpooledDocument[];
   /**
-   * The bytes of one of `files`, read into the one buffer of this upload: good until the next
-   * call, so store them (await storage.put) before asking for the next file.
+   * Runs `work` with the bytes of one of `files`, read into a buffer that is reused as soon as
+   * `work` has resolved: store them (await storage.put) inside, keep no reference after.
    */
-  bytesOf(file: SpooledDocument): Promise<Uint8Array>;
+  withBytes<T>(file: SpooledDocument, work: (bytes: Uint8Array) => Promise<T>): Promise<T>;
   /** Removes the spool files of `files`; call it when they are stored (or not), in a `finally`. */
   discard(): Promise<void>;
 }
@@ -164,8 +164,9 @@ export interface SpooledUpload extends Omit<ApplicationUpload, 'files'> {
  * readApplicationUpload for a server: the same checks and outcomes, but each file is written to
  * a temporary file in `spoolDir` as it arrives (with backpressure: the body is read no faster than
  * the disk takes it) instead of being kept in memory, and read back one file at a time, for its
- * checks and again for storing (`bytesOf`), into one 2 MB buffer per request. A request then holds
- * one file in memory instead of four, however many are uploading at once. Every spool file is
+ * checks and again for storing (`withBytes`), into one of a few 2 MB buffers the process reuses
+ * (READ_BUFFERS): however many are uploading at once, only that many files are in memory, and no
+ * 2 MB of garbage is left per file. Every spool file is
  * removed before this returns when there is any problem, the body was cut off, or it throws;
  * otherwise by `discard()`. No SHA-256 is computed here: storage.put computes the one recorded.
  */
@@ -173,20 +174,28 @@ export async function spoolApplicationUpload(
   source: Request | UploadSource,
   options: UploadOptions & { spoolDir: string },
 ): Promise<SpooledUpload> {
-  const scratch = new Scratch({ ...UPLOAD_LIMITS, ...options.limits }.maxFileBytes);
-  const read = await readUpload(source, options, () => new SpoolSink(options.spoolDir), scratch);
+  await ensureSpoolDir(options.spoolDir);
+  const read = await readUpload(source, options, () => new SpoolSink(options.spoolDir), true);
   const sinks = read.accepted.map((a) => a.sink);
   const files = read.accepted.map(({ file, sink }) => ({ ...file, path: sink.path }));
   return {
     ...read.upload,
     files,
-    bytesOf: (file) => {
+    withBytes: (file, work) => {
       const sink = sinks[files.indexOf(file)];
-      if (!sink) throw new Error('not a file of this upload');
-      return sink.bytes(scratch);
+      if (!sink) return Promise.reject(new Error('not a file of this upload'));
+      return readBuffers.use(sink.size, async (buffer) => work(await sink.bytes(buffer)));
     },
     discard: () => discardAll(sinks),
   };
+}
+
+/** The spool folder is created on the first upload (once per process and folder), as storage's are. */
+const spoolDirs = new Set<string>();
+async function ensureSpoolDir(dir: string): Promise<void> {
+  if (spoolDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  spoolDirs.add(dir);
 }
 
 type CheckedFile = Omit<UploadedDocument, 'bytes' | 'sha256'>;
@@ -210,8 +219,8 @@ async function readUpload<S extends Sink>(
   source: Request | UploadSource,
   options: UploadOptions,
   newSink: () => S,
-  /** The buffer spooled files are read back into (null: the sinks keep their bytes in memory). */
-  scratch: Scratch | null,
+  /** Whether the sinks' bytes are read back into the shared buffers (false: they are in memory). */
+  pooled: boolean,
 ): Promise<ReadUpload<S>> {
   const limits = { ...UPLOAD_LIMITS, ...options.limits };
   const isDocumentField = options.isDocumentField ?? defaultDocumentField;
@@ -347,7 +356,10 @@ async function readUpload<S extends Sink>(
       let type: DocumentType | null = null;
       if (!refusal && file.sink) {
         // One file's bytes at a time: a spooled file is read back for its checks and let go after.
-        const facts = await inspectDocument(await file.sink.bytes(scratch));
+        const sink = file.sink;
+        const facts = pooled
+          ? await readBuffers.use(sink.size, async (buffer) => inspectDocument(await sink.bytes(buffer)))
+          : await inspectDocument(await sink.bytes(null));
         const verdict = classify(facts, extensionOf(file.originalName));
         if (verdict.ok) type = verdict.type;
         else refusal = verdict.refusal;
@@ -399,30 +411,59 @@ interface Sink {
   drop(): void;
   /** No more bytes: resolves when everything written is held (and fails if it could not be). */
   end(): Promise<void>;
-  /**
-   * The whole file, for its checks (after end); a spooled file is read into `scratch`, so the
-   * bytes are only good until the next call.
-   */
-  bytes(scratch: Scratch | null): Promise<Buffer>;
+  /** How many bytes it holds. */
+  readonly size: number;
+  /** The whole file (after end); a spooled file is read into `into` (a new buffer when null). */
+  bytes(into: Buffer | null): Promise<Buffer>;
   /** Removes what the sink holds, whatever state it is in; never throws. */
   discard(): Promise<void>;
 }
 
-const SPOOL_BATCH_BYTES = 512 * 1024;
+const SPOOL_BATCH_BYTES = 128 * 1024;
 
 /**
- * One buffer per upload for reading spooled files back, one at a time, for their checks: a request
- * allocates 2 MB for that, not 2 MB per file (fewer and smaller garbage collections under load).
+ * A few buffers of one file's size, shared by every upload of the process: spooled files are read
+ * back into them, one file per buffer, and each goes back to the pool (never to the garbage
+ * collector) when its work is done. When all are in use, the next file waits its turn: the work
+ * is short (a read from the page cache, the checks, a storage write), and memory stays flat.
  */
-class Scratch {
-  private buffer: Buffer | null = null;
-  constructor(private readonly capacity: number) {}
-  take(size: number): Buffer {
-    if (size > this.capacity) throw new Error(`a checked file cannot exceed ${this.capacity} bytes`);
-    this.buffer ??= Buffer.allocUnsafeSlow(this.capacity);
-    return this.buffer.subarray(0, size);
+class BufferPool {
+  private readonly free: Buffer[] = [];
+  private readonly waiting: ((buffer: Buffer) => void)[] = [];
+  private made = 0;
+  constructor(
+    private readonly bytes: number,
+    private readonly most: number,
+  ) {}
+  async use<T>(size: number, work: (buffer: Buffer) => Promise<T>): Promise<T> {
+    // A file larger than the buffers (other limits than the form's) gets one of its own.
+    if (size > this.bytes) return work(Buffer.allocUnsafe(size));
+    const buffer = await this.take();
+    try {
+      return await work(buffer);
+    } finally {
+      this.give(buffer);
+    }
+  }
+  private take(): Promise<Buffer> {
+    const buffer = this.free.pop();
+    if (buffer) return Promise.resolve(buffer);
+    if (this.made < this.most) {
+      this.made++;
+      return Promise.resolve(Buffer.allocUnsafeSlow(this.bytes));
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  private give(buffer: Buffer): void {
+    const next = this.waiting.shift();
+    if (next) next(buffer);
+    else this.free.push(buffer);
   }
 }
+
+/** How many spooled files are read back at once, in the whole process (4 × 2 MB once allocated). */
+const READ_BUFFERS = 4;
+const readBuffers = new BufferPool(MAX_BYTES, READ_BUFFERS);
 
 const discardAll = async (sinks: readonly Sink[]) => {
   await Promise.all(sinks.map((s) => s.discard()));
@@ -431,7 +472,7 @@ const discardAll = async (sinks: readonly Sink[]) => {
 /** In memory, hashed as it arrives (readApplicationUpload). */
 class MemorySink implements Sink {
   private chunks: Buffer[] = [];
-  private size = 0;
+  private total = 0;
   private readonly hash = createHash('sha256');
   /** The whole file after end(). */
   kept: Buffer | null = null;
@@ -439,18 +480,21 @@ class MemorySink implements Sink {
   write(chunk: Buffer): boolean {
     this.hash.update(chunk);
     this.chunks.push(chunk);
-    this.size += chunk.length;
+    this.total += chunk.length;
     return true;
   }
   onDrain(go: () => void): void {
     go();
   }
+  get size(): number {
+    return this.total;
+  }
   drop(): void {
     this.chunks = [];
-    this.size = 0;
+    this.total = 0;
   }
   async end(): Promise<void> {
-    this.kept = Buffer.concat(this.chunks, this.size);
+    this.kept = Buffer.concat(this.chunks, this.total);
     this.chunks = [];
     this.sha256 = this.hash.digest('hex');
   }
@@ -526,8 +570,12 @@ class SpoolSink implements Sink {
     await closed(out);
     if (this.failure) throw this.failure;
   }
-  async bytes(scratch: Scratch | null): Promise<Buffer> {
-    const into = scratch ? scratch.take(this.written) : Buffer.allocUnsafe(this.written);
+  get size(): number {
+    return this.written;
+  }
+  async bytes(buffer: Buffer | null): Promise<Buffer> {
+    if (buffer && buffer.length < this.written) throw new Error('a read buffer smaller than the file');
+    const into = (buffer ?? Buffer.allocUnsafe(this.written)).subarray(0, this.written);
     const handle = await open(this.path, 'r');
     try {
       let at = 0;

@@ -110,8 +110,8 @@ async function storeUpload(
     for (const f of upload.files) {
       const row = rowOf(f.fieldName);
       if (row === undefined) continue;
-      // One file's bytes at a time, in the upload's one buffer: stored before the next is read.
-      const stored = await c.var.deps.storage.put(newStorageKey(), await upload.bytesOf(f));
+      // Read back into a shared buffer, which is reused once put has written it.
+      const stored = await upload.withBytes(f, (bytes) => c.var.deps.storage.put(newStorageKey(), bytes));
       rows.push({
         row,
         kind: f.kind,
