@@ -11,12 +11,14 @@ import type {
   ApplicationDocument,
   ReferralLetter,
 } from '../../modules/applications/applications.repository.ts';
+import { findLetter } from '../../modules/applications/applications.repository.ts';
 import {
   referralLetterFileName,
   renderReferralLetterPdf,
 } from '../../modules/applications/referral-letter.pdf.ts';
 import { documentsErasure } from '../../modules/applications/retention.rules.ts';
 import { formatTokyoDateTime, type LocalDate } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
 import { ButtonLink } from './form.tsx';
@@ -156,6 +158,13 @@ export async function letterPdfResponse(
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   });
+}
+
+/** The 紹介状 of an application already read for this viewer (a 自主応募 has none: 404). */
+export async function letterOf(c: Context<AppEnv>, applicationId: string): Promise<ReferralLetter> {
+  const letter = await findLetter(c.var.deps.db, applicationId);
+  if (!letter) throw notFound('letter');
+  return letter;
 }
 
 /** 紹介状 (AP-6): the seeker's 本人控え or the employer's copy, printable, with its PDF. */

@@ -14,7 +14,6 @@ import {
   type EmployerApplicationRow,
   findDeliverableDocument,
   findEmployerApplication,
-  findLetter,
   listApplicationDocuments,
   listEmployerApplications,
 } from '../../modules/applications/applications.repository.ts';
@@ -32,6 +31,7 @@ import { employerOf } from '../auth/guards.ts';
 import {
   ApplicationContent,
   LetterView,
+  letterOf,
   letterPdfResponse,
   resultRows,
 } from '../components/application-parts.tsx';
@@ -354,8 +354,7 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
     .get('/:id/letter', async (c) => {
       markPersonal(c);
       const row = await loadOwn(c);
-      const letter = await findLetter(c.var.deps.db, row.application.id);
-      if (!letter) throw notFound('letter');
+      const letter = await letterOf(c, row.application.id);
       const l = c.var.t.applying.letter;
       return page(
         c,
@@ -369,8 +368,7 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
     })
     .get('/:id/letter.pdf', async (c) => {
       const row = await loadOwn(c);
-      const letter = await findLetter(c.var.deps.db, row.application.id);
-      if (!letter) throw notFound('letter');
+      const letter = await letterOf(c, row.application.id);
       return letterPdfResponse(c, letter, 'employer');
     });
 }

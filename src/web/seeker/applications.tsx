@@ -12,7 +12,6 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { CANCEL_WINDOW_MS } from '../../modules/applications/application.rules.ts';
 import {
   countSeekerApplications,
-  findLetter,
   findSeekerApplication,
   listApplicationDocuments,
   listSeekerApplications,
@@ -29,6 +28,7 @@ import {
   ApplicationContent,
   erasureRow,
   LetterView,
+  letterOf,
   letterPdfResponse,
   resultRows,
 } from '../components/application-parts.tsx';
@@ -345,8 +345,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
     })
     .get('/applications/:id/letter', async (c) => {
       const row = await loadOwn(c);
-      const letter = await findLetter(c.var.deps.db, row.application.id);
-      if (!letter) throw notFound('letter');
+      const letter = await letterOf(c, row.application.id);
       const l = c.var.t.applying.letter;
       return page(
         c,
@@ -360,8 +359,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
     })
     .get('/applications/:id/letter.pdf', async (c) => {
       const row = await loadOwn(c);
-      const letter = await findLetter(c.var.deps.db, row.application.id);
-      if (!letter) throw notFound('letter');
+      const letter = await letterOf(c, row.application.id);
       return letterPdfResponse(c, letter, 'seeker');
     });
 }
