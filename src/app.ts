@@ -10,6 +10,7 @@ import { sessionMiddleware } from './web/auth/session.ts';
 import { bodyReader } from './web/body.ts';
 import { devMailRoutes } from './web/dev/mail.routes.tsx';
 import { employerPortal } from './web/employer/employer.routes.tsx';
+import { employerLiveRoutes } from './web/employer/employer-messages.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // The live stream and its fragments answer 401, not the sign-in redirect, without a session.
   app.route('/mypage', seekerLiveRoutes());
   app.route('/mypage', seekerPortal());
+  app.route('/employer', employerLiveRoutes());
   app.route('/employer', employerPortal());
   app.route('/staff', staffPortal());
   if (deps.config.env !== 'production') app.route('/dev/mail', devMailRoutes);

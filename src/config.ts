@@ -58,6 +58,12 @@ const envSchema = z.object({
   REFERRAL_COUNSELLING_DAYS: positiveInt.default(90),
   LIVE_HEARTBEAT_MS: positiveInt.default(25_000),
   DOCUMENT_RETENTION_MONTHS: positiveInt.max(24, 'must be between 1 and 24').default(3),
+  MESSAGE_HOLD_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(86_400, 'must be at most 86400 (a day)')
+    .default(300),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -109,6 +115,11 @@ export interface Config {
    * month its job became 無効 (3 = 翌々々月末, seed 000; seed 001 says 翌々月末 = 2), if not earlier.
    */
   documentRetentionMonths: number;
+  /**
+   * MS-2 (ADR 0023): how long after 「応募」 nobody may write in the application's thread (it also
+   * stays closed until every document is scanned).
+   */
+  messageHoldMs: number;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +186,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     referral: { applyDays: e.REFERRAL_APPLY_DAYS, counsellingDays: e.REFERRAL_COUNSELLING_DAYS },
     live: { heartbeatMs: e.LIVE_HEARTBEAT_MS },
     documentRetentionMonths: e.DOCUMENT_RETENTION_MONTHS,
+    messageHoldMs: e.MESSAGE_HOLD_SECONDS * 1000,
   };
 }
 

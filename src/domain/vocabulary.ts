@@ -78,3 +78,33 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 /** 選考結果 (EM-3): 採用 · 不採用, the two states a registered result leaves an application in. */
 export const SELECTION_RESULTS = ['hired', 'not_hired'] as const;
 export type SelectionResult = (typeof SELECTION_RESULTS)[number];
+
+/** Who writes in an application's thread (MS-1): the seeker or the employer. */
+export const THREAD_AUTHORS = ['seeker', 'employer'] as const;
+export type ThreadAuthor = (typeof THREAD_AUTHORS)[number];
+
+/**
+ * What one entry of an application's thread is (MS-1, ADR 0023): a written message, or a step of
+ * arranging an interview — slots offered (employer), a slot booked or re-booked (seeker), other dates
+ * asked for (seeker), a booking cancelled (either side). Every entry may carry the writer's text.
+ */
+export const THREAD_ENTRY_KINDS = [
+  'text',
+  'slots_offered',
+  'slot_booked',
+  'slots_declined',
+  'booking_cancelled',
+] as const;
+export type ThreadEntryKind = (typeof THREAD_ENTRY_KINDS)[number];
+
+/** 対面 (a place) or オンライン (a meeting link or how to join). */
+export const INTERVIEW_MODES = ['in_person', 'online'] as const;
+export type InterviewMode = (typeof INTERVIEW_MODES)[number];
+
+/**
+ * An interview offer (ADR 0023): `open` (the seeker may pick), `booked` (a slot picked), `declined`
+ * (the seeker asked for other dates), `cancelled` (a booking cancelled by either side), `superseded`
+ * (the employer offered new slots instead).
+ */
+export const OFFER_STATES = ['open', 'booked', 'declined', 'cancelled', 'superseded'] as const;
+export type OfferState = (typeof OFFER_STATES)[number];

@@ -12,6 +12,7 @@ import { registration } from './en/registration.ts';
 import { search } from './en/search.ts';
 import { seeker } from './en/seeker.ts';
 import { staff } from './en/staff.ts';
+import { threads } from './en/threads.ts';
 import type { Messages } from './ja.ts';
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
@@ -40,6 +41,7 @@ export const en: Messages = {
     employerHome: 'Employer MyPage',
     employerJobs: 'Job postings',
     employerApplications: 'Applicants',
+    employerMessages: 'Messages',
     staffHome: 'Staff home',
     staffSeekers: 'Job seekers',
     staffEmployers: 'Employers',
@@ -148,6 +150,7 @@ export const en: Messages = {
   notifications,
   referrals,
   applying,
+  threads,
   information,
   dev: {
     mailTitle: 'Sent mail (development)',

@@ -15,6 +15,7 @@ import { registration } from './ja/registration.ts';
 import { search } from './ja/search.ts';
 import { seeker } from './ja/seeker.ts';
 import { staff } from './ja/staff.ts';
+import { threads } from './ja/threads.ts';
 
 export const ja = {
   locale: { name: '日本語', switchTo: 'English', htmlLang: 'ja' },
@@ -40,6 +41,7 @@ export const ja = {
     employerHome: '求人者マイページ',
     employerJobs: '求人一覧',
     employerApplications: '応募者管理',
+    employerMessages: 'メッセージ',
     staffHome: '職員トップ',
     staffSeekers: '求職者',
     staffEmployers: '事業所',
@@ -152,6 +154,7 @@ export const ja = {
   notifications,
   referrals,
   applying,
+  threads,
   information,
   dev: {
     mailTitle: '送信メール（開発用）',

@@ -30,7 +30,7 @@ type Portal = 'seeker' | 'employer' | 'staff';
 /** Routes that are public although they live under a portal prefix (sign-in, opening, reset). */
 const PUBLIC = [/^\/mypage\/open/, /^\/employer\/(login|open|password-reset)/, /^\/staff\/login/];
 /** Routes of the live-update script (answer 401 instead of the sign-in redirect). */
-const LIVE = /^\/mypage\/(events|fragments\/)/;
+const LIVE = /^\/(mypage|employer)\/(events|fragments\/)/;
 
 function portalRoutes(): { method: 'GET' | 'POST'; path: string; portal: Portal }[] {
   const seen = new Set<string>();

@@ -212,3 +212,48 @@ export async function createJobsInBulk(
   await jsonWriter(deps.db).writeJobs(jobs);
   return jobs.map((j) => j.posting.jobNumber!);
 }
+
+/**
+ * An オンライン自主応募 to a job of `employer` (one is created when not given), written as 「応募」
+ * writes it — with the 求人票 as it is now for 紹介・応募時の求人票 — but without the form: for tests
+ * of what happens after applying.
+ */
+export async function createApplication(
+  deps: Deps,
+  o: {
+    seekerId: string;
+    employer?: import('../../src/modules/employers/employers.repository.ts').Employer;
+    appliedAt?: Date;
+  },
+) {
+  const { randomUUID } = await import('node:crypto');
+  const { findJobById } = await import('../../src/modules/jobs/jobs.repository.ts');
+  const { toJobDetailView } = await import('../../src/modules/jobs/job-view.ts');
+  const { insertApplication } = await import(
+    '../../src/modules/applications/applications.repository.ts'
+  );
+  const employer = o.employer ?? (await createEmployer(deps)).employer;
+  const job = await createJob(deps, { documentMethods: ['post'] }, employer);
+  const appliedAt = o.appliedAt ?? deps.clock.now();
+  const record = await findJobById(deps.db, job.id);
+  if (!record) throw new Error('job vanished');
+  const application = await insertApplication(deps.db, {
+    seekerId: o.seekerId,
+    jobId: job.id,
+    employerId: employer.id,
+    route: 'direct',
+    referralId: null,
+    submitKey: randomUUID(),
+    motivation: '志望動機です。',
+    remarks: '',
+    jobSnapshot: JSON.parse(
+      JSON.stringify({
+        takenAt: appliedAt.toISOString(),
+        view: toJobDetailView(record, true, tokyoDate(appliedAt)),
+      }),
+    ),
+    documentsByMypage: false,
+    appliedAt,
+  });
+  return { application, job, employer };
+}

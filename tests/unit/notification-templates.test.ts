@@ -63,6 +63,15 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     employerName: '株式会社見本',
     result: 'not_hired',
   },
+  'application.message': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+    employerName: '株式会社見本',
+    from: 'employer',
+    entry: 'slot_booked',
+    startsAt: '2026-12-10T01:00:00.000Z',
+  },
   'document.withheld': {
     applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
     fileName: '履歴書.pdf',

@@ -12,4 +12,5 @@ export * from './seeker-lists.ts';
 export * from './seekers.ts';
 export * from './sessions.ts';
 export * from './staff.ts';
+export * from './threads.ts';
 export * from './verifications.ts';

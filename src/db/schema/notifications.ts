@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../../domain/vocabulary.ts';
 import { LOCALES } from '../../i18n/locales.ts';
 import { accounts } from './accounts.ts';
 import { instant } from './columns.ts';
 
-export const SENDER_KINDS = ['hello_work', 'employer'] as const;
+/** Who a message in an inbox is from: Hello Work, or the other side of an application's thread. */
+export const SENDER_KINDS = ['hello_work', 'employer', 'seeker'] as const;
 export type SenderKind = (typeof SENDER_KINDS)[number];
 
 export const DELIVERY_STATUSES = ['queued', 'sent', 'failed'] as const;
@@ -12,8 +14,8 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * メッセージ (SPEC MS-4): what a person reads in their MyPage inbox. One row per message; Hello Work's
- * messages have sender_kind 'hello_work' and no sender_id. Employer threads (per application) will
- * add nullable thread/application columns and use sender_kind 'employer' with sender_id (ADR 0013).
+ * messages have sender_kind 'hello_work' and no sender_id. A notice of a new entry in an application's
+ * thread (ADR 0023) has sender_kind 'employer' or 'seeker' and sender_id = that employer or seeker.
  */
 export const inboxMessages = pgTable(
   'inbox_messages',
@@ -23,7 +25,7 @@ export const inboxMessages = pgTable(
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
     senderKind: text({ enum: SENDER_KINDS }).notNull().default('hello_work'),
-    /** The sending employer's id when sender_kind is 'employer'; null for Hello Work. */
+    /** The sending employer's or seeker's id; null for Hello Work. */
     senderId: uuid(),
     /** A notification kind (src/modules/notifications/kinds.ts); rendered in the reader's language. */
     kind: text().notNull(),
@@ -40,7 +42,7 @@ export const inboxMessages = pgTable(
   (t) => [
     index('inbox_messages_recipient_idx').on(t.recipientAccountId, t.createdAt.desc()),
     uniqueIndex('inbox_messages_recipient_seq_key').on(t.recipientAccountId, t.seq),
-    check('inbox_messages_sender_check', sql`${t.senderKind} in ('hello_work', 'employer')`),
+    check('inbox_messages_sender_check', sql`${t.senderKind} in (${sql.raw(sqlList(SENDER_KINDS))})`),
   ],
 );
 

@@ -137,8 +137,6 @@ export const applying: Messages['applying'] = {
   },
   functions: {
     newMessage: 'Write a new message',
-    newMessageDisabled:
-      'Messages to employers are not available yet. Please contact the employer by phone to arrange an interview.',
     jobNow: 'The job now',
     snapshot: 'The job as when you applied',
     content: 'What you sent',

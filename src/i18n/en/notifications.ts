@@ -25,8 +25,28 @@ export const notifications: Messages['notifications'] = {
     'document.withheld': 'A document could not be sent',
     'application.cancelled': 'An application was cancelled',
     'application.decided': 'Selection result notice',
+    'application.message': 'Message about an application',
   },
   mail: {
+    threadSubject: {
+      text: (fromEmployer) =>
+        fromEmployer
+          ? '[Hello Work] A message from the employer'
+          : '[Hello Work] A message from an applicant',
+      slots_offered: () => '[Hello Work] Interview slots offered',
+      slot_booked: () => '[Hello Work] An interview was booked',
+      slots_declined: () => '[Hello Work] Other interview dates requested',
+      booking_cancelled: () => '[Hello Work] An interview was cancelled',
+    },
+    threadBody: (p) =>
+      `${p.from}: ${p.what}, about the application to job ${p.jobNumber} "${p.title}".\n${p.when ? `Interview time: ${p.when}\n` : ''}\nRead it under Messages in ${p.portal} (this mail does not include it).\n${p.url}${signature(p.baseUrl)}`,
+    threadWhat: {
+      text: 'a new message',
+      slots_offered: 'interview slots were offered',
+      slot_booked: 'an interview was booked',
+      slots_declined: 'other interview dates were requested',
+      booking_cancelled: 'an interview was cancelled',
+    },
     applicationCancelledSubject: '[Hello Work] An application to your job was cancelled',
     applicationCancelledBody: (p) =>
       `The applicant cancelled their application to job number ${p.jobNumber} "${p.title}".\n\nReason: ${p.reason}${p.note ? `\nRemarks: ${p.note}` : ''}\n\nThe documents they sent were erased from both MyPages.\nSee "Applicants" in your Employer MyPage.\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,

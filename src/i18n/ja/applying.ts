@@ -159,8 +159,6 @@ export const applying = {
   },
   functions: {
     newMessage: '新規メッセージを作成',
-    newMessageDisabled:
-      '求人者とのメッセージ機能は準備中のため、現在は押せません。面接日時の調整などは求人者に電話などでご連絡ください。',
     jobNow: '求人内容の詳細',
     snapshot: '紹介・応募時の求人票',
     content: '応募内容',

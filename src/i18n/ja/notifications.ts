@@ -1,6 +1,7 @@
 /** Japanese strings: notifications — what staff see of the mails sent to a person (ADR 0013). */
 
 import type { DeliveryStatus } from '../../db/schema/notifications.ts';
+import type { ThreadEntryKind } from '../../domain/vocabulary.ts';
 import type { NotificationKind } from '../../modules/notifications/kinds.ts';
 
 const signature = (baseUrl: string) =>
@@ -27,8 +28,37 @@ export const notifications = {
     'document.withheld': '応募書類を送ることができませんでした',
     'application.cancelled': '応募が取り消されました',
     'application.decided': '選考結果通知',
+    'application.message': '応募先とのメッセージ',
   } as Record<NotificationKind, string>,
   mail: {
+    threadSubject: {
+      text: (fromEmployer: boolean): string =>
+        fromEmployer
+          ? '【ハローワーク】求人者からメッセージが届きました'
+          : '【ハローワーク】応募者からメッセージが届きました',
+      slots_offered: (): string => '【ハローワーク】面接日程の候補が届きました',
+      slot_booked: (): string => '【ハローワーク】面接日程が予約されました',
+      slots_declined: (): string => '【ハローワーク】別の面接日程の希望が届きました',
+      booking_cancelled: (): string => '【ハローワーク】面接がキャンセルされました',
+    } satisfies Record<ThreadEntryKind, (fromEmployer: boolean) => string>,
+    threadBody: (p: {
+      from: string;
+      what: string;
+      jobNumber: string;
+      title: string;
+      when: string | undefined;
+      portal: string;
+      url: string;
+      baseUrl: string;
+    }) =>
+      `${p.from}から、求人番号 ${p.jobNumber}「${p.title}」の応募について${p.what}。\n${p.when ? `面接日時：${p.when}\n` : ''}\n内容は${p.portal}の「メッセージ」で確認できます（このメールには内容を記載していません）。\n${p.url}${signature(p.baseUrl)}`,
+    threadWhat: {
+      text: 'メッセージが届きました',
+      slots_offered: '面接日程の候補が届きました',
+      slot_booked: '面接日程が予約されました',
+      slots_declined: '別の面接日程の希望が届きました',
+      booking_cancelled: '面接がキャンセルされました',
+    } satisfies Record<ThreadEntryKind, string>,
     applicationCancelledSubject: '【ハローワーク】求人への応募が取り消されました',
     applicationCancelledBody: (p: {
       applicationId: string;

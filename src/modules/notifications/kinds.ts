@@ -5,7 +5,12 @@
  * code expired). Rendering lives in render.ts; labels for staff in i18n `notifications.kind`.
  */
 import { z } from 'zod';
-import { CANCEL_REASONS, SELECTION_RESULTS } from '../../domain/vocabulary.ts';
+import {
+  CANCEL_REASONS,
+  SELECTION_RESULTS,
+  THREAD_AUTHORS,
+  THREAD_ENTRY_KINDS,
+} from '../../domain/vocabulary.ts';
 
 export type Channel = 'inbox' | 'mail';
 
@@ -118,6 +123,23 @@ export const KINDS = {
       title: z.string(),
       employerName: z.string(),
       result: z.enum(SELECTION_RESULTS),
+    }),
+  ),
+  /**
+   * A new entry in an application's thread (MS-1, ADR 0023), to the other side: a message, or a step
+   * of arranging an interview (`startsAt` names the slot booked or cancelled). Never the text itself:
+   * the mail says where to read it, behind the sign-in.
+   */
+  'application.message': kind(
+    ['inbox', 'mail'],
+    z.object({
+      applicationId: z.string().uuid(),
+      jobNumber: z.string(),
+      title: z.string(),
+      employerName: z.string(),
+      from: z.enum(THREAD_AUTHORS),
+      entry: z.enum(THREAD_ENTRY_KINDS),
+      startsAt: instant.optional(),
     }),
   ),
   /** AP-5: a document was withheld as suspect; the seeker is told which, and to send it another way. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { accounts, inboxMessages, inboxSequences, mailDeliveries } from '../../db/schema/index.ts';
+import type { SenderKind } from '../../db/schema/notifications.ts';
 import type { Locale } from '../../i18n/index.ts';
 
 export type MailDelivery = typeof mailDeliveries.$inferSelect;
@@ -34,6 +35,8 @@ export interface NewInboxMessage {
   kind: string;
   data: Record<string, unknown>;
   now: Date;
+  /** Absent for Hello Work's own messages. */
+  sender?: { kind: Exclude<SenderKind, 'hello_work'>; id: string };
 }
 
 /**
@@ -71,7 +74,8 @@ export async function insertInboxMessages(
     return {
       id: r.id,
       recipientAccountId: r.recipientAccountId,
-      senderKind: 'hello_work' as const,
+      senderKind: r.sender?.kind ?? ('hello_work' as const),
+      senderId: r.sender?.id ?? null,
       kind: r.kind,
       data: r.data,
       createdAt: r.now,

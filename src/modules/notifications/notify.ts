@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from '../../db/client.ts';
+import type { SenderKind } from '../../db/schema/notifications.ts';
 import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { hasChannel, KINDS, type NotificationData, type NotificationKind } from './kinds.ts';
@@ -32,6 +33,8 @@ export interface Notification<K extends NotificationKind> {
   data: NotificationData<K>;
   /** At most one notification per key, ever (e.g. `expiry:<seeker>:<day>`); a repeat does nothing. */
   dedupeKey?: string;
+  /** Who the inbox row is from when not Hello Work: the other side of an application's thread. */
+  sender?: { kind: Exclude<SenderKind, 'hello_work'>; id: string };
 }
 
 /** What notify uses: the clock for its rows and the queue for the mail job. */
@@ -104,7 +107,16 @@ export async function notifyMany(
   const going = planned.filter((p) => !p.deliveryId || written.has(p.deliveryId));
   const messages: NewInboxMessage[] = going.flatMap((p) =>
     p.messageId && p.accountId
-      ? [{ id: p.messageId, recipientAccountId: p.accountId, kind: p.n.kind, data: p.data, now }]
+      ? [
+          {
+            id: p.messageId,
+            recipientAccountId: p.accountId,
+            kind: p.n.kind,
+            data: p.data,
+            now,
+            sender: p.n.sender,
+          },
+        ]
       : [],
   );
   await insertInboxMessages(tx, messages);

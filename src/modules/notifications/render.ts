@@ -121,6 +121,26 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
       baseUrl,
     }),
   }),
+  'application.message': (t, d, baseUrl) => {
+    const m = t.notifications.mail;
+    const toSeeker = d.from === 'employer';
+    const path = toSeeker
+      ? `/mypage/applications/${d.applicationId}`
+      : `/employer/applications/${d.applicationId}`;
+    return {
+      subject: m.threadSubject[d.entry](toSeeker),
+      text: m.threadBody({
+        from: toSeeker ? d.employerName : t.threads.applicant,
+        what: m.threadWhat[d.entry],
+        jobNumber: d.jobNumber,
+        title: d.title,
+        when: d.startsAt ? t.threads.interview.when(new Date(d.startsAt)) : undefined,
+        portal: portalName(t, toSeeker ? 'seeker' : 'employer'),
+        url: `${baseUrl}${path}/messages`,
+        baseUrl,
+      }),
+    };
+  },
   'document.withheld': (t, d, baseUrl) => ({
     subject: t.notifications.mail.documentWithheldSubject,
     text: t.notifications.mail.documentWithheldBody({ ...d, baseUrl }),

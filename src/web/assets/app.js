@@ -106,7 +106,7 @@ class UploadRows extends HTMLElement {
 customElements.define('upload-rows', UploadRows);
 
 // <live-updates data-src="/mypage/events" data-cursor="12" data-announce="…"> (ADR 0018): listens to
-// the seeker's event stream and, when a message arrives, swaps every [data-live-fragment] element
+// the signed-in account's event stream (a seeker's or an employer's) and, when a message arrives, swaps every [data-live-fragment] element
 // whose data-live-kinds match (all when empty) for a freshly rendered copy from the server, then
 // says data-announce once in its polite status region. Focus never moves: an element that holds
 // focus is swapped only after focus has left it. Hooks for tests: data-state (connecting · open ·
@@ -185,7 +185,7 @@ class LiveUpdates extends HTMLElement {
         });
         await Promise.all(targets.map((el) => this.replace(el)));
         this.dataset.applied = applied;
-        this.announce();
+        this.announce(kinds);
       } while (this.again);
     } finally {
       this.refreshing = false;
@@ -223,12 +223,22 @@ class LiveUpdates extends HTMLElement {
     };
     current.addEventListener('focusout', onFocusOut);
   }
-  announce() {
+  // The sentence for the kinds that arrived: data-announce-kinds names one for some kinds (a message
+  // from the employer), data-announce is said for the others.
+  announce(kinds) {
     if (!this.announcer || !this.dataset.announce) return;
+    let sentence = this.dataset.announce;
+    try {
+      const byKind = JSON.parse(this.dataset.announceKinds || '{}');
+      const special = [...kinds].find((k) => typeof byKind[k] === 'string');
+      if (special) sentence = byKind[special];
+    } catch {
+      // a malformed map: the default sentence
+    }
     // Emptied first, so the same sentence twice in a row is announced twice.
     this.announcer.textContent = '';
     setTimeout(() => {
-      this.announcer.textContent = this.dataset.announce;
+      this.announcer.textContent = sentence;
     }, 100);
   }
 }

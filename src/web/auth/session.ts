@@ -54,7 +54,10 @@ export function sessionMiddleware(): MiddlewareHandler<AppEnv> {
 
 /** Requests made by the live-update script rather than by the person (see src/web/seeker/live.routes.tsx). */
 export function isLiveUpdatePath(path: string): boolean {
-  return path === '/mypage/events' || path.startsWith('/mypage/fragments/');
+  return (
+    /^\/(mypage|employer)\/(events$|fragments\/)/.test(path) ||
+    /^\/(mypage|employer)\/applications\/[^/]+\/messages\/fragments\//.test(path)
+  );
 }
 
 function toAuth(record: SessionRecord): Auth {

@@ -96,7 +96,7 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 export function TextField(
   props: FieldBase & {
     value?: string | undefined;
-    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'number' | 'search';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'date' | 'time' | 'number' | 'search';
     autocomplete?: string;
     inputmode?: 'numeric' | 'text' | 'email' | 'tel' | 'search';
     maxLength?: number;

@@ -25,6 +25,7 @@ import {
   resultRefusal,
 } from '../../modules/applications/result.rules.ts';
 import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
+import { unreadByApplication } from '../../modules/threads/threads.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { employerOf } from '../auth/guards.ts';
@@ -210,6 +211,7 @@ async function renderDetail(
   const f = a.employer.applicantFields;
   const app = row.application;
   const documents = await listApplicationDocuments(c.var.deps.db, app.id);
+  const unread = (await unreadByApplication(c.var.deps.db, [app.id], 'employer')).get(app.id) ?? 0;
   return page(
     c,
     {
@@ -247,6 +249,12 @@ async function renderDetail(
           </a>
         </p>
       ) : null}
+      <p>
+        <a href={`/employer/applications/${app.id}/messages`} id="employer-thread-link">
+          {t.threads.title}
+        </a>
+        {unread > 0 ? <strong class="unread-count">（{t.threads.unreadCount(unread)}）</strong> : null}
+      </p>
       <ResultSection row={row} state={state} />
     </>,
     status,

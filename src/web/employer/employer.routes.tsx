@@ -7,14 +7,17 @@ import {
   type InboxMessage,
   listInboxMessages,
 } from '../../modules/notifications/notifications.repository.ts';
+import { inboxCursor } from '../../modules/notifications/read-inbox.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { employerOf, requireRole } from '../auth/guards.ts';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
+import { threadRoutes } from '../threads/thread-page.tsx';
 import { employerApplicationRoutes } from './employer-applications.tsx';
 import { employerJobsRoutes } from './employer-jobs.routes.tsx';
+import { employerMessageRoutes } from './employer-messages.tsx';
 
 /** EM-2: the employer's latest notices (new applications …), each linked to what it is about. */
 function Notices({ messages }: { messages: InboxMessage[] }) {
@@ -30,6 +33,7 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
           {messages.map((m) => {
             const received = KINDS['application.received'].schema.safeParse(m.data);
             const cancelled = KINDS['application.cancelled'].schema.safeParse(m.data);
+            const thread = KINDS['application.message'].schema.safeParse(m.data);
             const label = isNotificationKind(m.kind) ? t.notifications.kind[m.kind] : m.kind;
             return (
               <li class={m.readAt ? undefined : 'unread'}>
@@ -49,6 +53,11 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
                       {cancelled.data.note ? `　${cancelled.data.note}` : ''}）
                     </span>
                   </>
+                ) : m.kind === 'application.message' && thread.success ? (
+                  <a href={`/employer/applications/${thread.data.applicationId}/messages#thread`}>
+                    {t.threads.notice[thread.data.entry](t.threads.applicant)}：{thread.data.jobNumber}{' '}
+                    {thread.data.title}
+                  </a>
                 ) : (
                   label
                 )}
@@ -88,8 +97,15 @@ function Home({ name, number, messages }: { name: string; number: string; messag
 export function employerPortal(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .use(requireRole('employer'))
+    .use(async (c, next) => {
+      // Read before the page: the live stream the page opens sends everything after it (ADR 0018).
+      if (c.req.method === 'GET') c.set('liveCursor', await inboxCursor(c.var.deps, c.var.auth!.accountId));
+      await next();
+    })
     .route('/jobs', employerJobsRoutes())
     .route('/applications', employerApplicationRoutes())
+    .route('/applications', threadRoutes('employer'))
+    .route('/messages', employerMessageRoutes())
     .get('/', async (c) => {
       const employer = await findEmployer(c.var.deps.db, employerOf(c).id);
       if (!employer) throw new AppError('not_found', 'employer');

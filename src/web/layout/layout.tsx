@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
+import { EmployerNavUnread } from '../employer/employer-messages.tsx';
 import type { AppEnv, PageProps, Portal } from '../env.ts';
 import { NavUnread } from '../seeker/messages.tsx';
 
@@ -17,6 +18,7 @@ function navFor(portal: Portal, t: Messages): NavItem[] {
         { href: '/employer', label: t.nav.employerHome },
         { href: '/employer/jobs', label: t.nav.employerJobs },
         { href: '/employer/applications', label: t.nav.employerApplications },
+        { href: '/employer/messages', label: t.nav.employerMessages },
       ];
     case 'staff':
       return [
@@ -56,13 +58,25 @@ function currentHref(items: NavItem[], path: string): string | undefined {
  * cursor, and the one polite live region it announces through. Without JavaScript it is an empty,
  * silent element. Its data-state (connecting · open · closed) is what browser tests wait on.
  */
-function LiveUpdates({ cursor, announce }: { cursor: number; announce: string }) {
+function LiveUpdates({
+  src,
+  cursor,
+  announce,
+  announceKinds,
+}: {
+  src: string;
+  cursor: number;
+  announce: string;
+  /** A sentence for events of a kind, instead of `announce` (e.g. a message from the employer). */
+  announceKinds: Record<string, string>;
+}) {
   return (
     <live-updates
       id="live-updates"
-      data-src="/mypage/events"
+      data-src={src}
       data-cursor={String(cursor)}
       data-announce={announce}
+      data-announce-kinds={JSON.stringify(announceKinds)}
     >
       <p id="live-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" />
     </live-updates>
@@ -143,6 +157,9 @@ export function Layout({
                   <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
                     {item.label}
                     {portal === 'seeker' && item.href === '/mypage/messages' ? <NavUnread /> : null}
+                    {portal === 'employer' && item.href === '/employer/messages' ? (
+                      <EmployerNavUnread />
+                    ) : null}
                   </a>
                 </li>
               ))}
@@ -164,7 +181,20 @@ export function Layout({
           {children}
         </main>
         {portal === 'seeker' && auth && c.var.liveCursor !== null ? (
-          <LiveUpdates cursor={c.var.liveCursor} announce={t.seeker.messages.liveArrived} />
+          <LiveUpdates
+            src="/mypage/events"
+            cursor={c.var.liveCursor}
+            announce={t.seeker.messages.liveArrived}
+            announceKinds={{ 'application.message': t.threads.liveArrived.seeker }}
+          />
+        ) : null}
+        {portal === 'employer' && auth && c.var.liveCursor !== null ? (
+          <LiveUpdates
+            src="/employer/events"
+            cursor={c.var.liveCursor}
+            announce={t.threads.liveArrived.employerNotice}
+            announceKinds={{ 'application.message': t.threads.liveArrived.employer }}
+          />
         ) : null}
         <footer class="site-footer">
           <p>{t.site.footer}</p>

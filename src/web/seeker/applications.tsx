@@ -21,6 +21,8 @@ import { showsCancelButton } from '../../modules/applications/cancel.rules.ts';
 import { changedJobFields } from '../../modules/applications/snapshot.rules.ts';
 import { toJobDetailView } from '../../modules/jobs/job-view.ts';
 import { findJobById } from '../../modules/jobs/jobs.repository.ts';
+import { processingUntil, type ThreadFacts, threadRefusal } from '../../modules/threads/thread.rules.ts';
+import { listThreadFacts } from '../../modules/threads/threads.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { seekerOf } from '../auth/guards.ts';
@@ -89,8 +91,52 @@ function CancelFunction({ row }: { row: SeekerApplicationRow }) {
   );
 }
 
+type ThreadState = ThreadFacts & { unread: number };
+
+/**
+ * 「新規メッセージを作成」 (MS-1..MS-3): the way into the thread, or a disabled button with the reason
+ * (the thread page and the use case refuse the same on the server). Unread messages are counted.
+ */
+function NewMessage({ id, thread }: { id: string; thread: ThreadState | undefined }) {
+  const c = useRequestContext<AppEnv>();
+  const { t } = c.var;
+  const f = t.applying.functions;
+  const hold = c.var.deps.config.messageHoldMs;
+  const refusal = thread ? threadRefusal(thread, c.var.deps.clock.now(), hold) : 'employer_unreachable';
+  const href = `/mypage/applications/${id}/messages`;
+  const unread =
+    thread && thread.unread > 0 ? (
+      <a href={href} class="unread-count" id={`unread-${id}`}>
+        {t.threads.unreadCount(thread.unread)}
+      </a>
+    ) : null;
+  if (!refusal) {
+    return (
+      <>
+        <a class="button button--secondary" href={`${href}#compose`} id={`new-message-${id}`}>
+          {f.newMessage}
+        </a>
+        {unread}
+      </>
+    );
+  }
+  const until = thread ? formatTokyoDateTime(new Date(processingUntil(thread, hold))) : '';
+  const r = t.threads.refusal.seeker;
+  return (
+    <>
+      <button type="button" class="button button--secondary" disabled aria-describedby={`nm-${id}`}>
+        {f.newMessage}
+      </button>
+      <p class="muted" id={`nm-${id}`}>
+        {refusal === 'processing' ? r.processing(until) : r[refusal]}
+      </p>
+      {unread ?? (thread ? <a href={href}>{t.threads.open}</a> : null)}
+    </>
+  );
+}
+
 /** The seven functions of one application (AL), as links and buttons that say why when unavailable. */
-function Functions({ row }: { row: SeekerApplicationRow }) {
+function Functions({ row, thread }: { row: SeekerApplicationRow; thread: ThreadState | undefined }) {
   const c = useRequestContext<AppEnv>();
   const f = c.var.t.applying.functions;
   const app = row.application;
@@ -98,12 +144,7 @@ function Functions({ row }: { row: SeekerApplicationRow }) {
   return (
     <ul class="application-functions" aria-label={c.var.t.applying.list.title}>
       <li>
-        <button type="button" class="button button--secondary" disabled aria-describedby={`nm-${app.id}`}>
-          {f.newMessage}
-        </button>
-        <p class="muted" id={`nm-${app.id}`}>
-          {f.newMessageDisabled}
-        </p>
+        <NewMessage id={app.id} thread={thread} />
       </li>
       <li>
         <a href={`/jobs/${row.job.jobNumber}`}>{f.jobNow}</a>
@@ -144,7 +185,7 @@ function ErasureRow({ row }: { row: SeekerApplicationRow }) {
   );
 }
 
-function ApplicationItem({ row }: { row: SeekerApplicationRow }) {
+function ApplicationItem({ row, thread }: { row: SeekerApplicationRow; thread: ThreadState | undefined }) {
   const { t } = useRequestContext<AppEnv>().var;
   const a = t.applying;
   const app = row.application;
@@ -176,7 +217,7 @@ function ApplicationItem({ row }: { row: SeekerApplicationRow }) {
         </div>
         <ErasureRow row={row} />
       </dl>
-      <Functions row={row} />
+      <Functions row={row} thread={thread} />
     </article>
   );
 }
@@ -198,6 +239,11 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const n = Math.min(pages, Math.max(1, pageNumber(c.req.query('page'))));
       const rows = await listSeekerApplications(c.var.deps.db, seekerId, PAGE_SIZE, (n - 1) * PAGE_SIZE);
+      const threads = await listThreadFacts(
+        c.var.deps.db,
+        rows.map((r) => r.application.id),
+        'seeker',
+      );
       return page(
         c,
         {
@@ -213,7 +259,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
           ) : (
             <section id="application-list" aria-label={a.caption}>
               {rows.map((row) => (
-                <ApplicationItem row={row} />
+                <ApplicationItem row={row} thread={threads.get(row.application.id)} />
               ))}
             </section>
           )}
@@ -238,6 +284,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       const a = t.applying;
       const app = row.application;
       const documents = await listApplicationDocuments(c.var.deps.db, app.id);
+      const threads = await listThreadFacts(c.var.deps.db, [app.id], 'seeker');
       return page(
         c,
         {
@@ -262,7 +309,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
             {row.job.jobNumber} {row.job.title}（{row.employerName}）
           </p>
           <ApplicationContent app={app} documents={documents} audience="seeker" closedOn={row.job.closedOn} />
-          <Functions row={row} />
+          <Functions row={row} thread={threads.get(app.id)} />
         </>,
       );
     })

@@ -1,7 +1,7 @@
 /**
  * Live updates of the seeker's pages (SPEC IP-1, MS-4; ADR 0018).
  *
- * GET /mypage/events is a server-sent event stream of the signed-in account's new inbox messages.
+ * GET /mypage/events (and /employer/events, mounted by the employer portal) is a server-sent event stream of the signed-in account's new inbox messages.
  * Each `inbox` event carries the message's sequence number as its id, its id and kind, and the
  * unread count; the client then fetches the parts of the page that show it from
  * GET /mypage/fragments/:name, rendered by the same components as the full page. A reconnect sends
@@ -17,7 +17,7 @@ import type { FeedEndReason, FeedMessage } from '../../modules/notifications/liv
 import { inboxCursor, readInbox } from '../../modules/notifications/read-inbox.ts';
 import { findSeeker } from '../../modules/seekers/seekers.repository.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { requireRole, seekerOf } from '../auth/guards.ts';
+import { employerOf, requireRole, seekerOf } from '../auth/guards.ts';
 import type { AppEnv } from '../env.ts';
 import { fragment } from '../render.tsx';
 import { HomeInformation } from './information.tsx';
@@ -30,17 +30,31 @@ export const LIVE_RETRY_MS = 3000;
 /** Writes a stream may have waiting for a client that does not read; past it the stream is closed (it resumes). */
 const MAX_PENDING_WRITES = 500;
 
-/** The seeker guard, answering 401 instead of the sign-in redirect when there is no session. */
-const liveGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.auth) {
-    c.header('Cache-Control', 'no-store');
-    return c.body(null, 401);
-  }
-  return requireRole('seeker')(c, async () => {
-    seekerOf(c);
-    await next();
-  });
-};
+/** A portal's guard, answering 401 instead of the sign-in redirect when there is no session. */
+export function liveGuard(role: 'seeker' | 'employer'): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!c.var.auth) {
+      c.header('Cache-Control', 'no-store');
+      return c.body(null, 401);
+    }
+    return requireRole(role)(c, async () => {
+      if (role === 'seeker') seekerOf(c);
+      else employerOf(c);
+      await next();
+    });
+  };
+}
+
+/** GET …/events: the signed-in account's stream, resumed from the browser's cursor (behind liveGuard). */
+export async function liveEvents(c: Context<AppEnv>): Promise<Response> {
+  const auth = c.var.auth!;
+  const current = await inboxCursor(c.var.deps, auth.accountId);
+  const requested = parseCursor(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
+  // A cursor past the account's latest message (another account's, or made up) would hide what
+  // comes next: it is brought back to where the inbox stands.
+  const after = requested === null ? current : Math.min(requested, current);
+  return events(c, auth.accountId, auth.id, after);
+}
 
 /** A cursor as sent by the browser: a whole number, or nothing. */
 export function parseCursor(raw: string | undefined): number | null {
@@ -121,16 +135,8 @@ function events(c: Context<AppEnv>, accountId: string, sessionId: string, after:
 /** Mounted under /mypage before the seeker portal (see app.ts). */
 export function seekerLiveRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
-    .get('/events', liveGuard, async (c) => {
-      const auth = c.var.auth!;
-      const current = await inboxCursor(c.var.deps, auth.accountId);
-      const requested = parseCursor(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
-      // A cursor past the account's latest message (another account's, or made up) would hide what
-      // comes next: it is brought back to where the inbox stands.
-      const after = requested === null ? current : Math.min(requested, current);
-      return events(c, auth.accountId, auth.id, after);
-    })
-    .get('/fragments/:name', liveGuard, async (c) => {
+    .get('/events', liveGuard('seeker'), liveEvents)
+    .get('/fragments/:name', liveGuard('seeker'), async (c) => {
       const name = c.req.param('name');
       if (!isLiveFragmentName(name)) throw notFound('live fragment');
       const accountId = c.var.auth!.accountId;

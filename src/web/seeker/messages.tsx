@@ -78,6 +78,10 @@ function subjectOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string {
     const d = KINDS['notice.sent'].schema.safeParse(msg.data);
     if (d.success) return d.data.title;
   }
+  if (msg.kind === 'application.message') {
+    const d = KINDS['application.message'].schema.safeParse(msg.data);
+    if (d.success) return t.threads.notice[d.data.entry](d.data.employerName);
+  }
   return isNotificationKind(msg.kind) ? t.notifications.kind[msg.kind] : t.seeker.messages.title;
 }
 
@@ -186,6 +190,26 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
         </p>
         <p>
           <a href={`/mypage/applications/${d.applicationId}/results`}>{t.applying.functions.results}</a>
+        </p>
+      </div>
+    );
+  }
+  if (kind === 'application.message') {
+    const d = KINDS['application.message'].schema.parse(msg.data);
+    return (
+      <div id="message-thread">
+        <p>
+          {t.threads.notice[d.entry](d.employerName)}（{d.jobNumber} {d.title}）
+        </p>
+        {d.startsAt ? (
+          <p>
+            {t.threads.interview.bookedAt}：{t.threads.interview.when(new Date(d.startsAt))}
+          </p>
+        ) : null}
+        <p>
+          <a href={`/mypage/applications/${d.applicationId}/messages#thread`} id="message-thread-link">
+            {t.threads.open}
+          </a>
         </p>
       </div>
     );

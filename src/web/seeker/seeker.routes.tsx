@@ -39,6 +39,7 @@ import { readForm, validate } from '../forms.ts';
 import { passwordMessage } from '../public/account-messages.ts';
 import { PasswordFields, passwordShape, withPasswordConfirm } from '../public/account-views.tsx';
 import { page } from '../render.tsx';
+import { threadRoutes } from '../threads/thread-page.tsx';
 import { seekerActivityRoutes } from './activity.tsx';
 import { seekerCancelRoutes } from './application-cancel.tsx';
 import { seekerApplicationRoutes } from './applications.tsx';
@@ -268,6 +269,7 @@ export function seekerPortal(): Hono<AppEnv> {
     .route('/', seekerApplyRoutes())
     .route('/', seekerApplicationRoutes())
     .route('/', seekerCancelRoutes())
+    .route('/applications', threadRoutes('seeker'))
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);
       return page(c, { title: c.var.t.seeker.home.title, portal: 'seeker' }, <Home seeker={seeker} />);
