@@ -25,6 +25,7 @@ export const notifications: Messages['notifications'] = {
     'document.withheld': 'A document could not be sent',
     'application.cancelled': 'An application was cancelled',
     'application.decided': 'Selection result notice',
+    'application.reply_overdue': 'An application is past its reply date',
   },
   mail: {
     applicationCancelledSubject: '[Hello Work] An application to your job was cancelled',
@@ -73,3 +74,6 @@ export const notifications: Messages['notifications'] = {
     },
   },
 };
+
+/** The mail signature, for mail texts kept beside their feature's strings (e.g. applying.reply). */
+export { signature as mailSignature };

@@ -27,6 +27,7 @@ export const notifications = {
     'document.withheld': '応募書類を送ることができませんでした',
     'application.cancelled': '応募が取り消されました',
     'application.decided': '選考結果通知',
+    'application.reply_overdue': '回答予定日を過ぎた応募があります',
   } as Record<NotificationKind, string>,
   mail: {
     applicationCancelledSubject: '【ハローワーク】求人への応募が取り消されました',
@@ -105,3 +106,6 @@ export const notifications = {
     },
   },
 };
+
+/** The mail signature, for mail texts kept beside their feature's strings (e.g. applying.reply). */
+export { signature as mailSignature };

@@ -30,6 +30,7 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
           {messages.map((m) => {
             const received = KINDS['application.received'].schema.safeParse(m.data);
             const cancelled = KINDS['application.cancelled'].schema.safeParse(m.data);
+            const overdue = KINDS['application.reply_overdue'].schema.safeParse(m.data);
             const label = isNotificationKind(m.kind) ? t.notifications.kind[m.kind] : m.kind;
             return (
               <li class={m.readAt ? undefined : 'unread'}>
@@ -49,6 +50,11 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
                       {cancelled.data.note ? `　${cancelled.data.note}` : ''}）
                     </span>
                   </>
+                ) : m.kind === 'application.reply_overdue' && overdue.success ? (
+                  <a href={`/employer/applications/${overdue.data.applicationId}`}>
+                    {label}：{overdue.data.jobNumber} {overdue.data.title}
+                    {t.applying.reply.notice(t.common.date(overdue.data.dueOn))}
+                  </a>
                 ) : (
                   label
                 )}
