@@ -7,6 +7,7 @@ import type { Ports } from './deps.ts';
 import { housekeepingDefinition } from './modules/accounts/housekeeping.job.ts';
 import { documentRetentionDefinition } from './modules/applications/document-retention.job.ts';
 import { draftCleanupDefinition } from './modules/applications/draft-cleanup.job.ts';
+import { replyRemindersDefinition } from './modules/applications/reply-reminders.job.ts';
 import { scanDocumentsDefinition, scanSweepDefinition } from './modules/applications/scan-documents.job.ts';
 import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
@@ -29,5 +30,6 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     scanSweepDefinition({ db: dbHandle.db }),
     draftCleanupDefinition({ db: dbHandle.db, clock, storage }),
     documentRetentionDefinition({ db: dbHandle.db, clock, config, storage }),
+    replyRemindersDefinition({ db: dbHandle.db, clock }),
   ];
 }

@@ -444,7 +444,9 @@ describe('interview slots', () => {
     expect(seekerPage.text('#thread-entries')).toContain('都合により');
     expect(seekerPage.dom.querySelector('#book-form')).toBeNull();
     await ctx.drain();
-    expect(ctx.mailbox.to(t.seeker.email).map((m) => m.subject)).toContain('【ハローワーク】面接がキャンセルされました');
+    expect(ctx.mailbox.to(t.seeker.email).map((m) => m.subject)).toContain(
+      '【ハローワーク】面接がキャンセルされました',
+    );
   });
 
   it('the seeker asks for other dates; the employer offers new ones, which replace the old', async () => {

@@ -229,9 +229,7 @@ export async function createApplication(
   const { randomUUID } = await import('node:crypto');
   const { findJobById } = await import('../../src/modules/jobs/jobs.repository.ts');
   const { toJobDetailView } = await import('../../src/modules/jobs/job-view.ts');
-  const { insertApplication } = await import(
-    '../../src/modules/applications/applications.repository.ts'
-  );
+  const { insertApplication } = await import('../../src/modules/applications/applications.repository.ts');
   const employer = o.employer ?? (await createEmployer(deps)).employer;
   const job = await createJob(deps, { documentMethods: ['post'] }, employer);
   const appliedAt = o.appliedAt ?? deps.clock.now();

@@ -72,6 +72,12 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     entry: 'slot_booked',
     startsAt: '2026-12-10T01:00:00.000Z',
   },
+  'application.reply_overdue': {
+    applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
+    jobNumber: '13010-09999999',
+    title: '介護福祉士',
+    dueOn: '2026-11-28',
+  },
   'document.withheld': {
     applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',
     fileName: '履歴書.pdf',

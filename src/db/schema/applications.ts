@@ -99,6 +99,13 @@ export const applications = pgTable(
     /** DR-2: when and why the documents were erased (the record stays). */
     documentsErasedAt: instant(),
     documentsErasedCause: text({ enum: DOCUMENT_ERASE_CAUSES }),
+    /**
+     * 回答予定日 (the reply promise, ADR 0023): the Tokyo date of 「応募」 plus the 求人票's 選考結果通知
+     * days as applied (replyDueOn in reply.rules.ts); null when the 求人票 promised no days.
+     */
+    replyDueOn: date({ mode: 'string' }),
+    /** When the employer was reminded that the 回答予定日 passed without a result (once, ever). */
+    replyRemindedAt: instant(),
   },
   (t) => [
     uniqueIndex('applications_submit_key').on(t.seekerId, t.submitKey),
@@ -110,6 +117,10 @@ export const applications = pgTable(
     index('applications_job_idx').on(t.jobId, t.appliedAt),
     // DR-1: the daily retention run walks only applications whose documents are not yet erased.
     index('applications_retention_idx').on(t.jobId).where(sql`${t.documentsErasedAt} is null`),
+    // The reply promise: the daily reminder and the staff list read only applications still 応募中.
+    index('applications_reply_due_idx')
+      .on(t.replyDueOn)
+      .where(sql`${t.state} = 'applied' and ${t.replyDueOn} is not null`),
     check('applications_route_check', sql`${t.route} in (${sql.raw(sqlList(APPLICATION_ROUTES))})`),
     check('applications_state_check', sql`${t.state} in (${sql.raw(sqlList(APPLICATION_STATES))})`),
     check('applications_referral_check', sql`(${t.route} = 'referral') = (${t.referralId} is not null)`),

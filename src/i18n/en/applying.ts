@@ -2,6 +2,7 @@
 import { DEFAULT_RETENTION_MONTHS } from '../../modules/applications/retention.rules.ts';
 import { formatEnglishDate } from '../../platform/dates.ts';
 import type { Messages } from '../ja.ts';
+import { mailSignature } from './notifications.ts';
 
 const ordinal = (n: number) => {
   const tens = n % 100;
@@ -334,5 +335,37 @@ export const applying: Messages['applying'] = {
     jobApplications: (n) => `Applications to this job (${n})`,
     notices: 'New notices',
     noNotices: 'No new notices.',
+  },
+  reply: {
+    label: 'Reply expected by',
+    hint: 'The date the selection result is due, from the days stated under "Result notified within" in the job posting.',
+    seekerOverdue:
+      'The reply date has passed and no selection result has arrived yet. Hello Work is checking with the employer.',
+    employerOverdue: (days) =>
+      `The reply date passed ${days} day${days === 1 ? '' : 's'} ago. Please register the selection result.`,
+    overdueShort: (days) => `${days} day${days === 1 ? '' : 's'} overdue`,
+    none: '—',
+    notice: (dueOn) => ` (reply expected by ${dueOn})`,
+    mail: {
+      subject: '[Hello Work] An application is past its reply date',
+      body: (p) =>
+        `The reply date (${p.dueOn}) of an application to job ${p.jobNumber} "${p.title}" has passed, and no selection result has been registered.\n\nThe applicant was told this date, from the days stated under "Result notified within" in the job posting. Please register the selection result under "Applicants" in Employer MyPage. If the selection takes longer, please let the applicant know.\n${p.baseUrl}/employer/applications/${p.applicationId}${mailSignature(p.baseUrl)}`,
+    },
+    staff: {
+      title: 'Applications past their reply date',
+      lead: 'Applications of the seekers registered at your office with no selection result after their reply date (latest reply date first).',
+      caption: 'Applications past their reply date (latest reply date first)',
+      empty: 'No application is past its reply date.',
+      appliedAt: 'Applied on',
+      job: 'Job number and title',
+      employer: 'Employer',
+      seeker: 'Job seeker',
+      dueOn: 'Reply expected by',
+      daysOverdue: 'Days overdue',
+      remindedAt: 'Employer reminded',
+      days: (n) => `${n} day${n === 1 ? '' : 's'}`,
+      notReminded: 'Not yet',
+      noLogin: 'Not sent (the employer has no MyPage login)',
+    },
   },
 };

@@ -26,6 +26,7 @@ export const notifications: Messages['notifications'] = {
     'application.cancelled': 'An application was cancelled',
     'application.decided': 'Selection result notice',
     'application.message': 'Message about an application',
+    'application.reply_overdue': 'An application is past its reply date',
   },
   mail: {
     threadSubject: {
@@ -93,3 +94,6 @@ export const notifications: Messages['notifications'] = {
     },
   },
 };
+
+/** The mail signature, for mail texts kept beside their feature's strings (e.g. applying.reply). */
+export { signature as mailSignature };

@@ -14,6 +14,7 @@ import type { CancelRefusal } from '../../modules/applications/cancel.rules.ts';
 import type { ResultRefusal } from '../../modules/applications/result.rules.ts';
 import { DEFAULT_RETENTION_MONTHS } from '../../modules/applications/retention.rules.ts';
 import { formatJapaneseDate } from '../../platform/dates.ts';
+import { mailSignature } from './notifications.ts';
 
 /** DR-1 in the seed's words: 求人無効後「翌々月末」(N = 2, seed 001) or 「翌々々月末」(N = 3, seed 000). */
 const retentionPeriod = (months: number) =>
@@ -363,5 +364,45 @@ export const applying = {
     jobApplications: (n: number) => `この求人への応募（${n}件）`,
     notices: '新着のお知らせ',
     noNotices: '新着のお知らせはありません。',
+  },
+  /** The reply promise (ADR 0023): 回答予定日 from the 求人票's 選考結果通知, its reminder and the staff list. */
+  reply: {
+    label: '回答予定日',
+    hint: '求人票の「選考結果通知」の日数をもとにした、選考結果が届く予定の日です。',
+    /** The seeker, once the date has passed without a result. */
+    seekerOverdue:
+      '回答予定日を過ぎていますが、選考結果はまだ届いていません。ハローワークから求人者に確認しています。',
+    /** The employer: text, not colour only. */
+    employerOverdue: (days: number) => `回答予定日を${days}日過ぎています。選考結果を登録してください。`,
+    overdueShort: (days: number) => `${days}日超過`,
+    none: '―',
+    notice: (dueOn: string) => `（回答予定日：${dueOn}）`,
+    mail: {
+      subject: '【ハローワーク】回答予定日を過ぎた応募があります',
+      body: (p: {
+        applicationId: string;
+        jobNumber: string;
+        title: string;
+        dueOn: string;
+        baseUrl: string;
+      }) =>
+        `求人番号 ${p.jobNumber}「${p.title}」への応募について、回答予定日（${p.dueOn}）を過ぎましたが、選考結果がまだ登録されていません。\n\n応募者には、求人票の「選考結果通知」の日数をもとに回答予定日をお知らせしています。求人者マイページの「応募者管理」から選考結果を登録してください。選考に時間がかかる場合は、応募者にその旨をご連絡ください。\n${p.baseUrl}/employer/applications/${p.applicationId}${mailSignature(p.baseUrl)}`,
+    },
+    staff: {
+      title: '回答予定日を過ぎた応募',
+      lead: '管轄の求職者の応募のうち、回答予定日を過ぎても選考結果が登録されていないものです（回答予定日の新しい順）。',
+      caption: '回答予定日を過ぎた応募（回答予定日の新しい順）',
+      empty: '回答予定日を過ぎた応募はありません。',
+      appliedAt: '応募日',
+      job: '求人番号・職種',
+      employer: '事業所名',
+      seeker: '求職者',
+      dueOn: '回答予定日',
+      daysOverdue: '超過日数',
+      remindedAt: '求人者への通知',
+      days: (n: number) => `${n}日`,
+      notReminded: '未送信',
+      noLogin: '未送信（求人者マイページのログインなし）',
+    },
   },
 };

@@ -29,6 +29,7 @@ export const notifications = {
     'application.cancelled': '応募が取り消されました',
     'application.decided': '選考結果通知',
     'application.message': '応募先とのメッセージ',
+    'application.reply_overdue': '回答予定日を過ぎた応募があります',
   } as Record<NotificationKind, string>,
   mail: {
     threadSubject: {
@@ -135,3 +136,6 @@ export const notifications = {
     },
   },
 };
+
+/** The mail signature, for mail texts kept beside their feature's strings (e.g. applying.reply). */
+export { signature as mailSignature };

@@ -9,7 +9,8 @@
  * - `submitApplication` is 「応募」: in one transaction, with the draft row locked, it creates the
  *   application, its 求人票 snapshot, the 紹介状 of a referral, moves the files to it, marks the
  *   referral 応募済, extends a registration in its final month, notifies the employer and queues the
- *   scan. The same form sent again — a double click, a replay, 50 at once — finds the first result.
+ *   scan, and sets its 回答予定日 from the snapshot (the reply promise, ADR 0023). The same form
+ *   sent again — a double click, a replay, 50 at once — finds the first result.
  */
 import type { Executor, Transaction } from '../../db/client.ts';
 import type { Ports } from '../../deps.ts';
@@ -51,6 +52,7 @@ import {
   markReferralApplied,
   saveDraft as saveDraftRow,
 } from './applications.repository.ts';
+import { replyDueOn } from './reply.rules.ts';
 import { scanDocumentsJob } from './scan-documents.job.ts';
 
 /** What the form applies to, as named in its address. */
@@ -244,6 +246,8 @@ export async function submitApplication(
       jobSnapshot: snapshot,
       documentsByMypage: target.takesDocuments,
       appliedAt: now,
+      // The reply promise (ADR 0023): the 求人票's 選考結果通知 days as the seeker was shown them.
+      replyDueOn: replyDueOn(now, snapshot.view.job.resultNoticeDays),
     });
     const documents = target.takesDocuments
       ? await attachDraftDocuments(tx, seekerId, key, application.id)

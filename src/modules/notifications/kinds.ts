@@ -142,6 +142,11 @@ export const KINDS = {
       startsAt: instant.optional(),
     }),
   ),
+  /** The reply promise (ADR 0023): the 回答予定日 passed without a 選考結果; the employer is reminded once. */
+  'application.reply_overdue': kind(
+    ['inbox', 'mail'],
+    z.object({ applicationId: z.string().uuid(), jobNumber: z.string(), title: z.string(), dueOn: day }),
+  ),
   /** AP-5: a document was withheld as suspect; the seeker is told which, and to send it another way. */
   'document.withheld': kind(
     ['inbox', 'mail'],

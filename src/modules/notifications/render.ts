@@ -141,6 +141,10 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
       }),
     };
   },
+  'application.reply_overdue': (t, d, baseUrl) => ({
+    subject: t.applying.reply.mail.subject,
+    text: t.applying.reply.mail.body({ ...d, dueOn: t.common.date(d.dueOn), baseUrl }),
+  }),
   'document.withheld': (t, d, baseUrl) => ({
     subject: t.notifications.mail.documentWithheldSubject,
     text: t.notifications.mail.documentWithheldBody({ ...d, baseUrl }),

@@ -16,8 +16,9 @@ import {
   referralLetterFileName,
   renderReferralLetterPdf,
 } from '../../modules/applications/referral-letter.pdf.ts';
+import { replyPromise } from '../../modules/applications/reply.rules.ts';
 import { documentsErasure } from '../../modules/applications/retention.rules.ts';
-import { formatTokyoDateTime, type LocalDate } from '../../platform/dates.ts';
+import { formatTokyoDateTime, type LocalDate, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { contentDisposition } from '../content-disposition.ts';
 import type { AppEnv } from '../env.ts';
@@ -42,6 +43,35 @@ export function erasureRow(
   if (e.kind === 'erased') return [r.erasedLabel, r.erased(formatTokyoDateTime(e.at), r.causes[e.cause])];
   if (e.kind === 'scheduled') return [r.label, r.scheduled(t.common.date(e.on), r.period(months))];
   return [r.label, r.afterClose(r.period(e.months))];
+}
+
+/**
+ * The reply promise (ADR 0023): the 「回答予定日」 row both MyPages show on an application whose 求人票
+ * promised days (none otherwise). Once it has passed without a result it says so in words — to the
+ * seeker that Hello Work is checking, to the employer how many days and what to do.
+ */
+export function replyRow(
+  c: Context<AppEnv>,
+  app: Pick<Application, 'id' | 'state' | 'replyDueOn'>,
+  audience: 'seeker' | 'employer',
+): [string, Child] | null {
+  const { t } = c.var;
+  const r = t.applying.reply;
+  const p = replyPromise(app, tokyoDate(c.var.deps.clock.now()));
+  if (p.kind === 'none') return null;
+  const date = t.common.date(p.dueOn);
+  if (p.kind !== 'overdue') {
+    return [r.label, <span id={`reply-${app.id}`}>{date}</span>];
+  }
+  return [
+    r.label,
+    <span id={`reply-${app.id}`} data-overdue="true">
+      {date}
+      <strong class="reply-overdue">
+        {audience === 'seeker' ? r.seekerOverdue : r.employerOverdue(p.days)}
+      </strong>
+    </span>,
+  ];
 }
 
 /** 取消 (CX) as both MyPages show it: when, the reason, the 備考. */
@@ -208,9 +238,9 @@ export function LetterView({
 }
 
 /**
- * 応募内容 (AL, EM-1): when and how, the state (with a cancel's reason and, for the seeker, the
- * 選考結果), 志望動機, 備考, the documents with their scan state and when they are erased — the same
- * rows in both MyPages; the employer's page puts the applicant's rows first.
+ * 応募内容 (AL, EM-1): when and how, the state (with the 回答予定日, a cancel's reason and, for the
+ * seeker, the 選考結果), 志望動機, 備考, the documents with their scan state and when they are
+ * erased — the same rows in both MyPages; the employer's page puts the applicant's rows first.
  */
 export function ApplicationContent({
   app,
@@ -228,11 +258,13 @@ export function ApplicationContent({
   const c = useRequestContext<AppEnv>();
   const a = c.var.t.applying;
   const erasure = erasureRow(c, app, closedOn);
+  const reply = replyRow(c, app, audience);
   const rows: [string, Child][] = [
     ...lead,
     [a.list.appliedAt, formatTokyoDateTime(app.appliedAt)],
     [a.list.route, a.route[app.route]],
     [a.list.state, <span id="application-state">{a.state[app.state]}</span>],
+    ...(reply ? [reply] : []),
     ...cancelRows(c, app).map(([l, v]): [string, Child] => [l, <span class="prewrap">{v}</span>]),
     ...(audience === 'seeker' ? resultRows(c, app) : []).map(([l, v]): [string, Child] => [
       l,

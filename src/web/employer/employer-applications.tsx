@@ -3,8 +3,10 @@
  * across jobs or for one, newest first; one application with its 応募内容, the documents that
  * were scanned clean (a withheld one is shown as withheld and can never be downloaded), and the
  * 紹介状; 取消 with its reason (CX-3); the 選考結果 form (EM-3, refused after the retention end of
- * DR-1 with the reason); when the documents are (or were) erased (DR-1, DR-2). Every query is
- * scoped to the signed-in employer, so another employer's application or document is a 404. Downloads are attachments with the original name (RFC 6266), nosniff, no-store.
+ * DR-1 with the reason); when the documents are (or were) erased (DR-1, DR-2); the 回答予定日 and
+ * whether it has passed (the reply promise, ADR 0023). Every query is scoped to the signed-in
+ * employer, so another employer's application or document is a 404. Downloads are attachments
+ * with the original name (RFC 6266), nosniff, no-store.
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
@@ -18,6 +20,7 @@ import {
   listEmployerApplications,
 } from '../../modules/applications/applications.repository.ts';
 import { type ResultRequest, registerResult } from '../../modules/applications/register-result.ts';
+import { replyPromise } from '../../modules/applications/reply.rules.ts';
 import {
   CONDITIONS_NOTE_MAX,
   type ResultRefusal,
@@ -64,6 +67,20 @@ function crumbs(c: Context<AppEnv>) {
   ];
 }
 
+/** The reply promise (ADR 0023): the 回答予定日, and in words how long ago it passed without a result. */
+function ReplyCell({ row }: { row: EmployerApplicationRow }) {
+  const c = useRequestContext<AppEnv>();
+  const r = c.var.t.applying.reply;
+  const p = replyPromise(row.application, tokyoDate(c.var.deps.clock.now()));
+  if (p.kind === 'none') return <td>{r.none}</td>;
+  return (
+    <td id={`reply-${row.application.id}`} data-overdue={p.kind === 'overdue' ? 'true' : undefined}>
+      {c.var.t.common.date(p.dueOn)}
+      {p.kind === 'overdue' ? <strong class="reply-overdue">{r.overdueShort(p.days)}</strong> : null}
+    </td>
+  );
+}
+
 function ApplicationsTable({ rows }: { rows: EmployerApplicationRow[] }) {
   const { t } = useRequestContext<AppEnv>().var;
   const e = t.applying.employer;
@@ -79,6 +96,7 @@ function ApplicationsTable({ rows }: { rows: EmployerApplicationRow[] }) {
             <th scope="col">{t.jobs.fields.title}</th>
             <th scope="col">{t.applying.list.route}</th>
             <th scope="col">{t.applying.list.state}</th>
+            <th scope="col">{t.applying.reply.label}</th>
             <th scope="col">{e.documents}</th>
           </tr>
         </thead>
@@ -93,6 +111,7 @@ function ApplicationsTable({ rows }: { rows: EmployerApplicationRow[] }) {
               <td>{r.job.title}</td>
               <td>{t.applying.route[r.application.route]}</td>
               <td>{t.applying.state[r.application.state]}</td>
+              <ReplyCell row={r} />
               <td>{e.documentsCount(r.documents)}</td>
             </tr>
           ))}

@@ -34,6 +34,7 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
             const received = KINDS['application.received'].schema.safeParse(m.data);
             const cancelled = KINDS['application.cancelled'].schema.safeParse(m.data);
             const thread = KINDS['application.message'].schema.safeParse(m.data);
+            const overdue = KINDS['application.reply_overdue'].schema.safeParse(m.data);
             const label = isNotificationKind(m.kind) ? t.notifications.kind[m.kind] : m.kind;
             return (
               <li class={m.readAt ? undefined : 'unread'}>
@@ -57,6 +58,11 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
                   <a href={`/employer/applications/${thread.data.applicationId}/messages#thread`}>
                     {t.threads.notice[thread.data.entry](t.threads.applicant)}：{thread.data.jobNumber}{' '}
                     {thread.data.title}
+                  </a>
+                ) : m.kind === 'application.reply_overdue' && overdue.success ? (
+                  <a href={`/employer/applications/${overdue.data.applicationId}`}>
+                    {label}：{overdue.data.jobNumber} {overdue.data.title}
+                    {t.applying.reply.notice(t.common.date(overdue.data.dueOn))}
                   </a>
                 ) : (
                   label

@@ -5,7 +5,7 @@
  * · 紹介状・選考結果通知. Every read is scoped to the seeker in the query (another's is a 404).
  * 「応募を取消」 is a button for 24 hours after 「応募」 (CX-1; the journey is application-cancel.tsx);
  * 紹介状・選考結果通知 shows the 紹介状 and the 選考結果 (EM-3); each application says when its
- * documents are (or were) erased (DR-1, DR-2).
+ * documents are (or were) erased (DR-1, DR-2) and its 回答予定日 (the reply promise, ADR 0023).
  */
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
@@ -32,6 +32,7 @@ import {
   LetterView,
   letterOf,
   letterPdfResponse,
+  replyRow,
   resultRows,
 } from '../components/application-parts.tsx';
 import { JobDetails } from '../components/job-details.tsx';
@@ -185,6 +186,18 @@ function ErasureRow({ row }: { row: SeekerApplicationRow }) {
   );
 }
 
+/** The reply promise (ADR 0023): 「回答予定日」, and that it has passed when it has. */
+function ReplyRow({ row }: { row: SeekerApplicationRow }) {
+  const reply = replyRow(useRequestContext<AppEnv>(), row.application, 'seeker');
+  if (!reply) return null;
+  return (
+    <div class="summary-list__row">
+      <dt>{reply[0]}</dt>
+      <dd>{reply[1]}</dd>
+    </div>
+  );
+}
+
 function ApplicationItem({ row, thread }: { row: SeekerApplicationRow; thread: ThreadState | undefined }) {
   const { t } = useRequestContext<AppEnv>().var;
   const a = t.applying;
@@ -215,6 +228,7 @@ function ApplicationItem({ row, thread }: { row: SeekerApplicationRow; thread: T
           <dt>{a.list.state}</dt>
           <dd>{a.state[app.state]}</dd>
         </div>
+        <ReplyRow row={row} />
         <ErasureRow row={row} />
       </dl>
       <Functions row={row} thread={thread} />
@@ -353,6 +367,7 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
       const r = t.applying.result;
       const app = row.application;
       const decided = resultRows(c, app);
+      const reply = replyRow(c, app, 'seeker');
       return page(
         c,
         { title: r.noticeTitle, portal: 'seeker', breadcrumbs: [...listCrumbs(c), { label: r.noticeTitle }] },
@@ -383,6 +398,12 @@ export function seekerApplicationRoutes(): Hono<AppEnv> {
             ) : (
               <p id="selection-pending">{app.state === 'cancelled' ? r.cancelledNotice : r.pending}</p>
             )}
+            {reply ? (
+              <>
+                <SummaryList id="reply-due" rows={[reply]} />
+                <p class="muted">{t.applying.reply.hint}</p>
+              </>
+            ) : null}
           </section>
           <p>
             <a href="/mypage/activity/applications">{t.applying.list.title}</a>

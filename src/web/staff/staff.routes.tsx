@@ -5,6 +5,7 @@ import { requireRole, staffOf } from '../auth/guards.ts';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.tsx';
 import { staffOfficeNoticeRoutes } from './information.tsx';
+import { staffApplicationRoutes } from './overdue-applications.tsx';
 import { staffEmployersRoutes } from './staff-employers.routes.tsx';
 import { staffJobsRoutes } from './staff-jobs.routes.tsx';
 import { staffSeekersRoutes } from './staff-seekers.routes.tsx';
@@ -29,6 +30,11 @@ function Home() {
         <li>
           <a href="/staff/notices/new">{t.information.notice.officeTitle}</a>
         </li>
+        <li>
+          <a href="/staff/applications/overdue" id="staff-overdue-link">
+            {t.applying.reply.staff.title}
+          </a>
+        </li>
       </ul>
     </>
   );
@@ -41,5 +47,6 @@ export function staffPortal(): Hono<AppEnv> {
     .route('/seekers', staffSeekersRoutes())
     .route('/employers', staffEmployersRoutes())
     .route('/jobs', staffJobsRoutes())
-    .route('/notices', staffOfficeNoticeRoutes());
+    .route('/notices', staffOfficeNoticeRoutes())
+    .route('/applications', staffApplicationRoutes());
 }
