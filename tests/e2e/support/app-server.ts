@@ -89,6 +89,8 @@ const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/mai
     TRUST_PROXY: 'false',
     CLAMD_HOST: clamd.host,
     CLAMD_PORT: String(clamd.port),
+    // MS-2's hold after 「応募」 is a unit- and integration-tested rule; journeys write at once.
+    MESSAGE_HOLD_SECONDS: '0',
   },
 });
 
