@@ -392,6 +392,13 @@ describe('interview slots', () => {
     const mail = ctx.mailbox.last(t.employer.email);
     expect(mail?.subject).toBe('【ハローワーク】面接日程が予約されました');
     expect(mail?.text).toContain('面接日時：2026年11月26日（木）14:30');
+    // The booking is confirmed to the seeker too, from Hello Work, with the time.
+    const confirmation = ctx.mailbox
+      .to(t.seeker.email)
+      .find((m) => m.subject === '【ハローワーク】面接日程の予約を受け付けました');
+    expect(confirmation?.text).toContain('面接日時：2026年11月26日（木）14:30');
+    const inbox = await t.seekerClient.get('/mypage/messages');
+    expect(inbox.text()).toContain('面接日程の予約を受け付けました');
 
     for (const [c, path] of [
       [t.seekerClient, t.seekerPath],

@@ -69,6 +69,7 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     title: '介護福祉士',
     employerName: '株式会社見本',
     from: 'employer',
+    to: 'seeker',
     entry: 'slot_booked',
     startsAt: '2026-12-10T01:00:00.000Z',
   },

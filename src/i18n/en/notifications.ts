@@ -41,6 +41,8 @@ export const notifications: Messages['notifications'] = {
     },
     threadBody: (p) =>
       `${p.from}: ${p.what}, about the application to job ${p.jobNumber} "${p.title}".\n${p.when ? `Interview time: ${p.when}\n` : ''}\nRead it under Messages in ${p.portal} (this mail does not include it).\n${p.url}${signature(p.baseUrl)}`,
+    threadConfirmSubject: '[Hello Work] Your interview booking',
+    threadConfirmWhat: 'you booked an interview',
     threadWhat: {
       text: 'a new message',
       slots_offered: 'interview slots were offered',

@@ -88,6 +88,7 @@ export const threads: Messages['threads'] = {
     slots_declined: (from) => `${from} asked for other interview dates`,
     booking_cancelled: (from) => `${from} cancelled the interview`,
   },
+  confirmed: 'Your interview booking',
   applicant: 'The applicant',
   open: 'Open the messages',
   unreadCount: (n) => `${n} unread message${n === 1 ? '' : 's'}`,

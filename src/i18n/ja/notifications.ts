@@ -53,6 +53,8 @@ export const notifications = {
       baseUrl: string;
     }) =>
       `${p.from}から、求人番号 ${p.jobNumber}「${p.title}」の応募について${p.what}。\n${p.when ? `面接日時：${p.when}\n` : ''}\n内容は${p.portal}の「メッセージ」で確認できます（このメールには内容を記載していません）。\n${p.url}${signature(p.baseUrl)}`,
+    threadConfirmSubject: '【ハローワーク】面接日程の予約を受け付けました',
+    threadConfirmWhat: '面接日程を予約しました',
     threadWhat: {
       text: 'メッセージが届きました',
       slots_offered: '面接日程の候補が届きました',

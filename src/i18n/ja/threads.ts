@@ -90,6 +90,8 @@ export const threads = {
     slots_declined: (from: string) => `${from}から別の日程の希望が届きました`,
     booking_cancelled: (from: string) => `${from}が面接をキャンセルしました`,
   } satisfies Record<ThreadEntryKind, (from: string) => string>,
+  /** The booking's own confirmation, in the booker's inbox. */
+  confirmed: '面接日程の予約を受け付けました',
   applicant: '応募者',
   open: 'メッセージを開く',
   unreadCount: (n: number) => `未読メッセージ ${n}件`,

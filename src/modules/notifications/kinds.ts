@@ -126,9 +126,10 @@ export const KINDS = {
     }),
   ),
   /**
-   * A new entry in an application's thread (MS-1, ADR 0023), to the other side: a message, or a step
-   * of arranging an interview (`startsAt` names the slot booked or cancelled). Never the text itself:
-   * the mail says where to read it, behind the sign-in.
+   * A new entry in an application's thread (MS-1, ADR 0024), to the other side (`to`): a message, or
+   * a step of arranging an interview (`startsAt` names the slot booked or cancelled). A booking also
+   * confirms itself to the side that booked (`to` = `from`). Never the text itself: the mail says
+   * where to read it, behind the sign-in.
    */
   'application.message': kind(
     ['inbox', 'mail'],
@@ -138,6 +139,7 @@ export const KINDS = {
       title: z.string(),
       employerName: z.string(),
       from: z.enum(THREAD_AUTHORS),
+      to: z.enum(THREAD_AUTHORS),
       entry: z.enum(THREAD_ENTRY_KINDS),
       startsAt: instant.optional(),
     }),

@@ -123,15 +123,16 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
   }),
   'application.message': (t, d, baseUrl) => {
     const m = t.notifications.mail;
-    const toSeeker = d.from === 'employer';
+    const toSeeker = d.to === 'seeker';
+    const confirmation = d.to === d.from;
     const path = toSeeker
       ? `/mypage/applications/${d.applicationId}`
       : `/employer/applications/${d.applicationId}`;
     return {
-      subject: m.threadSubject[d.entry](toSeeker),
+      subject: confirmation ? m.threadConfirmSubject : m.threadSubject[d.entry](toSeeker),
       text: m.threadBody({
-        from: toSeeker ? d.employerName : t.threads.applicant,
-        what: m.threadWhat[d.entry],
+        from: confirmation ? t.threads.you : d.from === 'employer' ? d.employerName : t.threads.applicant,
+        what: confirmation ? m.threadConfirmWhat : m.threadWhat[d.entry],
         jobNumber: d.jobNumber,
         title: d.title,
         when: d.startsAt ? t.threads.interview.when(new Date(d.startsAt)) : undefined,

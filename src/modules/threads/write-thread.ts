@@ -9,7 +9,7 @@
 import type { Transaction } from '../../db/client.ts';
 import type { Ports } from '../../deps.ts';
 import type { ThreadAuthor, ThreadEntryKind } from '../../domain/vocabulary.ts';
-import { notify } from '../notifications/notify.ts';
+import { notifyMany } from '../notifications/notify.ts';
 import {
   type BookRefusal,
   bookRefusal,
@@ -85,25 +85,38 @@ async function write(
       key,
       createdAt: now,
     });
-    const to = writer.side === 'seeker' ? thread.employerAccountId : thread.seekerAccountId;
-    // threadRefusal made sure an employer who writes or is written to has an account.
-    if (to) {
-      await notify(deps, tx, {
-        recipient: { accountId: to },
-        kind: 'application.message',
-        data: {
-          applicationId,
-          jobNumber: thread.jobNumber,
-          title: thread.title,
-          employerName: thread.employerName,
-          from: writer.side,
-          entry: planned.kind,
-          ...(planned.startsAt ? { startsAt: planned.startsAt.toISOString() } : {}),
-        },
-        sender: { kind: writer.side, id: writer.id },
-        dedupeKey: `thread:${entry.id}`,
-      });
-    }
+    const other: ThreadAuthor = writer.side === 'seeker' ? 'employer' : 'seeker';
+    const accountOf = (side: ThreadAuthor) =>
+      side === 'seeker' ? thread.seekerAccountId : thread.employerAccountId;
+    // The other side is told; a booking is confirmed to the one who booked as well (from Hello Work).
+    const recipients = planned.kind === 'slot_booked' ? [other, writer.side] : [other];
+    await notifyMany(
+      deps,
+      tx,
+      recipients.flatMap((to) => {
+        // threadRefusal made sure an employer who writes or is written to has an account.
+        const accountId = accountOf(to);
+        if (!accountId) return [];
+        return [
+          {
+            recipient: { accountId },
+            kind: 'application.message' as const,
+            data: {
+              applicationId,
+              jobNumber: thread.jobNumber,
+              title: thread.title,
+              employerName: thread.employerName,
+              from: writer.side,
+              to,
+              entry: planned.kind,
+              ...(planned.startsAt ? { startsAt: planned.startsAt.toISOString() } : {}),
+            },
+            ...(to === other ? { sender: { kind: writer.side, id: writer.id } } : {}),
+            dedupeKey: `thread:${entry.id}:${to}`,
+          },
+        ];
+      }),
+    );
     return { ok: true, entry, repeated: false };
   });
 }

@@ -80,7 +80,11 @@ function subjectOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string {
   }
   if (msg.kind === 'application.message') {
     const d = KINDS['application.message'].schema.safeParse(msg.data);
-    if (d.success) return t.threads.notice[d.data.entry](d.data.employerName);
+    if (d.success) {
+      return d.data.from === d.data.to
+        ? t.threads.confirmed
+        : t.threads.notice[d.data.entry](d.data.employerName);
+    }
   }
   return isNotificationKind(msg.kind) ? t.notifications.kind[msg.kind] : t.seeker.messages.title;
 }
@@ -199,7 +203,8 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
     return (
       <div id="message-thread">
         <p>
-          {t.threads.notice[d.entry](d.employerName)}（{d.jobNumber} {d.title}）
+          {d.from === d.to ? t.threads.confirmed : t.threads.notice[d.entry](d.employerName)}（{d.jobNumber}{' '}
+          {d.title}）
         </p>
         {d.startsAt ? (
           <p>
