@@ -27,7 +27,6 @@ import {
   resultInputProblems,
   resultRefusal,
 } from '../../modules/applications/result.rules.ts';
-import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
 import { unreadByApplication } from '../../modules/threads/threads.repository.ts';
 import { formatTokyoDateTime, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -56,6 +55,7 @@ import { one, readForm } from '../forms.ts';
 import { markPersonal } from '../middleware.ts';
 import { uuidParam } from '../params.ts';
 import { page } from '../render.tsx';
+import { JobFilter, readJobFilter } from './job-filter.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -293,10 +293,7 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
       markPersonal(c);
       const { t } = c.var;
       const e = t.applying.employer;
-      const employerId = employerOf(c).id;
-      const jobs = (await listEmployerJobs(c.var.deps.db, employerId)).filter((j) => j.jobNumber);
-      const jobParam = Number.parseInt(c.req.query('job') ?? '', 10);
-      const job = jobs.find((j) => j.id === jobParam);
+      const { employerId, jobs, job } = await readJobFilter(c);
       const total = await countEmployerApplications(c.var.deps.db, employerId, job?.id);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const n = Math.min(pages, Math.max(1, pageNumber(c.req.query('page'))));
@@ -312,20 +309,7 @@ export function employerApplicationRoutes(): Hono<AppEnv> {
         <>
           <h1>{e.title}</h1>
           <p>{e.lead}</p>
-          <form method="get" action="/employer/applications" class="inline-form">
-            <label class="field__label" for="f-job">
-              {e.filterJob}
-            </label>
-            <select class="select" id="f-job" name="job">
-              <option value="">{e.allJobs}</option>
-              {jobs.map((j) => (
-                <option value={String(j.id)} selected={j.id === job?.id}>
-                  {j.jobNumber} {j.title}
-                </option>
-              ))}
-            </select>
-            <Button variant="secondary">{e.filter}</Button>
-          </form>
+          <JobFilter action="/employer/applications" jobs={jobs} job={job} labels={e} />
           {job ? <h2 id="job-applications">{e.jobApplications(total)}</h2> : null}
           {rows.length === 0 ? <p id="applications-none">{e.empty}</p> : <ApplicationsTable rows={rows} />}
           <Pagination

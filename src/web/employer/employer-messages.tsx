@@ -4,19 +4,17 @@
  * page; the unread count in the navigation; and the employer's live stream (/employer/events) with
  * the fragments it refreshes, so new messages appear on open pages without a reload (ADR 0018).
  */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
-import { listEmployerJobs } from '../../modules/jobs/jobs.repository.ts';
 import { countEmployerUnread, listEmployerThreads } from '../../modules/threads/threads.repository.ts';
 import { formatTokyoDateTime } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
-import { employerOf } from '../auth/guards.ts';
-import { Button } from '../components/form.tsx';
 import { Pagination, pageNumber } from '../components/pagination.tsx';
 import type { AppEnv } from '../env.ts';
 import { markPersonal } from '../middleware.ts';
 import { fragment, page } from '../render.tsx';
 import { liveEvents, liveGuard } from '../seeker/live.routes.tsx';
+import { JobFilter, readJobFilter } from './job-filter.tsx';
 
 const PAGE_SIZE = 30;
 
@@ -99,22 +97,13 @@ function InboxTable({ rows, src }: { rows: ThreadRows; src: string }) {
   );
 }
 
-/** GET ?job=&page= as the inbox reads it: a job of this employer's, and a page number. */
-async function inboxQuery(c: Context<AppEnv>) {
-  const employerId = employerOf(c).id;
-  const jobs = (await listEmployerJobs(c.var.deps.db, employerId)).filter((j) => j.jobNumber);
-  const jobParam = Number.parseInt(c.req.query('job') ?? '', 10);
-  const job = jobs.find((j) => j.id === jobParam);
-  return { employerId, jobs, job };
-}
-
 /** Mounted at /employer/messages (behind requireRole('employer')). */
 export function employerMessageRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/', async (c) => {
     markPersonal(c);
     const { t } = c.var;
     const m = t.threads.inbox;
-    const { employerId, jobs, job } = await inboxQuery(c);
+    const { employerId, jobs, job } = await readJobFilter(c);
     const n = Math.max(1, pageNumber(c.req.query('page')));
     const { rows, total } = await listEmployerThreads(c.var.deps.db, employerId, {
       jobId: job?.id,
@@ -134,20 +123,7 @@ export function employerMessageRoutes(): Hono<AppEnv> {
       <>
         <h1>{m.title}</h1>
         <p>{m.lead}</p>
-        <form method="get" action="/employer/messages" class="inline-form">
-          <label class="field__label" for="f-job">
-            {m.filterJob}
-          </label>
-          <select class="select" id="f-job" name="job">
-            <option value="">{m.allJobs}</option>
-            {jobs.map((j) => (
-              <option value={String(j.id)} selected={j.id === job?.id}>
-                {j.jobNumber} {j.title}
-              </option>
-            ))}
-          </select>
-          <Button variant="secondary">{m.filter}</Button>
-        </form>
+        <JobFilter action="/employer/messages" jobs={jobs} job={job} labels={m} />
         {job ? <h2 id="job-threads">{m.jobThreads(total)}</h2> : null}
         {/* Only page 1 is refreshed live: a later page would shift under the reader. */}
         <InboxTable rows={rows} src={n === 1 ? src : ''} />
@@ -177,7 +153,7 @@ export function employerLiveRoutes(): Hono<AppEnv> {
       const name = c.req.param('name');
       if (name === 'nav-unread') return fragment(c, <EmployerNavUnread />);
       if (name !== 'inbox') throw notFound('live fragment');
-      const { employerId, job } = await inboxQuery(c);
+      const { employerId, job } = await readJobFilter(c);
       const { rows } = await listEmployerThreads(c.var.deps.db, employerId, {
         jobId: job?.id,
         limit: PAGE_SIZE,

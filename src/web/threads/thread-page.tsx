@@ -284,6 +284,31 @@ function FormRefusal({ state, form }: { state?: FormState; form: FormName }) {
   return <ErrorSummary errors={state.errors} />;
 }
 
+/** A form of one interview step: its key, why a last post was refused, a note, and the button. */
+function StepForm(props: {
+  action: string;
+  id: string;
+  form: FormName;
+  state?: FormState;
+  note: string;
+  submit: string;
+  variant: 'primary' | 'secondary' | 'danger';
+  children?: unknown;
+}) {
+  return (
+    <form method="post" action={props.action} id={props.id} novalidate>
+      <CsrfField />
+      <input type="hidden" name="key" value={keyOf(props.state, props.form)} />
+      <FormRefusal state={props.state} form={props.form} />
+      {props.children}
+      <NoteField name="note" label={props.note} state={props.state} form={props.form} />
+      <div class="actions">
+        <Button variant={props.variant}>{props.submit}</Button>
+      </div>
+    </form>
+  );
+}
+
 /** The offer being arranged, and what this reader can do with it. Also the live fragment `interview`. */
 export function InterviewPanel({ data, side, state }: { data: ThreadData; side: Side; state?: FormState }) {
   const c = useRequestContext<AppEnv>();
@@ -337,10 +362,15 @@ export function InterviewPanel({ data, side, state }: { data: ThreadData; side: 
           </p>
         ) : null}
         {open && side.side === 'seeker' && isLiveOffer(offer) && slotOptions.length > 0 ? (
-          <form method="post" action={action(offer.id, 'book')} id="book-form" novalidate>
-            <CsrfField />
-            <input type="hidden" name="key" value={keyOf(state, 'book')} />
-            <FormRefusal state={state} form="book" />
+          <StepForm
+            action={action(offer.id, 'book')}
+            id="book-form"
+            form="book"
+            state={state}
+            note={i.note}
+            submit={offer.state === 'booked' ? i.rebook : i.book}
+            variant="primary"
+          >
             <ChoiceGroup
               type="radio"
               name="slot"
@@ -350,33 +380,29 @@ export function InterviewPanel({ data, side, state }: { data: ThreadData; side: 
               value={state?.form === 'book' ? state.values.slot : undefined}
               error={state?.form === 'book' ? state.errors.slot : undefined}
             />
-            <NoteField name="note" label={i.note} state={state} form="book" />
-            <div class="actions">
-              <Button>{offer.state === 'booked' ? i.rebook : i.book}</Button>
-            </div>
-          </form>
+          </StepForm>
         ) : null}
         {open && side.side === 'seeker' && mayDecline(offer) ? (
-          <form method="post" action={action(offer.id, 'decline')} id="decline-form" novalidate>
-            <CsrfField />
-            <input type="hidden" name="key" value={keyOf(state, 'decline')} />
-            <FormRefusal state={state} form="decline" />
-            <NoteField name="note" label={i.declineNote} state={state} form="decline" />
-            <div class="actions">
-              <Button variant="secondary">{i.decline}</Button>
-            </div>
-          </form>
+          <StepForm
+            action={action(offer.id, 'decline')}
+            id="decline-form"
+            form="decline"
+            state={state}
+            note={i.declineNote}
+            submit={i.decline}
+            variant="secondary"
+          />
         ) : null}
         {open && mayCancelBooking(offer, booked, now) ? (
-          <form method="post" action={action(offer.id, 'cancel')} id="cancel-interview-form" novalidate>
-            <CsrfField />
-            <input type="hidden" name="key" value={keyOf(state, 'cancel')} />
-            <FormRefusal state={state} form="cancel" />
-            <NoteField name="note" label={i.cancelNote} state={state} form="cancel" />
-            <div class="actions">
-              <Button variant="danger">{i.cancel}</Button>
-            </div>
-          </form>
+          <StepForm
+            action={action(offer.id, 'cancel')}
+            id="cancel-interview-form"
+            form="cancel"
+            state={state}
+            note={i.cancelNote}
+            submit={i.cancel}
+            variant="danger"
+          />
         ) : null}
       </>
     );
