@@ -67,14 +67,6 @@ export function slotStart(day: LocalDate, slot: number): Date {
   return new Date(startOfTokyoDay(day).getTime() + minutes * 60_000);
 }
 
-/** The slots whose start has come by `now` on its Tokyo day. */
-export function slotsStartedBy(now: Date): number[] {
-  const day = tokyoDate(now);
-  const slots: number[] = [];
-  for (let s = 0; s < ALERT_SLOTS; s++) if (slotStart(day, s) <= now) slots.push(s);
-  return slots;
-}
-
 const stopMac = (secret: string, savedSearchId: string) => hmac(secret, `alert-stop|${savedSearchId}`);
 
 /** AL-6: the token of the mail's stop link: the saved search's id and an HMAC of it. */
