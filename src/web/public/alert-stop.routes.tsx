@@ -39,7 +39,7 @@ function Confirm({ token, name, on }: { token: string; name: string; on: boolean
           </form>
         </>
       ) : (
-        <Notice kind="success">{s.already}</Notice>
+        <Notice kind="info">{s.already}</Notice>
       )}
     </>
   );

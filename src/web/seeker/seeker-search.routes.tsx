@@ -84,7 +84,7 @@ function SavedSearches({
       <p>{s.lead}</p>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
       {alertsPaused && searches.some((x) => x.alertFrequency !== 'off') ? (
-        <Notice kind="error">{t.alerts.settings.inactive}</Notice>
+        <Notice kind="warning">{t.alerts.settings.inactive}</Notice>
       ) : null}
       {searches.length === 0 ? (
         <p>{s.none}</p>
