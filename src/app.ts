@@ -14,6 +14,7 @@ import { employerLiveRoutes } from './web/employer/employer-messages.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
+import { alertStopRoutes } from './web/public/alert-stop.routes.tsx';
 import { healthRoutes } from './web/public/health.routes.ts';
 import { jobDetailRoutes } from './web/public/job-detail.routes.tsx';
 import { keptFormCleanup, keptFormRoutes } from './web/public/kept-form.routes.tsx';
@@ -61,6 +62,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', signupRoutes());
   app.route('/jobs', searchRoutes());
   app.route('/jobs', jobDetailRoutes());
+  app.route('/alerts', alertStopRoutes());
 
   // Portals: each guarded by its role. Registered after the public routes above, which share
   // their prefixes (/mypage/open, /employer/login …) and answer first.

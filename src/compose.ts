@@ -77,7 +77,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
     const storage = overrides.storage ?? createDiskStorage(config.storageDir);
-    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer, virusScanner, storage });
+    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer, virusScanner, storage, secret });
     const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
     cleanup.push(() => queue.stop());
     const liveEvents = createLiveEvents(dbHandle, { logger });

@@ -11,16 +11,19 @@ import { replyRemindersDefinition } from './modules/applications/reply-reminders
 import { scanDocumentsDefinition, scanSweepDefinition } from './modules/applications/scan-documents.job.ts';
 import { closeExpiredJobsDefinition } from './modules/jobs/close-expired-jobs.job.ts';
 import { mailJobDefinition } from './modules/notifications/mail.job.ts';
+import { alertSlotDefinition, newJobAlertsDefinition } from './modules/search/new-job-alerts.job.ts';
 import { expiryWarningDefinition } from './modules/seekers/expiry-warning.job.ts';
 import type { JobDefinition } from './platform/queue.ts';
 
 /** What the job handlers need; the queue itself reaches them at run time (JobContext). */
-export type JobDeps = Ports<'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage'> & {
+export type JobDeps = Ports<
+  'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage' | 'secret'
+> & {
   mailer: Mailer;
 };
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
-  const { mailer, dbHandle, clock, config, virusScanner, storage } = deps;
+  const { mailer, dbHandle, clock, config, virusScanner, storage, secret } = deps;
   return [
     mailJobDefinition({ db: dbHandle.db, mailer, clock, baseUrl: config.baseUrl }),
     expiryWarningDefinition({ db: dbHandle.db, clock, config }),
@@ -31,5 +34,7 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     draftCleanupDefinition({ db: dbHandle.db, clock, storage }),
     documentRetentionDefinition({ db: dbHandle.db, clock, config, storage }),
     replyRemindersDefinition({ db: dbHandle.db, clock }),
+    newJobAlertsDefinition({ clock }),
+    alertSlotDefinition({ db: dbHandle.db, clock, secret }),
   ];
 }

@@ -1,6 +1,7 @@
 /** English: the second locale. Same shape as ja.ts (the Messages type enforces it). */
 import { formatEnglishDate } from '../platform/dates.ts';
 import { accounts } from './en/accounts.ts';
+import { alerts } from './en/alerts.ts';
 import { applying } from './en/applying.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
@@ -151,6 +152,7 @@ export const en: Messages = {
   referrals,
   applying,
   threads,
+  alerts,
   information,
   dev: {
     mailTitle: 'Sent mail (development)',

@@ -4,6 +4,7 @@
  */
 import { formatJapaneseDate } from '../platform/dates.ts';
 import { accounts } from './ja/accounts.ts';
+import { alerts } from './ja/alerts.ts';
 import { applying } from './ja/applying.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
@@ -155,6 +156,7 @@ export const ja = {
   referrals,
   applying,
   threads,
+  alerts,
   information,
   dev: {
     mailTitle: '送信メール（開発用）',

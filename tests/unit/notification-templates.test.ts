@@ -42,6 +42,27 @@ const SAMPLES: { [K in NotificationKind]: NotificationData<K> } = {
     name: '見本 太郎',
     jobs: [{ jobNumber: '13010-09999999', title: '介護福祉士' }],
   },
+  'search.new_jobs': {
+    name: '見本 太郎',
+    searchName: '検索条件1',
+    frequency: 'daily',
+    total: 1,
+    capped: false,
+    jobs: [
+      {
+        jobNumber: '13010-09999999',
+        title: '介護福祉士',
+        employerName: null,
+        prefectureCode: '13',
+        city: '千代田区',
+        wageType: 'monthly',
+        wageMin: 205000,
+        wageMax: 290000,
+      },
+    ],
+    searchQuery: 'kw=%E4%BB%8B%E8%AD%B7&new=2&sort=new',
+    stopToken: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f.abc',
+  },
   'notice.sent': { name: '見本 太郎', title: '年末年始の開庁日', body: '12月29日から1月3日は閉庁します。' },
   'application.received': {
     applicationId: '6f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f',

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, primaryKey, smallint, text, uuid } from 'drizzle-orm/pg-core';
 import { instant } from './columns.ts';
 import { jobPostings } from './jobs.ts';
 import { seekers } from './seekers.ts';
@@ -14,8 +15,20 @@ export const savedSearches = pgTable(
     name: text().notNull(),
     query: text().notNull(),
     createdAt: instant().notNull(),
+    /** 新着求人 alert (ADR 0025): off by default, or mailed daily or weekly. */
+    alertFrequency: text({ enum: ['off', 'daily', 'weekly'] })
+      .notNull()
+      .default('off'),
+    /** The instant up to which the last alert included jobs (a Tokyo midnight); null while off. */
+    alertCutoff: instant(),
+    /** The 15-minute slot of the day the seeker's alerts run in (hash of the seeker id, AL-5). */
+    alertSlot: smallint().notNull().default(0),
   },
-  (t) => [index('saved_searches_seeker_idx').on(t.seekerId, t.createdAt)],
+  (t) => [
+    index('saved_searches_seeker_idx').on(t.seekerId, t.createdAt),
+    index('saved_searches_alert_idx').on(t.alertSlot, t.id).where(sql`${t.alertFrequency} <> 'off'`),
+    check('saved_searches_alert_check', sql`${t.alertFrequency} in ('off', 'daily', 'weekly')`),
+  ],
 );
 
 /** お気に入り (SR-3): up to 300 jobs per seeker. */

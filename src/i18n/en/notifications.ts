@@ -27,6 +27,7 @@ export const notifications: Messages['notifications'] = {
     'application.decided': 'Selection result notice',
     'application.message': 'Message about an application',
     'application.reply_overdue': 'An application is past its reply date',
+    'search.new_jobs': 'New jobs for a saved search',
   },
   mail: {
     threadSubject: {

@@ -30,6 +30,7 @@ export const notifications = {
     'application.decided': '選考結果通知',
     'application.message': '応募先とのメッセージ',
     'application.reply_overdue': '回答予定日を過ぎた応募があります',
+    'search.new_jobs': '新着求人のお知らせ',
   } as Record<NotificationKind, string>,
   mail: {
     threadSubject: {

@@ -11,6 +11,7 @@ import {
   THREAD_AUTHORS,
   THREAD_ENTRY_KINDS,
 } from '../../domain/vocabulary.ts';
+import { WAGE_TYPES } from '../jobs/job.types.ts';
 
 export type Channel = 'inbox' | 'mail';
 
@@ -157,6 +158,38 @@ export const KINDS = {
       fileName: z.string(),
       jobNumber: z.string(),
       title: z.string(),
+    }),
+  ),
+  /**
+   * 新着求人 for a saved search (ADR 0025): mail only — a digest the seeker asked for, not a
+   * message from Hello Work. Up to 20 jobs with their cards' key fields (`employerName` null when
+   * 公開範囲 hides it), the search to see them all, and the signed token of the stop link.
+   */
+  'search.new_jobs': kind(
+    ['mail'],
+    z.object({
+      name: z.string(),
+      searchName: z.string(),
+      frequency: z.enum(['daily', 'weekly']),
+      total: z.number().int().min(1),
+      capped: z.boolean(),
+      jobs: z
+        .array(
+          z.object({
+            jobNumber: z.string(),
+            title: z.string(),
+            employerName: z.string().nullable(),
+            prefectureCode: z.string(),
+            city: z.string(),
+            wageType: z.enum(WAGE_TYPES),
+            wageMin: z.number().int(),
+            wageMax: z.number().int(),
+          }),
+        )
+        .min(1)
+        .max(20),
+      searchQuery: z.string(),
+      stopToken: z.string(),
     }),
   ),
   /** 求人者マイページ開設のご案内 (the employer has no MyPage yet: mail only). */

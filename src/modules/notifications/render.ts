@@ -3,6 +3,7 @@
  * calls this with the recipient's stored language; nothing else builds mail text (ADR 0013).
  */
 import { type Locale, type Messages, messages } from '../../i18n/index.ts';
+import { prefectureName } from '../geo/geo.data.ts';
 import { KINDS, type NotificationData, type NotificationKind } from './kinds.ts';
 
 export interface RenderedMail {
@@ -150,6 +151,30 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
     subject: t.notifications.mail.documentWithheldSubject,
     text: t.notifications.mail.documentWithheldBody({ ...d, baseUrl }),
   }),
+  'search.new_jobs': (t, d, baseUrl) => {
+    const en = t.locale.htmlLang === 'en';
+    return {
+      subject: t.alerts.mail.subject(d.searchName),
+      text: t.alerts.mail.body({
+        name: d.name,
+        searchName: d.searchName,
+        frequency: t.alerts.frequency[d.frequency],
+        total: d.total,
+        capped: d.capped,
+        jobs: d.jobs.map((j) => ({
+          jobNumber: j.jobNumber,
+          title: j.title,
+          employerName: j.employerName,
+          place: `${prefectureName(j.prefectureCode, en ? 'en' : 'ja')}${en ? ' ' : ''}${j.city}`,
+          wage: t.jobs.values.wage(t.codes.wageType[j.wageType], t.common.yenRange(j.wageMin, j.wageMax)),
+        })),
+        searchUrl: `${baseUrl}/jobs?${d.searchQuery}`,
+        stopUrl: `${baseUrl}/alerts/stop/${encodeURIComponent(d.stopToken)}`,
+        settingsUrl: `${baseUrl}/mypage/searches`,
+        baseUrl,
+      }),
+    };
+  },
   'employer.invitation': (t, d, baseUrl) => ({
     subject: t.accounts.mail.employerRegisteredSubject,
     text: t.accounts.mail.employerRegisteredBody({

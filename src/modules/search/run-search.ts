@@ -6,7 +6,7 @@
 import type { Ports } from '../../deps.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { type CardAudience, type JobCardView, loadJobCards } from '../jobs/job-view.ts';
-import { planSearch } from './search.plan.ts';
+import { type AcceptedWindow, planSearch } from './search.plan.ts';
 import { searchJobs } from './search.query.ts';
 import type { SearchConditions } from './search.schemas.ts';
 import { favoriteJobIdsAmong } from './seeker-lists.repository.ts';
@@ -25,12 +25,18 @@ export interface SearchResults {
 
 export async function runSearch(
   deps: Ports<'db' | 'clock'>,
-  input: { conditions: SearchConditions; audience: CardAudience; seekerId?: string },
+  input: {
+    conditions: SearchConditions;
+    audience: CardAudience;
+    seekerId?: string;
+    /** Only jobs accepted within these days (新着求人 alerts, ADR 0025). */
+    accepted?: AcceptedWindow;
+  },
 ): Promise<SearchResults> {
   const { db, clock } = deps;
   const now = clock.now();
   const today = tokyoDate(now);
-  const plan = planSearch(input.conditions, today);
+  const plan = planSearch(input.conditions, today, input.accepted);
   const hits = await searchJobs(db, plan, now.getTime());
   const cards = await loadJobCards(db, hits.jobIds, input.audience, today);
   const favorites = input.seekerId

@@ -52,6 +52,8 @@ export interface SearchPlan {
   hoursFrom: number | null;
   hoursTo: number | null;
   acceptedFrom: LocalDate | null;
+  /** 受付年月日 before this date only (新着求人 alerts, ADR 0025), or null. */
+  acceptedBefore: LocalDate | null;
   /** Jobs whose 紹介期限日 has passed never show. */
   deadlineFrom: LocalDate;
   jobNumbers: string[];
@@ -115,7 +117,15 @@ export function hoursWindow(
   return { hoursFrom: f, hoursTo: t };
 }
 
-export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
+/** Jobs accepted from `from` up to, not including, `before` (a 新着求人 alert's days, ADR 0025). */
+export interface AcceptedWindow {
+  from: LocalDate;
+  before: LocalDate;
+}
+
+const latest = (a: LocalDate | null, b: LocalDate | null) => (a === null ? b : b === null || a > b ? a : b);
+
+export function planSearch(c: SearchConditions, today: LocalDate, accepted?: AcceptedWindow): SearchPlan {
   const mode = c.kwMode ?? 'and';
   const words = splitWords(c.kw).map((w) => wordMatch(w));
   const keywordClauses: Clause[] =
@@ -166,7 +176,11 @@ export function planSearch(c: SearchConditions, today: LocalDate): SearchPlan {
     annualHolidaysMin: c.hol,
     age: c.age,
     ...hoursWindow(c.hfrom, c.hto),
-    acceptedFrom: c.new === '2' ? addDays(today, -1) : c.new === '7' ? addDays(today, -6) : null,
+    acceptedFrom: latest(
+      c.new === '2' ? addDays(today, -1) : c.new === '7' ? addDays(today, -6) : null,
+      accepted?.from ?? null,
+    ),
+    acceptedBefore: accepted?.before ?? null,
     deadlineFrom: today,
     jobNumbers: c.no,
     prefectures: c.pref,

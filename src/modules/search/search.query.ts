@@ -73,6 +73,7 @@ export function whereClause(plan: SearchPlan): SQL {
       sql`exists (select 1 from unnest(s.shifts) h where h <@ int4range(${plan.hoursFrom}::int, ${plan.hoursTo}::int, '[)'))`,
     );
   if (plan.acceptedFrom !== null) conds.push(sql`s.accepted_on >= ${plan.acceptedFrom}::date`);
+  if (plan.acceptedBefore !== null) conds.push(sql`s.accepted_on < ${plan.acceptedBefore}::date`);
   // Redundant with the prefecture token, but lets a scan read one prefecture through its btree.
   if (plan.prefectures.length) {
     conds.push(

@@ -7,12 +7,18 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
 import type { JobCardView } from '../../modules/jobs/job-view.ts';
 import { addFavorite } from '../../modules/search/add-favorite.ts';
+import { ALERT_FREQUENCIES, isAlertFrequency } from '../../modules/search/alerts.rules.ts';
 import { listFavorites } from '../../modules/search/list-favorites.ts';
 import { removeFavorite } from '../../modules/search/remove-favorite.ts';
 import { removeSavedSearch } from '../../modules/search/remove-saved-search.ts';
 import { saveSearch } from '../../modules/search/save-search.ts';
 import { listSavedSearches, type SavedSearch } from '../../modules/search/seeker-lists.repository.ts';
 import { SAVED_SEARCH_NAME_MAX } from '../../modules/search/seeker-lists.rules.ts';
+import { setSearchAlert } from '../../modules/search/set-search-alert.ts';
+import { registrationStatus } from '../../modules/seekers/registration.rules.ts';
+import { findSeeker } from '../../modules/seekers/seekers.repository.ts';
+import { tokyoDate } from '../../platform/dates.ts';
+import { notFound } from '../../platform/errors.ts';
 import { text } from '../../platform/fields.ts';
 import { seekerOf } from '../auth/guards.ts';
 import { Button, CsrfField } from '../components/form.tsx';
@@ -28,12 +34,47 @@ const saveSchema = z.object({
   query: text({ max: 4000 }),
 });
 
+/** AL-1: the saved search's 新着求人 alert setting (its own form; ids unique per saved search). */
+function AlertForm({ search }: { search: SavedSearch }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  const a = t.alerts.settings;
+  const id = `alert-${search.id}`;
+  return (
+    <form method="post" action={`/mypage/searches/${search.id}/alert`} class="saved-search-alert">
+      <CsrfField />
+      <div class="field">
+        <label class="field__label" for={id}>
+          {a.label}
+          <span class="visually-hidden">：{search.name}</span>
+        </label>
+        <p class="field__hint" id={`${id}-hint`}>
+          {a.hint}
+        </p>
+        <select class="select" id={id} name="frequency" aria-describedby={`${id}-hint`}>
+          {ALERT_FREQUENCIES.map((f) => (
+            <option value={f} selected={f === search.alertFrequency}>
+              {t.alerts.frequency[f]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button variant="secondary">
+        {a.save}
+        <span class="visually-hidden">：{search.name}</span>
+      </Button>
+    </form>
+  );
+}
+
 function SavedSearches({
   searches,
   notice,
+  alertsPaused,
 }: {
   searches: SavedSearch[];
   notice?: { kind: 'success' | 'error'; text: string };
+  /** AL-7: the registration is 無効 or lapsed, so no alert is sent. */
+  alertsPaused: boolean;
 }) {
   const { t } = useRequestContext<AppEnv>().var;
   const s = t.search.saved;
@@ -42,6 +83,9 @@ function SavedSearches({
       <h1>{s.title}</h1>
       <p>{s.lead}</p>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
+      {alertsPaused && searches.some((x) => x.alertFrequency !== 'off') ? (
+        <Notice kind="warning">{t.alerts.settings.inactive}</Notice>
+      ) : null}
       {searches.length === 0 ? (
         <p>{s.none}</p>
       ) : (
@@ -54,6 +98,8 @@ function SavedSearches({
                   {s.run}
                 </a>
               </p>
+              <p>{t.alerts.settings.current(t.alerts.frequency[search.alertFrequency])}</p>
+              <AlertForm search={search} />
               <form method="post" action={`/mypage/searches/${search.id}/delete`}>
                 <CsrfField />
                 <Button variant="secondary">
@@ -111,11 +157,14 @@ async function renderSaved(
   notice?: { kind: 'success' | 'error'; text: string },
   status: 200 | 400 = 200,
 ) {
-  const searches = await listSavedSearches(c.var.deps.db, seekerOf(c).id);
+  const { db, clock } = c.var.deps;
+  const searches = await listSavedSearches(db, seekerOf(c).id);
+  const seeker = await findSeeker(db, seekerOf(c).id);
+  const alertsPaused = !seeker || registrationStatus(seeker, tokyoDate(clock.now())) !== 'active';
   return page(
     c,
     { title: c.var.t.search.saved.title, portal: 'seeker' },
-    <SavedSearches searches={searches} notice={notice} />,
+    <SavedSearches searches={searches} notice={notice} alertsPaused={alertsPaused} />,
     status,
   );
 }
@@ -145,8 +194,23 @@ export function seekerSearchRoutes(): Hono<AppEnv> {
           ? { kind: 'success', text: s.added }
           : flash === 'removed'
             ? { kind: 'success', text: s.removed }
-            : undefined,
+            : flash === 'alert'
+              ? { kind: 'success', text: c.var.t.alerts.settings.saved }
+              : undefined,
       );
+    })
+    .post('/searches/:id/alert', async (c) => {
+      const frequency = one(await readForm(c), 'frequency');
+      if (!isAlertFrequency(frequency)) {
+        return renderSaved(c, { kind: 'error', text: c.var.t.errors.badRequestBody }, 400);
+      }
+      const outcome = await setSearchAlert(c.var.deps, {
+        seekerId: seekerOf(c).id,
+        id: uuidParam(c),
+        frequency,
+      });
+      if (outcome === 'not_found') throw notFound('saved search');
+      return c.redirect('/mypage/searches?done=alert', 303);
     })
     .post('/searches', async (c) => {
       const s = c.var.t.search.saved;
