@@ -7,6 +7,7 @@ import { accounts } from './ja/accounts.ts';
 import { applying } from './ja/applying.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
+import { history } from './ja/history.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
@@ -156,6 +157,7 @@ export const ja = {
   applying,
   threads,
   information,
+  history,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:
