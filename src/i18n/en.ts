@@ -5,6 +5,7 @@ import { alerts } from './en/alerts.ts';
 import { applying } from './en/applying.ts';
 import { codes } from './en/codes.ts';
 import { employer } from './en/employer.ts';
+import { history } from './en/history.ts';
 import { information } from './en/information.ts';
 import { jobs } from './en/jobs.ts';
 import { notifications } from './en/notifications.ts';
@@ -154,6 +155,7 @@ export const en: Messages = {
   threads,
   alerts,
   information,
+  history,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

@@ -8,6 +8,7 @@ import { alerts } from './ja/alerts.ts';
 import { applying } from './ja/applying.ts';
 import { codes } from './ja/codes.ts';
 import { employer } from './ja/employer.ts';
+import { history } from './ja/history.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
@@ -158,6 +159,7 @@ export const ja = {
   threads,
   alerts,
   information,
+  history,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

@@ -14,8 +14,9 @@ function encodeExt(name: string): string {
   return out;
 }
 
-export function contentDisposition(name: string): string {
+/** `asciiName`: the `filename` for old clients, when a readable one is known (else derived from `name`). */
+export function contentDisposition(name: string, asciiName?: string): string {
   const clean = name.normalize('NFC');
-  const fallback = clean.replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
+  const fallback = (asciiName ?? clean).replace(/[^\x20-\x7e]|["\\%]/g, '_').trim() || 'download';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeExt(clean)}`;
 }

@@ -138,6 +138,12 @@ describe('EM-1 downloads keep the original name (RFC 6266)', () => {
       `attachment; filename="___.pdf"; filename*=UTF-8''%E5%B1%A5%E6%AD%B4%E6%9B%B8.pdf`,
     );
   });
+  it('HI-6 a readable ASCII name may be given for filename; it is cleaned the same way', () => {
+    expect(contentDisposition('求職活動の記録_2026-11-21.pdf', 'job-search-record_2026-11-21.pdf')).toBe(
+      `attachment; filename="job-search-record_2026-11-21.pdf"; filename*=UTF-8''${encodeURIComponent('求職活動の記録')}_2026-11-21.pdf`,
+    );
+    expect(contentDisposition('x.csv', 'a"b.csv')).toMatch(/^attachment; filename="a_b\.csv";/);
+  });
   it('EM-1 quotes, backslashes and line breaks cannot break the header', () => {
     const h = contentDisposition('a"b\\c\r\nd.pdf');
     expect(h).toBe(`attachment; filename="a_b_c__d.pdf"; filename*=UTF-8''a%22b%5Cc%0D%0Ad.pdf`);

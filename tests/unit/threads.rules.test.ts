@@ -15,7 +15,7 @@ import {
   tokyoInstant,
   tokyoParts,
 } from '../../src/modules/threads/interview.rules.ts';
-import { interviewCalendar } from '../../src/modules/threads/interview-ics.ts';
+import { interviewCalendar, interviewsCalendar } from '../../src/modules/threads/interview-ics.ts';
 import {
   MESSAGE_MAX,
   messageProblem,
@@ -283,5 +283,21 @@ describe('the .ics of an interview', () => {
     expect(ics).toContain('\r\nMETHOD:CANCEL\r\n');
     expect(ics).toContain('\r\nSTATUS:CANCELLED\r\n');
     expect(ics).toContain('\r\nUID:interview-3f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f@hw.example.jp\r\n');
+  });
+
+  it('HI-4 several bookings are one calendar with one VEVENT each, the same UIDs as their own files', () => {
+    const second = { ...event, offerId: 'a1b2c3d4-0000-4000-8000-000000000002', sequence: 0 };
+    const ics = unfold(interviewsCalendar([event, second]));
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(ics.match(/BEGIN:VCALENDAR/g)).toHaveLength(1);
+    expect(ics).toContain('\r\nMETHOD:PUBLISH\r\n');
+    expect(ics).toContain('\r\nUID:interview-3f1c3d2e-8a4b-4c5d-9e6f-7a8b9c0d1e2f@hw.example.jp\r\n');
+    expect(ics).toContain('\r\nUID:interview-a1b2c3d4-0000-4000-8000-000000000002@hw.example.jp\r\n');
+  });
+
+  it('HI-4 no bookings is a valid calendar without events', () => {
+    const ics = interviewsCalendar([]);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR/);
+    expect(ics).not.toContain('BEGIN:VEVENT');
   });
 });

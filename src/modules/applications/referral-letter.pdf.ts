@@ -3,15 +3,13 @@
  * 紹介状（本人控え）), the employer as addressee, one standard sentence, a table of the fields and
  * the office as issuer. Tagged (headings, table, paragraphs) with its language and title.
  *
- * Fonts come from node_modules, never from the system, so the text is right on a fresh machine:
- * BIZ UDPゴシック (a universal-design face) for everything it covers, and Noto Sans JP for the
- * characters it lacks — surrogate-pair kanji of JIS X 0213 such as 𠮷 in 𠮷野. pdfkit embeds
- * subsets only of the glyphs used, with a ToUnicode map, so the text can be searched and copied.
+ * Fonts and the tagged document come from platform/japanese-pdf.ts (shared with the
+ * 求職活動の記録 of ADR 0026).
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { LocalDate } from '../../platform/dates.ts';
+import { A4, japanesePdf } from '../../platform/japanese-pdf.ts';
+
+export { runsOf } from '../../platform/japanese-pdf.ts';
 
 export interface ReferralLetterView {
   letterNumber: string;
@@ -63,41 +61,8 @@ export function referralLetterFileName(letter: Pick<ReferralLetterView, 'letterN
   return `referral-letter-${safe}${letter.copyFor === 'seeker' ? '-copy' : ''}.pdf`;
 }
 
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  primary: '@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf',
-  fallback: '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf',
-} as const;
-type FontName = keyof typeof FONT_FILES;
-
-/** The little of fontkit used here: whether a face has a glyph for a code point. */
-interface GlyphCoverage {
-  hasGlyphForCodePoint(codePoint: number): boolean;
-}
-const fontkit = require('fontkit') as { create(buffer: Buffer): GlyphCoverage };
-
-interface LoadedFont {
-  bytes: Buffer;
-  coverage: GlyphCoverage;
-}
-const loaded = new Map<FontName, Promise<LoadedFont>>();
-
-/** Reads a font once per process (9 MB and 5 MB files); the fallback only when a text needs it. */
-function loadFont(name: FontName): Promise<LoadedFont> {
-  let font = loaded.get(name);
-  if (!font) {
-    font = readFile(require.resolve(FONT_FILES[name])).then((bytes) => ({
-      bytes,
-      coverage: fontkit.create(bytes),
-    }));
-    font.catch(() => loaded.delete(name));
-    loaded.set(name, font);
-  }
-  return font;
-}
-
 // Layout, in PDF points (1/72 inch). A4 is 595.28 × 841.89.
-const PAGE = { width: 595.28, height: 841.89, margin: 56 };
+const PAGE = { ...A4, margin: 56 };
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const LABEL_WIDTH = 128;
 const PAD = { x: 9, y: 7 };
@@ -105,8 +70,6 @@ const INK = '#1a1a1c';
 const MUTED = '#555560';
 const RULE = '#767680';
 const LABEL_FILL = '#f0f0f3';
-
-type Run = { text: string; font: FontName };
 
 export async function renderReferralLetterPdf(
   letter: ReferralLetterView,
@@ -128,37 +91,14 @@ export async function renderReferralLetterPdf(
     ...issuer,
   ];
 
-  const primary = await loadFont('primary');
-  const needsFallback = texts.some((t) =>
-    [...t].some((ch) => !primary.coverage.hasGlyphForCodePoint(ch.codePointAt(0)!)),
-  );
-  const fallback = needsFallback ? await loadFont('fallback') : undefined;
-  const split = (text: string): Run[] => runsOf(text, primary.coverage, fallback?.coverage);
-
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    pdfVersion: '1.7',
-    tagged: true,
+  const pdf = await japanesePdf(texts, {
     lang: labels.lang,
-    displayTitle: true,
-    info: {
-      Title: `${heading} ${letter.letterNumber}`,
-      Subject: heading,
-      Author: letter.officeName,
-      Creator: 'Hello Work MyPage (open implementation)',
-    },
+    title: `${heading} ${letter.letterNumber}`,
+    subject: heading,
+    author: letter.officeName,
+    margin: PAGE.margin,
   });
-  doc.registerFont('primary', primary.bytes);
-  if (fallback) doc.registerFont('fallback', fallback.bytes);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  /** Writes text at (x, y) in `width`, switching fonts where the primary face has no glyph. */
+  const { doc, heightOf, artifact } = pdf;
   const write = (
     text: string,
     x: number,
@@ -166,25 +106,7 @@ export async function renderReferralLetterPdf(
     size: number,
     options: PDFKit.Mixins.TextOptions = {},
     muted = false,
-  ) => {
-    const runs = split(text);
-    doc.fontSize(size).fillColor(muted ? MUTED : INK);
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      const more = i < runs.length - 1;
-      if (i === 0) doc.text(run.text, x, y, { ...options, continued: more });
-      else doc.text(run.text, { continued: more });
-    });
-  };
-  const heightOf = (text: string, size: number, width: number) => {
-    doc.font('primary').fontSize(size);
-    return doc.heightOfString(text || ' ', { width });
-  };
-  const artifact = (draw: () => void) => {
-    doc.markContent('Artifact', { type: 'Layout' });
-    draw();
-    doc.endMarkedContent();
-  };
+  ) => pdf.write(text, x, y, size, options, muted ? MUTED : INK);
 
   const root = doc.struct('Document');
   doc.addStructure(root);
@@ -312,8 +234,7 @@ export async function renderReferralLetterPdf(
   }
 
   root.end();
-  doc.end();
-  return done;
+  return pdf.finish();
 }
 
 interface Row {
@@ -338,32 +259,4 @@ function tableRows(letter: ReferralLetterView, labels: ReferralLetterLabels): Ro
     { label: labels.selection, value: letter.selectionMethod, size: 11 },
   ];
   return rows.filter((r): r is Row => r !== false);
-}
-
-/** Variation selectors and joiners stay with the character before them. */
-function joinsPrevious(codePoint: number): boolean {
-  return (
-    (codePoint >= 0xfe00 && codePoint <= 0xfe0f) ||
-    (codePoint >= 0xe0100 && codePoint <= 0xe01ef) ||
-    codePoint === 0x200d ||
-    (codePoint >= 0x3099 && codePoint <= 0x309a)
-  );
-}
-
-/** Splits text into runs of one font: the primary face where it has the glyph, else the fallback. */
-export function runsOf(text: string, primary: GlyphCoverage, fallback: GlyphCoverage | undefined): Run[] {
-  const runs: Run[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    const last = runs[runs.length - 1];
-    const font: FontName =
-      last && (joinsPrevious(cp) || cp === 0x20)
-        ? last.font
-        : primary.hasGlyphForCodePoint(cp) || !fallback?.hasGlyphForCodePoint(cp)
-          ? 'primary'
-          : 'fallback';
-    if (last && last.font === font) last.text += ch;
-    else runs.push({ text: ch, font });
-  }
-  return runs;
 }

@@ -3,9 +3,10 @@
  * offer: its UID stays the same when the seeker changes to another slot of the offer and SEQUENCE
  * grows, so a calendar that imported the first file updates the event; a cancelled booking is the
  * same event with STATUS:CANCELLED and METHOD:CANCEL. Times are written in UTC (…Z), which every
- * common calendar shows in the reader's own zone.
+ * common calendar shows in the reader's own zone. All of a seeker's booked interviews are one
+ * calendar of the same events (same UIDs), so importing it updates rather than doubles (ADR 0026).
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { type ICalCalendar, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 
 export interface InterviewEvent {
   offerId: string;
@@ -24,11 +25,7 @@ export interface InterviewEvent {
   stamp: Date;
 }
 
-export function interviewCalendar(e: InterviewEvent): string {
-  const calendar = ical({
-    prodId: { company: 'hello-work-mypage', product: 'interview', language: 'JA' },
-    method: e.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-  });
+function addEvent(calendar: ICalCalendar, e: InterviewEvent): void {
   calendar.createEvent({
     id: `interview-${e.offerId}@${e.host}`,
     sequence: e.sequence,
@@ -41,5 +38,21 @@ export function interviewCalendar(e: InterviewEvent): string {
     url: e.url,
     status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
+}
+
+const calendarOf = (method: ICalCalendarMethod) =>
+  ical({ prodId: { company: 'hello-work-mypage', product: 'interview', language: 'JA' }, method });
+
+/** One interview's file: PUBLISH, or CANCEL for a cancelled booking. */
+export function interviewCalendar(e: InterviewEvent): string {
+  const calendar = calendarOf(e.cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH);
+  addEvent(calendar, e);
+  return calendar.toString();
+}
+
+/** Several interviews in one calendar (PUBLISH), one VEVENT each, in the order given. */
+export function interviewsCalendar(events: readonly InterviewEvent[]): string {
+  const calendar = calendarOf(ICalCalendarMethod.PUBLISH);
+  for (const e of events) addEvent(calendar, e);
   return calendar.toString();
 }

@@ -44,6 +44,7 @@ import { seekerActivityRoutes } from './activity.tsx';
 import { seekerCancelRoutes } from './application-cancel.tsx';
 import { seekerApplicationRoutes } from './applications.tsx';
 import { seekerApplyRoutes } from './apply.tsx';
+import { HistoryDownloads, seekerHistoryRoutes } from './history.tsx';
 import { HomeInformation } from './information.tsx';
 import { seekerMessageRoutes } from './messages.tsx';
 import { seekerReferralDetailRoutes } from './referral-detail.tsx';
@@ -237,6 +238,8 @@ function Settings({
           </div>
         </form>
       </section>
+
+      <HistoryDownloads />
     </>
   );
 }
@@ -269,6 +272,7 @@ export function seekerPortal(): Hono<AppEnv> {
     .route('/', seekerApplyRoutes())
     .route('/', seekerApplicationRoutes())
     .route('/', seekerCancelRoutes())
+    .route('/', seekerHistoryRoutes())
     .route('/applications', threadRoutes('seeker'))
     .get('/', async (c) => {
       const { seeker } = await loadSeeker(c);

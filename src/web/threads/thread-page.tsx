@@ -72,6 +72,7 @@ import { one, readForm } from '../forms.ts';
 import { markPersonal } from '../middleware.ts';
 import { uuidParam } from '../params.ts';
 import { fragment, page } from '../render.tsx';
+import { interviewEventOf } from './interview-event.ts';
 
 /** The forms of the page; a failed post re-renders its own form with what was typed. */
 type FormName = 'message' | 'offer' | 'book' | 'decline' | 'cancel';
@@ -742,25 +743,17 @@ export function threadRoutes(sideName: ThreadAuthor): Hono<AppEnv> {
       const i = c.var.t.threads.interview;
       const counterpart = side.side === 'seeker' ? thread.employerName : thread.seekerName;
       const url = `${config.baseUrl}${side.base(thread.applicationId)}/messages`;
-      const body = interviewCalendar({
-        offerId: found.offer.id,
-        sequence: found.offer.sequence,
-        startsAt: slot.startsAt,
-        durationMinutes: found.offer.durationMinutes,
-        summary: i.calendarSummary(thread.title, counterpart),
-        description: i.calendarDescription({
+      const body = interviewCalendar(
+        interviewEventOf(i, {
+          offer: found.offer,
+          startsAt: slot.startsAt,
           jobNumber: thread.jobNumber,
           title: thread.title,
-          mode: i.modes[found.offer.mode],
-          place: found.offer.place,
+          counterpart,
           url,
+          baseUrl: config.baseUrl,
         }),
-        location: found.offer.place,
-        url,
-        cancelled: found.offer.state === 'cancelled',
-        host: new URL(config.baseUrl).host,
-        stamp: found.offer.updatedAt,
-      });
+      );
       return c.body(body, 200, {
         'Content-Type': 'text/calendar; charset=utf-8',
         'Content-Disposition': 'attachment; filename="interview.ics"',
