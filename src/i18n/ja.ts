@@ -10,6 +10,7 @@ import { employer } from './ja/employer.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
+import { opendata } from './ja/opendata.ts';
 import { referrals } from './ja/referrals.ts';
 import { registration } from './ja/registration.ts';
 import { search } from './ja/search.ts';
@@ -156,6 +157,7 @@ export const ja = {
   applying,
   threads,
   information,
+  opendata,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:
