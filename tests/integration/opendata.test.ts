@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobPostings } from '../../src/db/schema/index.ts';
+import { publicJobDetailSchema, publicJobSearchSchema } from '../../src/modules/opendata/public-job.ts';
 import { createJob, createStaff } from '../support/factories.ts';
 import type { Page } from '../support/http.ts';
 import { expectValidJobPosting } from '../support/schema-org.ts';
@@ -135,6 +136,7 @@ describe('OD-5 /api/v1 answers as the pages do', () => {
       jobs: { publicationScope: string; employerName: string | null }[];
     };
     expect(all.total).toBe(12); // the two private ones are found by nobody
+    publicJobSearchSchema.strict().parse(all);
     for (const j of all.jobs) expect(j.employerName === null).toBe(j.publicationScope === 'anonymous');
   });
 
@@ -154,6 +156,8 @@ describe('OD-5 /api/v1 answers as the pages do', () => {
     await ctx.db.update(jobPostings).set({ status: 'withdrawn' }).where(eq(jobPostings.id, ended.id));
 
     const a = JSON.parse((await api(`/api/v1/jobs/${full.jobNumber}`)).html);
+    // Exactly the documented fields (the OpenAPI schema), no more.
+    publicJobDetailSchema.strict().parse(a);
     expect(a.employer.name).toBe(full.employer.name);
     expect(a.workplaceAddress).toBe(full.posting.workplaceAddress);
     expect(a.title).toBe(full.posting.title);
@@ -240,6 +244,23 @@ describe('OD-4 rate limit across web servers', () => {
       expect((await one.get('/api/v1/jobs?per=10')).status).toBe(200);
     } finally {
       await sibling.close();
+    }
+  });
+});
+
+describe('OD-4 the client address as the app determines it', () => {
+  it('OD-4 behind a proxy (TRUST_PROXY) each X-Forwarded-For client has its own 60 a minute', async () => {
+    const proxied = await createTestContext({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const viaProxy = (forwarded: string) =>
+        proxied.client('10.0.0.1').request('GET', '/api/v1/openapi.json', undefined, {
+          'x-forwarded-for': `${forwarded}, 10.0.0.1`,
+        });
+      for (let i = 0; i < 60; i++) expect((await viaProxy('192.0.2.1')).status).toBe(200);
+      expect((await viaProxy('192.0.2.1')).status).toBe(429);
+      expect((await viaProxy('192.0.2.2')).status).toBe(200);
+    } finally {
+      await proxied.close();
     }
   });
 });
