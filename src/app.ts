@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { Deps } from './deps.ts';
+import { apiRoutes } from './web/api/api.routes.ts';
 import { assetRoutes } from './web/assets.ts';
 import { csrfMiddleware } from './web/auth/csrf.ts';
 import { sessionMiddleware } from './web/auth/session.ts';
@@ -15,6 +16,7 @@ import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
 import { alertStopRoutes } from './web/public/alert-stop.routes.tsx';
+import { apiDocsRoutes } from './web/public/api-docs.routes.tsx';
 import { healthRoutes } from './web/public/health.routes.ts';
 import { jobDetailRoutes } from './web/public/job-detail.routes.tsx';
 import { keptFormCleanup, keptFormRoutes } from './web/public/kept-form.routes.tsx';
@@ -23,6 +25,7 @@ import { openingRoutes } from './web/public/open.routes.tsx';
 import { passwordResetRoutes } from './web/public/password-reset.routes.tsx';
 import { searchRoutes } from './web/public/search.routes.tsx';
 import { signupRoutes } from './web/public/signup.routes.tsx';
+import { sitemapRoutes } from './web/public/sitemap.routes.ts';
 import { topRoutes } from './web/public/top.routes.tsx';
 import { APPLY_UPLOAD_PATHS } from './web/seeker/apply.tsx';
 import { seekerLiveRoutes } from './web/seeker/live.routes.tsx';
@@ -40,6 +43,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(securityHeaders(deps.config.secure));
   app.route('/', healthRoutes);
   app.route('/assets', assetRoutes());
+  // Open job data (ADR 0027): no session, no cookies, no body; its own JSON errors.
+  app.route('/api/v1', apiRoutes());
+  app.route('/', sitemapRoutes());
 
   // One way in: every body is read here, within its limit, before any route (src/web/body.ts).
   app.use(bodyReader({ limitBytes: deps.config.bodyLimitBytes, streamed: isUploadPath }));
@@ -63,6 +69,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/jobs', searchRoutes());
   app.route('/jobs', jobDetailRoutes());
   app.route('/alerts', alertStopRoutes());
+  app.route('/', apiDocsRoutes());
 
   // Portals: each guarded by its role. Registered after the public routes above, which share
   // their prefixes (/mypage/open, /employer/login …) and answer first.

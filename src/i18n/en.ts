@@ -9,6 +9,7 @@ import { history } from './en/history.ts';
 import { information } from './en/information.ts';
 import { jobs } from './en/jobs.ts';
 import { notifications } from './en/notifications.ts';
+import { opendata } from './en/opendata.ts';
 import { referrals } from './en/referrals.ts';
 import { registration } from './en/registration.ts';
 import { search } from './en/search.ts';
@@ -156,6 +157,7 @@ export const en: Messages = {
   alerts,
   information,
   history,
+  opendata,
   dev: {
     mailTitle: 'Sent mail (development)',
     mailLead: 'No SMTP_URL is set, so outgoing mail is kept here. This page does not exist in production.',

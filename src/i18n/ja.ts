@@ -12,6 +12,7 @@ import { history } from './ja/history.ts';
 import { information } from './ja/information.ts';
 import { jobs } from './ja/jobs.ts';
 import { notifications } from './ja/notifications.ts';
+import { opendata } from './ja/opendata.ts';
 import { referrals } from './ja/referrals.ts';
 import { registration } from './ja/registration.ts';
 import { search } from './ja/search.ts';
@@ -160,6 +161,7 @@ export const ja = {
   alerts,
   information,
   history,
+  opendata,
   dev: {
     mailTitle: '送信メール（開発用）',
     mailLead:

@@ -10,6 +10,7 @@ import { type JobViewer, jobVisibility } from '../../modules/jobs/job.rules.ts';
 import { JOB_NUMBER, normalizeJobNumber } from '../../modules/jobs/job.schemas.ts';
 import { type JobDetailView, toJobDetailView } from '../../modules/jobs/job-view.ts';
 import { findJobByNumber } from '../../modules/jobs/jobs.repository.ts';
+import { buildJobPosting, scriptSafeJson } from '../../modules/opendata/job-posting.rules.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Auth } from '../auth/session.ts';
@@ -76,12 +77,32 @@ function DirectApply({ jobNumber, viewer }: { jobNumber: string; viewer: JobView
   return null;
 }
 
-function JobPage({ view, viewer }: { view: JobDetailView; viewer: JobViewer }) {
+/**
+ * Open job data (issue 16, ADR 0027): the schema.org JobPosting of the page as the public sees it —
+ * whoever is signed in, the JSON-LD never holds what 公開範囲 hides from the public.
+ */
+function JobPostingData({ view }: { view: JobDetailView }) {
+  const { deps } = useRequestContext<AppEnv>().var;
+  const posting = buildJobPosting(view, deps.config.baseUrl);
+  if (!posting) return null;
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(posting) }} />;
+}
+
+function JobPage({
+  view,
+  publicView,
+  viewer,
+}: {
+  view: JobDetailView;
+  publicView: JobDetailView | null;
+  viewer: JobViewer;
+}) {
   const { t } = useRequestContext<AppEnv>().var;
   const number = view.job.jobNumber ?? '';
   const owner = viewer.role === 'employer' && viewer.employerId === view.job.employerId;
   return (
     <>
+      {publicView ? <JobPostingData view={publicView} /> : null}
       <h1>{view.job.title}</h1>
       <Notice kind="info">
         <p>{t.jobs.contractNotice}</p>
@@ -127,7 +148,11 @@ export function jobDetailRoutes(): Hono<AppEnv> {
     const viewer = viewerOf(c.var.auth);
     const visibility = jobVisibility(record.job, viewer);
     if (visibility === 'hidden') throw notFound('job not public');
-    const view = toJobDetailView(record, visibility === 'full', tokyoDate(c.var.deps.clock.now()));
+    const today = tokyoDate(c.var.deps.clock.now());
+    const view = toJobDetailView(record, visibility === 'full', today);
+    const publicVisibility = jobVisibility(record.job, { role: 'public' });
+    const publicView =
+      publicVisibility === 'hidden' ? null : toJobDetailView(record, publicVisibility === 'full', today);
     return page(
       c,
       {
@@ -135,7 +160,7 @@ export function jobDetailRoutes(): Hono<AppEnv> {
         portal: portalOf(viewer),
         breadcrumbs: [{ label: c.var.t.nav.search, href: '/jobs' }, { label: view.job.title }],
       },
-      <JobPage view={view} viewer={viewer} />,
+      <JobPage view={view} publicView={publicView} viewer={viewer} />,
     );
   });
 }
