@@ -33,7 +33,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
+  // A journey is several browsers and an axe run per page on 2 cores shared with the app, PostgreSQL
+  // and clamd: its whole budget is generous; every step still waits for its condition (expect: 10 s).
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
