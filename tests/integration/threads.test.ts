@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { newStorageKey } from '../../src/adapters/storage/file-storage.ts';
 import {
   applicationDocuments,
   inboxMessages,
@@ -14,6 +15,7 @@ import {
   seekers,
   threadEntries,
 } from '../../src/db/schema/index.ts';
+import { scanDocumentsJob } from '../../src/modules/applications/scan-documents.job.ts';
 import { createApplication, createEmployer, createSeeker } from '../support/factories.ts';
 import type { Page, TestClient } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -44,7 +46,9 @@ async function client(role: 'seeker' | 'employer', who: { email: string; passwor
 }
 
 /** A seeker's application to an opened employer's job, `minutesAgo` after 「応募」, both signed in. */
-async function thread(o: { minutesAgo?: number; employerOpened?: boolean } = {}) {
+async function thread(
+  o: { minutesAgo?: number; employerOpened?: boolean; documentsByMypage?: boolean } = {},
+) {
   const seeker = await createSeeker(ctx.deps);
   const employer = await createEmployer(ctx.deps, { opened: o.employerOpened ?? true });
   const appliedAt = new Date(ctx.clock.now().getTime() - (o.minutesAgo ?? 10) * MINUTE);
@@ -52,6 +56,7 @@ async function thread(o: { minutesAgo?: number; employerOpened?: boolean } = {})
     seekerId: seeker.seeker.id,
     employer: employer.employer,
     appliedAt,
+    ...(o.documentsByMypage ? { documentsByMypage: true } : {}),
   });
   const seekerClient = await client('seeker', seeker);
   const employerClient = o.employerOpened === false ? undefined : await client('employer', employer);
@@ -260,6 +265,62 @@ describe('when nobody may write (MS-1..MS-3)', () => {
       .set({ scanState: 'clean' })
       .where(eq(applicationDocuments.applicationId, t.application.id));
     expect((await write(t.seekerClient, t.seekerPath, '確認が終わりました')).status).toBe(303);
+  });
+
+  it('AP-5 MS-2 a document whose stored bytes are gone or changed is withheld as unreadable at once, so the thread opens', async () => {
+    const t = await thread({ minutesAgo: 60, documentsByMypage: true });
+    const kept = await ctx.deps.storage.put(newStorageKey(), new TextEncoder().encode('%PDF-1.7 履歴書'));
+    const doc = (name: string, storageKey: string, sha256: string, position: number) => ({
+      seekerId: t.seeker.seeker.id,
+      applicationId: t.application.id,
+      kind: 'resume' as const,
+      originalName: name,
+      fileType: 'pdf' as const,
+      contentType: 'application/pdf',
+      size: 10,
+      sha256,
+      storageKey,
+      position,
+      scanState: 'pending' as const,
+      createdAt: ctx.clock.now(),
+    });
+    await ctx.db
+      .insert(applicationDocuments)
+      .values([
+        doc('消えた履歴書.pdf', newStorageKey(), '0'.repeat(64), 0),
+        doc('変わった履歴書.pdf', kept.key, '1'.repeat(64), 1),
+      ]);
+    await ctx.deps.queue.enqueue(scanDocumentsJob, { applicationId: t.application.id });
+    expect(await ctx.drain()).toBeGreaterThan(0);
+
+    const docs = await ctx.db
+      .select()
+      .from(applicationDocuments)
+      .where(eq(applicationDocuments.applicationId, t.application.id));
+    expect(docs.map((d) => [d.originalName, d.scanState, d.scanFinding, d.storageKey]).sort()).toEqual([
+      ['変わった履歴書.pdf', 'withheld', 'unreadable:sha256_mismatch', null],
+      ['消えた履歴書.pdf', 'withheld', 'unreadable:missing', null],
+    ]);
+    // The changed bytes are not kept either: nothing unscanned stays in storage.
+    expect(await ctx.deps.storage.exists(kept.key)).toBe(false);
+
+    const notices = await ctx.db
+      .select()
+      .from(inboxMessages)
+      .where(eq(inboxMessages.recipientAccountId, t.seeker.account.id));
+    const withheld = notices.filter((n) => n.kind === 'document.withheld');
+    expect(withheld.map((n) => (n.data as { reason?: string }).reason)).toEqual(['unreadable', 'unreadable']);
+    const mail = ctx.mailbox.last(t.seeker.email);
+    expect(mail?.text).toContain('システム内で読み取れなくなった');
+    expect(mail?.text).not.toContain('ウイルス');
+
+    const detail = await t.seekerClient.get(`/mypage/applications/${t.application.id}`);
+    expect(detail.text('#document-list')).toContain('送付できません（ファイルを読み取れません）');
+    const seen = await t.employerClient.get(`/employer/applications/${t.application.id}`);
+    expect(seen.text('#document-list')).toContain('ファイルを読み取れなくなったため送付されませんでした');
+    expect(seen.text('#document-list')).not.toContain('ウイルス');
+    // No document waits for a scan any more: writing is open.
+    expect((await write(t.seekerClient, t.seekerPath, '書類を別の方法で送ります')).status).toBe(303);
   });
 
   it('MS-3 is refused both ways while the seeker’s registration is 無効', async () => {

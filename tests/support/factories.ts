@@ -224,6 +224,8 @@ export async function createApplication(
     seekerId: string;
     employer?: import('../../src/modules/employers/employers.repository.ts').Employer;
     appliedAt?: Date;
+    /** 応募書類 sent through MyPage (the test inserts them); default: sent another way. */
+    documentsByMypage?: boolean;
   },
 ) {
   const { randomUUID } = await import('node:crypto');
@@ -250,7 +252,7 @@ export async function createApplication(
         view: toJobDetailView(record, true, tokyoDate(appliedAt)),
       }),
     ),
-    documentsByMypage: false,
+    documentsByMypage: o.documentsByMypage ?? false,
     appliedAt,
   });
   return { application, job, employer };

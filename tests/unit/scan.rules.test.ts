@@ -7,6 +7,8 @@ import {
   nextScanAt,
   SCAN_RETRY,
   scanRetryDelay,
+  UNREADABLE_FINDING_PREFIX,
+  withheldReason,
 } from '../../src/modules/documents/scan.rules.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { tokyoDate } from '../../src/platform/dates.ts';
@@ -111,5 +113,23 @@ describe('AP-5 what a scan makes of a document (pure)', () => {
     expect(SCAN_STATES).toEqual(['pending', 'clean', 'withheld']);
     expect(delivered).toEqual(['clean']);
     expect(scanned).toEqual(['pending']);
+  });
+});
+
+describe('AP-5 a document whose stored bytes cannot be read back (pure)', () => {
+  it('AP-5 unreadable → withheld at once with an unreadable finding, whatever the attempt', () => {
+    for (const attempt of [1, 2, 9, 99]) {
+      expect(decideScan({ kind: 'unreadable', reason: 'missing' }, attempt)).toEqual({
+        state: 'withheld',
+        signature: 'unreadable:missing',
+      });
+    }
+  });
+
+  it('AP-5 the finding tells an unreadable document from a suspect one; older rows are suspect', () => {
+    expect(withheldReason(`${UNREADABLE_FINDING_PREFIX}sha256_mismatch`)).toBe('unreadable');
+    expect(withheldReason('Eicar-Test-Signature')).toBe('suspect');
+    expect(withheldReason('Win.Test.unreadable:x')).toBe('suspect');
+    expect(withheldReason(null)).toBe('suspect');
   });
 });

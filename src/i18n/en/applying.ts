@@ -120,6 +120,7 @@ export const applying: Messages['applying'] = {
   },
   kind: { resume: 'Résumé', work_history: 'Work history', job_card: 'Job Card', other: 'Other' },
   scan: { pending: 'Being checked', clean: 'Checked', withheld: 'Not sent (may contain a virus)' },
+  withheldUnreadable: 'Not sent (the file can no longer be read)',
   scanUnavailableNote:
     'Virus scanning is unavailable at the moment, so uploaded documents stay “Being checked”. They do not reach the employer until they have been checked.',
   scanPendingNote:
@@ -324,6 +325,7 @@ export const applying: Messages['applying'] = {
     documentsCount: (n) => `${n} file${n === 1 ? '' : 's'}`,
     download: 'Download',
     withheld: 'Not delivered: it may contain a virus',
+    withheldUnreadable: 'Not delivered: the file can no longer be read',
     pending: 'Being checked for viruses; not downloadable yet',
     applicantFields: {
       name: 'Name',

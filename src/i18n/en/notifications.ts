@@ -62,7 +62,7 @@ export const notifications: Messages['notifications'] = {
       `Job number ${p.jobNumber} "${p.title}" has a new application (${p.route === 'referral' ? 'through Online Hello Work Referral' : 'an online direct application'}).\n\nSign in to your Employer MyPage and open "Applicants" to read it.\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
     documentWithheldSubject: '[Hello Work] A document of your application could not be sent',
     documentWithheldBody: (p) =>
-      `In your application to job number ${p.jobNumber} "${p.title}", the document "${p.fileName}" may contain a virus, so it was not sent to the employer.\n\nYour application itself is still valid. Please contact the employer by message or phone and send the document another way.\n\nYou can review the application under "Job-search activity" > "Applications" in your Job seeker MyPage.\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
+      `In your application to job number ${p.jobNumber} "${p.title}", the document "${p.fileName}" ${p.reason === 'unreadable' ? 'could no longer be read in our system' : 'may contain a virus'}, so it was not sent to the employer.\n\nYour application itself is still valid. Please contact the employer by message or phone and send the document another way.\n\nYou can review the application under "Job-search activity" > "Applications" in your Job seeker MyPage.\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
     informationSubject: '[Hello Work] Job information from Hello Work',
     informationBody: (p) =>
       `Dear ${p.name},\n\nHello Work has sent you information on ${p.jobs.length === 1 ? 'a job' : `${p.jobs.length} jobs`}.\n\n${p.jobs

@@ -139,8 +139,10 @@ export const seeker: Messages['seeker'] = {
     validUntil: 'Valid until',
     expiringLead: (name, validUntil) =>
       `${name}, your job seeker registration is valid until ${validUntil}. To keep using Hello Work's services, take part in a job-seeking activity (such as a consultation) before then.`,
-    withheldLead: (jobNumber, title, fileName) =>
-      `In your application to job number ${jobNumber} "${title}", the document "${fileName}" may contain a virus, so it was not sent to the employer.`,
+    withheldLead: (jobNumber, title, fileName, unreadable = false) =>
+      unreadable
+        ? `In your application to job number ${jobNumber} "${title}", the document "${fileName}" could no longer be read in our system, so it was not sent to the employer.`
+        : `In your application to job number ${jobNumber} "${title}", the document "${fileName}" may contain a virus, so it was not sent to the employer.`,
     withheldAdvice:
       'Your application itself is still valid. Please contact the employer by message or phone and send the document another way.',
     otherLead: 'The content of this message was also sent to you by e-mail.',

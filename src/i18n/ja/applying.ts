@@ -138,6 +138,8 @@ export const applying = {
     clean: '確認済み',
     withheld: '送付できません（ウイルスの疑い）',
   } as Record<ScanState, string>,
+  /** A withheld document whose stored bytes could not be read back (not a virus finding). */
+  withheldUnreadable: '送付できません（ファイルを読み取れません）',
   scanUnavailableNote:
     'ただいまウイルスチェックを利用できないため、アップロードした書類は「確認中」のままです。確認が終わるまで求人者には届きません。',
   scanPendingNote: 'ウイルスチェックが終わるまで、求人者には「確認中」と表示され、書類は届きません。',
@@ -353,6 +355,7 @@ export const applying = {
     documentsCount: (n: number) => `${n}点`,
     download: 'ダウンロード',
     withheld: 'ウイルスの疑いがあるため送付されませんでした',
+    withheldUnreadable: 'ファイルを読み取れなくなったため送付されませんでした',
     pending: 'ウイルスチェック中のため、まだダウンロードできません',
     applicantFields: {
       name: '氏名',

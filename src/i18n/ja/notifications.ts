@@ -98,9 +98,10 @@ export const notifications = {
       fileName: string;
       jobNumber: string;
       title: string;
+      reason?: 'suspect' | 'unreadable';
       baseUrl: string;
     }) =>
-      `求人番号 ${p.jobNumber}「${p.title}」への応募で、応募書類「${p.fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。\n\n応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」で応募内容をご確認いただけます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
+      `求人番号 ${p.jobNumber}「${p.title}」への応募で、応募書類「${p.fileName}」${p.reason === 'unreadable' ? 'をシステム内で読み取れなくなった' : 'にウイルスの疑いがあった'}ため、この書類は求人者に送ることができませんでした。\n\n応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」で応募内容をご確認いただけます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
     informationSubject: '【ハローワーク】ハローワークからの求人情報のお知らせ',
     informationBody: (p: { name: string; jobs: { jobNumber: string; title: string }[]; baseUrl: string }) =>
       `${p.name} 様\n\nハローワークから、求人情報をお送りしました（${p.jobs.length}件）。\n\n${p.jobs

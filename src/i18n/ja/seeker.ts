@@ -142,8 +142,10 @@ export const seeker = {
     validUntil: '有効期限',
     expiringLead: (name: string, validUntil: string) =>
       `${name} さんの求職登録の有効期限は${validUntil}です。引き続きハローワークのサービスを利用する場合は、有効期限までに求職活動（職業相談など）を行ってください。`,
-    withheldLead: (jobNumber: string, title: string, fileName: string) =>
-      `求人番号 ${jobNumber}「${title}」への応募で、応募書類「${fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。`,
+    withheldLead: (jobNumber: string, title: string, fileName: string, unreadable = false) =>
+      unreadable
+        ? `求人番号 ${jobNumber}「${title}」への応募で、応募書類「${fileName}」をシステム内で読み取れなくなったため、この書類は求人者に送ることができませんでした。`
+        : `求人番号 ${jobNumber}「${title}」への応募で、応募書類「${fileName}」にウイルスの疑いがあったため、この書類は求人者に送ることができませんでした。`,
     withheldAdvice: '応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。',
     otherLead: 'このメッセージの内容はメールでお送りしています。',
     liveArrived: 'ハローワークから新しいメッセージが届きました。',

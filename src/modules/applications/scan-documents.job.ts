@@ -1,18 +1,24 @@
 /**
  * AP-5 in the worker (ADR 0021): every document of an application is scanned before the employer
  * may download it. Clean → `clean`. Suspect → `withheld`: its bytes are deleted, the application
- * stays valid, and the seeker gets a Hello Work message naming the file. When the scanner cannot
+ * stays valid, and the seeker gets a Hello Work message naming the file. A document whose stored
+ * bytes are gone or no longer match their SHA-256 is withheld the same way, as unreadable. When the scanner cannot
  * be reached the document stays `pending` (確認中) and the job fails, so the queue retries it with
  * backoff; a sweep every 15 minutes queues again whatever is still pending after the retries ran
  * out. Nothing is ever marked clean without a scanner's answer.
  */
 import { z } from 'zod';
-import type { FileStorage } from '../../adapters/storage/file-storage.ts';
+import {
+  type FileStorage,
+  StorageIntegrityError,
+  StorageNotFoundError,
+} from '../../adapters/storage/file-storage.ts';
 import type { VirusScanner } from '../../adapters/virus-scan/virus-scanner.ts';
 import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { defineJob, type JobSpec, type Queue } from '../../platform/queue.ts';
+import { decideScan, type ScanOutcome, withheldReason } from '../documents/scan.rules.ts';
 import { notify } from '../notifications/notify.ts';
 import {
   countScanAttempt,
@@ -62,16 +68,18 @@ export async function scanApplicationDocuments(
   for (const doc of await listDocumentsToScan(deps.db, applicationId)) {
     if (!doc.storageKey) continue;
     await countScanAttempt(deps.db, doc.id);
-    const bytes = await deps.storage.get(doc.storageKey, doc.sha256);
-    const verdict = await deps.scanner.scan(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const outcome = await scanStored(deps, doc.storageKey, doc.sha256);
+    // Attempt and jitter only matter for `unavailable`, which never reaches here (scan() threw).
+    const decision = decideScan(outcome, 1);
     const now = deps.clock.now();
-    if (verdict.kind === 'clean') {
+    if (decision.state === 'clean') {
       await markDocumentClean(deps.db, doc.id, now);
       result.clean++;
       continue;
     }
+    if (decision.state !== 'withheld') continue;
     const withheld = await deps.db.transaction(async (tx) => {
-      if (!(await markDocumentWithheld(tx, doc.id, verdict.signature, now))) return false;
+      if (!(await markDocumentWithheld(tx, doc.id, decision.signature, now))) return false;
       const app = await findApplicationForScan(tx, applicationId);
       if (app) {
         await notify(deps, tx, {
@@ -82,6 +90,7 @@ export async function scanApplicationDocuments(
             fileName: doc.originalName,
             jobNumber: app.jobNumber ?? '',
             title: app.title,
+            reason: withheldReason(decision.signature),
           },
         });
       }
@@ -93,6 +102,22 @@ export async function scanApplicationDocuments(
     }
   }
   return result;
+}
+
+/**
+ * The scanner's verdict on the stored bytes. Bytes that are gone or no longer match their SHA-256
+ * are `unreadable` at once (a retry cannot bring them back); an unreachable scanner throws.
+ */
+async function scanStored(deps: ScanPorts, key: string, sha256: string): Promise<ScanOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await deps.storage.get(key, sha256);
+  } catch (error) {
+    if (error instanceof StorageIntegrityError) return { kind: 'unreadable', reason: 'sha256_mismatch' };
+    if (error instanceof StorageNotFoundError) return { kind: 'unreadable', reason: 'missing' };
+    throw error;
+  }
+  return deps.scanner.scan(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export const scanDocumentsDefinition = (deps: ScanPorts) =>

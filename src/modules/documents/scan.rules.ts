@@ -12,7 +12,20 @@ import type { ScanState } from '../../domain/vocabulary.ts';
 export type ScanOutcome =
   | { kind: 'clean' }
   | { kind: 'infected'; signature: string }
+  /** The stored bytes are gone or no longer match their SHA-256: nothing can be scanned or sent. */
+  | { kind: 'unreadable'; reason: string }
   | { kind: 'unavailable'; reason: string };
+
+/** Why a document was withheld: a scanner's finding, or bytes that could not be read back. */
+export type WithheldReason = 'suspect' | 'unreadable';
+
+/** The recorded finding of a document whose stored bytes could not be read: `unreadable:<reason>`. */
+export const UNREADABLE_FINDING_PREFIX = 'unreadable:';
+
+/** The reason behind a withheld document's recorded finding (a scanner's signature otherwise). */
+export function withheldReason(finding: string | null): WithheldReason {
+  return finding?.startsWith(UNREADABLE_FINDING_PREFIX) ? 'unreadable' : 'suspect';
+}
 
 export type ScanDecision =
   | { state: 'clean' }
@@ -48,6 +61,9 @@ export function decideScan(outcome: ScanOutcome, attempt: number, jitter = 0): S
       return { state: 'clean' };
     case 'infected':
       return { state: 'withheld', signature: outcome.signature };
+    // Retrying cannot bring lost bytes back; waiting would keep the application 確認中 for ever.
+    case 'unreadable':
+      return { state: 'withheld', signature: `${UNREADABLE_FINDING_PREFIX}${outcome.reason}` };
     case 'unavailable':
       return { state: 'pending', retryAfterSeconds: scanRetryDelay(attempt, jitter) };
   }

@@ -150,7 +150,10 @@ export const KINDS = {
     ['inbox', 'mail'],
     z.object({ applicationId: z.string().uuid(), jobNumber: z.string(), title: z.string(), dueOn: day }),
   ),
-  /** AP-5: a document was withheld as suspect; the seeker is told which, and to send it another way. */
+  /**
+   * AP-5: a document was withheld (as suspect, or because its stored bytes could not be read back);
+   * the seeker is told which, and to send it another way. Older rows have no reason: suspect.
+   */
   'document.withheld': kind(
     ['inbox', 'mail'],
     z.object({
@@ -158,6 +161,7 @@ export const KINDS = {
       fileName: z.string(),
       jobNumber: z.string(),
       title: z.string(),
+      reason: z.enum(['suspect', 'unreadable']).optional(),
     }),
   ),
   /**

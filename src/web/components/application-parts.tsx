@@ -18,6 +18,7 @@ import {
 } from '../../modules/applications/referral-letter.pdf.ts';
 import { replyPromise } from '../../modules/applications/reply.rules.ts';
 import { documentsErasure } from '../../modules/applications/retention.rules.ts';
+import { withheldReason } from '../../modules/documents/scan.rules.ts';
 import { formatTokyoDateTime, type LocalDate, tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import { contentDisposition } from '../content-disposition.ts';
@@ -139,19 +140,25 @@ export function DocumentList({
                 <span>{d.originalName}</span>
               )}{' '}
               <span class="muted">（{a.detail.fileSize(d.size)}）</span>{' '}
-              <span class={`scan-state scan-state--${d.scanState}`}>
-                {audience === 'employer' && d.scanState === 'withheld'
-                  ? a.employer.withheld
-                  : audience === 'employer' && d.scanState === 'pending'
-                    ? a.employer.pending
-                    : a.scan[d.scanState]}
-              </span>
+              <span class={`scan-state scan-state--${d.scanState}`}>{scanLabel(a, audience, d)}</span>
             </li>
           );
         })}
       </ul>
     </>
   );
+}
+
+/** A document's scan state as its reader sees it; a withheld one says whether it was suspect or unreadable. */
+function scanLabel(a: Messages['applying'], audience: 'seeker' | 'employer', d: ApplicationDocument): string {
+  const employer = audience === 'employer';
+  if (d.scanState === 'withheld') {
+    const unreadable = withheldReason(d.scanFinding) === 'unreadable';
+    if (employer) return unreadable ? a.employer.withheldUnreadable : a.employer.withheld;
+    return unreadable ? a.withheldUnreadable : a.scan.withheld;
+  }
+  if (employer && d.scanState === 'pending') return a.employer.pending;
+  return a.scan[d.scanState];
 }
 
 const selectionText = (t: Messages, methods: readonly string[]) =>

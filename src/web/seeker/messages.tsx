@@ -175,7 +175,7 @@ function MessageBody({ msg }: { msg: InboxMessage }) {
     const d = KINDS['document.withheld'].schema.parse(msg.data);
     return (
       <div id="message-withheld">
-        <p>{m.withheldLead(d.jobNumber, d.title, d.fileName)}</p>
+        <p>{m.withheldLead(d.jobNumber, d.title, d.fileName, d.reason === 'unreadable')}</p>
         <p>{m.withheldAdvice}</p>
         <p>
           <a href={`/mypage/applications/${d.applicationId}`}>{t.applying.functions.content}</a>
