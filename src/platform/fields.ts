@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isLocalDate } from './dates.ts';
-import { foldDashes, hasForbiddenChars } from './text.ts';
+import { foldDashes, hasForbiddenChars, toKatakana } from './text.ts';
 
 export type ValidationKey =
   | 'required'
@@ -166,10 +166,16 @@ export function consent() {
   );
 }
 
-/** カタカナ (full-width after NFKC), spaces allowed. */
+/**
+ * カタカナ (full-width after NFKC), spaces allowed. Hiragana is forgiven everywhere the same way:
+ * folded to katakana (ひらがな → ヒラガナ), as the signup wizard, staff 求職登録 and employers' forms all ask.
+ */
 export function kana(opts: { max: number; optional?: boolean }) {
   return z.preprocess(
-    (v) => nfkc(asString(v)).replace(/\s+/g, ' ').trim(),
+    (v) =>
+      toKatakana(nfkc(asString(v)))
+        .replace(/\s+/g, ' ')
+        .trim(),
     z
       .string()
       .refine((s) => opts.optional || s.length > 0, { message: 'required', abort: true })

@@ -193,7 +193,7 @@ describe('ST-1 事業所 registration by staff', () => {
     await client.get('/staff/employers/new');
     const fields = employerFields({
       name: '',
-      nameKana: 'みらいかいご',
+      nameKana: '未来介護',
       prefectureCode: '',
       employeesTotal: '十',
       loginEmail: 'not-an-address',
@@ -210,7 +210,7 @@ describe('ST-1 事業所 registration by staff', () => {
       'ログイン用メールアドレスは name@example.jp の形式で入力してください',
     );
     expect(page.summary()).toHaveLength(5);
-    expect(page.value('nameKana')).toBe('みらいかいご');
+    expect(page.value('nameKana')).toBe('未来介護');
     expect(page.value('city')).toBe('世田谷区');
     expect(page.value('industryCode')).toBe('P');
     expect(page.value('loginEmail')).toBe('not-an-address');

@@ -171,9 +171,9 @@ describe('MP-1 求職登録 by staff', () => {
     expect(cells[0]).toBe('―');
   });
 
-  it('MP-1 refuses missing 氏名, フリガナ in hiragana and an impossible birth date next to each field, keeping the input', async () => {
+  it('MP-1 refuses missing 氏名, フリガナ in kanji and an impossible birth date next to each field, keeping the input', async () => {
     const client = await staffClient();
-    const fields = registration({ name: '', nameKana: 'やまだ はなこ', birthDate: '1992-02-30' });
+    const fields = registration({ name: '', nameKana: '山田 花子', birthDate: '1992-02-30' });
     await client.get('/staff/seekers/new');
     const page = await client.post('/staff/seekers/new', fields);
     expect(page.status).toBe(400);
@@ -181,13 +181,22 @@ describe('MP-1 求職登録 by staff', () => {
     expect(page.fieldError('nameKana')).toBe('フリガナはカタカナで入力してください');
     expect(page.fieldError('birthDate')).toBe('生年月日は実在する日付を 2000-01-31 の形式で入力してください');
     expect(page.summary()).toHaveLength(3);
-    expect(page.value('nameKana')).toBe('やまだ はなこ');
+    expect(page.value('nameKana')).toBe('山田 花子');
     expect(page.value('birthDate')).toBe('1992-02-30');
     expect(page.value('email')).toBe(fields.email);
     expect(page.value('occupation')).toBe('一般事務');
     expect(page.checked('occupationCodes', '03')).toBe(true);
     await ctx.drain();
     expect(ctx.mailbox.to(fields.email as string)).toHaveLength(0);
+  });
+
+  it('MP-1 フリガナ typed in hiragana (or half-width kana) is folded to katakana, as the signup wizard does', async () => {
+    const client = await staffClient();
+    await client.get('/staff/seekers/new');
+    const detail = await client.submit('/staff/seekers/new', registration({ nameKana: 'やまだ　ﾊﾅｺ' }));
+    expect(detail.status).toBe(200);
+    expect(detail.text('main')).toContain('ヤマダ ハナコ');
+    expect(detail.text('main')).not.toContain('やまだ');
   });
 
   it('MP-1 refuses a birth date in the future next to the field', async () => {

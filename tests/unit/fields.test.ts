@@ -48,9 +48,12 @@ describe('G-1 field builders accept forgiving input and name the problem', () =>
     expect(first(date(), '1998年4月1日')).toEqual({ ok: true, data: '1998-04-01' });
     expect(first(date(), '1998-02-30')).toEqual({ ok: false, message: 'date' });
   });
-  it('kana: half-width katakana is folded; hiragana is refused', () => {
+  it('kana: half-width katakana and hiragana are folded to katakana; kanji and Latin letters are refused', () => {
     expect(first(kana({ max: 20 }), 'ﾔﾏﾀﾞ ﾀﾛｳ')).toEqual({ ok: true, data: 'ヤマダ タロウ' });
-    expect(first(kana({ max: 20 }), 'やまだ')).toEqual({ ok: false, message: 'kana' });
+    expect(first(kana({ max: 20 }), 'やまだ　はなこ')).toEqual({ ok: true, data: 'ヤマダ ハナコ' });
+    expect(first(kana({ max: 20 }), 'ゝゞ')).toEqual({ ok: true, data: 'ヽヾ' });
+    expect(first(kana({ max: 20 }), '山田')).toEqual({ ok: false, message: 'kana' });
+    expect(first(kana({ max: 20 }), 'Yamada')).toEqual({ ok: false, message: 'kana' });
   });
   it('phone and postal code accept full-width digits and long dashes', () => {
     expect(first(phone(), '０３ー１２３４ー５６７８')).toEqual({ ok: true, data: '03-1234-5678' });

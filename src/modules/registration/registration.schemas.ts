@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import type { LocalDate } from '../../platform/dates.ts';
 import { choice, date, kana, phone, postalCode, text } from '../../platform/fields.ts';
-import { toKatakana } from '../../platform/text.ts';
 import type { DesiredConditions, SeekerProfile } from '../seekers/seeker.types.ts';
 import { type BirthDateProblem, birthDateProblem } from '../seekers/seeker-registration.rules.ts';
 import { desiredConditionsSchema, toDesiredConditions } from '../seekers/seekers.schemas.ts';
@@ -26,15 +25,9 @@ const L = REGISTRATION_LIMITS;
 
 export const YES_NO = ['yes', 'no'] as const;
 
-const furigana = () =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? toKatakana(v.normalize('NFKC')) : v),
-    kana({ max: L.nameKana }),
-  );
-
 export const basicSchema = z.object({
   name: text({ max: L.name }),
-  nameKana: furigana(),
+  nameKana: kana({ max: L.nameKana }),
   birthDate: date(),
   postalCode: postalCode(),
   address: text({ max: L.address }),
