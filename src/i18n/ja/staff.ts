@@ -219,7 +219,8 @@ export const staff = {
       name: '事業所名',
       nameHint: '例：株式会社ハローワークケア',
       nameKana: '事業所名カナ',
-      nameKanaHint: 'カタカナで入力してください（例：カブシキガイシャハローワークケア）。ひらがなで入力してもカタカナにします',
+      nameKanaHint:
+        'カタカナで入力してください（例：カブシキガイシャハローワークケア）。ひらがなで入力してもカタカナにします',
       postalCode: '郵便番号',
       postalCodeHint: '例：100-8916',
       prefectureCode: '都道府県',
