@@ -53,6 +53,7 @@ export const en: Messages = {
   common: {
     charsLeft: '{n} characters left',
     charsOver: '{n} characters too many',
+    notChosen: 'Not chosen',
     next: 'Continue',
     back: 'Back',
     cancel: 'Cancel',

@@ -53,6 +53,8 @@ export const ja = {
   common: {
     charsLeft: '残り{n}文字',
     charsOver: '{n}文字超えています',
+    /** The first option of a select that may be left unchosen. */
+    notChosen: '選択しない',
     next: '次へ進む',
     back: '戻る',
     cancel: 'キャンセル',

@@ -92,6 +92,7 @@ export const search: Messages['search'] = {
   },
   favorites: {
     title: 'Favourite jobs',
+    listHeading: 'Saved jobs',
     lead: (n) => `You keep ${n} ${n === 1 ? 'job' : 'jobs'} (up to 300).`,
     none: 'You have no favourite jobs.',
     add: 'Save to favourites',

@@ -90,6 +90,7 @@ export const search = {
   },
   favorites: {
     title: 'お気に入り求人',
+    listHeading: '保存した求人',
     lead: (n: number) => `${n}件保存しています（300件まで）。`,
     none: 'お気に入りに保存した求人はありません。',
     add: 'お気に入り保存',

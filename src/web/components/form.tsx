@@ -12,14 +12,26 @@ import type { AppEnv } from '../env.ts';
 export type FormErrors = Record<string, string | undefined>;
 export type FormValues = Record<string, string | string[] | undefined>;
 
-export const fieldId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+/**
+ * A field's element id: `f-<name>`, or `f-<scope>-<name>` when two forms on one page have a field of
+ * the same name (ids are unique per page; the error summary links to the same id).
+ */
+export const fieldId = (name: string, scope?: string) =>
+  `f-${scope ? `${scope}-` : ''}${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 
 export function CsrfField() {
   const c = useRequestContext<AppEnv>();
   return <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />;
 }
 
-export function ErrorSummary({ errors }: { errors: FormErrors }) {
+/** `scopes`: the scope of each field that has one on its page (see fieldId), so each link finds its field. */
+export function ErrorSummary({
+  errors,
+  scopes = {},
+}: {
+  errors: FormErrors;
+  scopes?: Record<string, string>;
+}) {
   const c = useRequestContext<AppEnv>();
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   if (entries.length === 0) return null;
@@ -37,7 +49,7 @@ export function ErrorSummary({ errors }: { errors: FormErrors }) {
       <ul class="error-summary__list">
         {entries.map(([name, message]) => (
           <li>
-            <a href={`#${fieldId(name)}`}>{message}</a>
+            <a href={`#${fieldId(name, scopes[name])}`}>{message}</a>
           </li>
         ))}
       </ul>
@@ -53,12 +65,14 @@ interface FieldBase {
   required?: boolean;
   /** Shown next to the label: 必須 / 任意. */
   badge?: 'required' | 'optional';
+  /** Set when another form on the page has a field of the same name (see fieldId). */
+  scope?: string;
 }
 
-function Label({ name, label, badge }: Pick<FieldBase, 'name' | 'label' | 'badge'>) {
+function Label({ name, label, badge, scope }: Pick<FieldBase, 'name' | 'label' | 'badge' | 'scope'>) {
   const c = useRequestContext<AppEnv>();
   return (
-    <label class="field__label" for={fieldId(name)}>
+    <label class="field__label" for={fieldId(name, scope)}>
       {label}
       {badge ? (
         <Badge kind={badge} text={badge === 'required' ? c.var.t.common.required : c.var.t.common.optional} />
@@ -71,16 +85,16 @@ function Badge({ kind, text }: { kind: 'required' | 'optional'; text: string }) 
   return <span class={`badge badge--${kind}`}>{text}</span>;
 }
 
-function HintAndError({ name, hint, error }: Pick<FieldBase, 'name' | 'hint' | 'error'>) {
+function HintAndError({ name, hint, error, scope }: Pick<FieldBase, 'name' | 'hint' | 'error' | 'scope'>) {
   return (
     <>
       {hint ? (
-        <p class="field__hint" id={`${fieldId(name)}-hint`}>
+        <p class="field__hint" id={`${fieldId(name, scope)}-hint`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p class="field__error" id={`${fieldId(name)}-error`}>
+        <p class="field__error" id={`${fieldId(name, scope)}-error`}>
           {error}
         </p>
       ) : null}
@@ -88,8 +102,9 @@ function HintAndError({ name, hint, error }: Pick<FieldBase, 'name' | 'hint' | '
   );
 }
 
-function describedBy(name: string, hint?: string, error?: string): string | undefined {
-  const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
+function describedBy(name: string, hint?: string, error?: string, scope?: string): string | undefined {
+  const id = fieldId(name, scope);
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -107,11 +122,11 @@ export function TextField(
   const { name, label, hint, error, value, type = 'text', width = 'long' } = props;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <Label name={name} label={label} badge={props.badge} />
-      <HintAndError name={name} hint={hint} error={error} />
+      <Label name={name} label={label} badge={props.badge} scope={props.scope} />
+      <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
       <input
         class={`input input--${width}`}
-        id={fieldId(name)}
+        id={fieldId(name, props.scope)}
         name={name}
         type={type}
         value={type === 'password' ? undefined : value}
@@ -121,36 +136,37 @@ export function TextField(
         required={props.required}
         spellcheck={props.spellcheck}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, props.scope)}
       />
     </div>
   );
 }
 
 export function TextArea(
-  props: FieldBase & { value?: string | undefined; rows?: number; maxLength?: number },
+  props: FieldBase & { value?: string | undefined; rows?: number; maxLength?: number; autocomplete?: string },
 ) {
   const { name, label, hint, error, value, rows = 5 } = props;
   const c = useRequestContext<AppEnv>();
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <Label name={name} label={label} badge={props.badge} />
-      <HintAndError name={name} hint={hint} error={error} />
+      <Label name={name} label={label} badge={props.badge} scope={props.scope} />
+      <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
       <textarea
         class="textarea"
-        id={fieldId(name)}
+        id={fieldId(name, props.scope)}
         name={name}
         rows={rows}
         required={props.required}
+        autocomplete={props.autocomplete}
         data-maxchars={props.maxLength}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, props.scope)}
       >
         {value ?? ''}
       </textarea>
       {props.maxLength ? (
         <char-count
-          for={fieldId(name)}
+          for={fieldId(name, props.scope)}
           class="char-count"
           data-max={String(props.maxLength)}
           data-template={c.var.t.common.charsLeft}
@@ -183,15 +199,15 @@ export function Select(
   const { name, label, hint, error, value, options } = props;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <Label name={name} label={label} badge={props.badge} />
-      <HintAndError name={name} hint={hint} error={error} />
+      <Label name={name} label={label} badge={props.badge} scope={props.scope} />
+      <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
       <select
         class="select"
-        id={fieldId(name)}
+        id={fieldId(name, props.scope)}
         name={name}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, props.scope)}
       >
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {options.map((o) => (
@@ -217,15 +233,15 @@ export function ChoiceGroup(
   const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value] : []);
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error, props.scope)}>
         <legend class="field__label">
           {label}
           {props.badge ? <LegendBadge kind={props.badge} /> : null}
         </legend>
-        <HintAndError name={name} hint={hint} error={error} />
+        <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
         <div class={`choices${props.inline ? ' choices--inline' : ''}`}>
           {options.map((o, i) => {
-            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i}`;
+            const id = i === 0 ? fieldId(name, props.scope) : `${fieldId(name, props.scope)}-${i}`;
             return (
               <div class="choice">
                 <input
@@ -259,19 +275,19 @@ export function Checkbox(props: FieldBase & { checked?: boolean; value?: string;
   const { name, label, hint, error } = props;
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <HintAndError name={name} hint={hint} error={error} />
+      <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
       <div class="choice">
         <input
           class="choice__input"
           type="checkbox"
-          id={fieldId(name)}
+          id={fieldId(name, props.scope)}
           name={name}
           value={props.value ?? 'yes'}
           checked={props.checked}
           aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy(name, hint, error)}
+          aria-describedby={describedBy(name, hint, error, props.scope)}
         />
-        <label class="choice__label" for={fieldId(name)}>
+        <label class="choice__label" for={fieldId(name, props.scope)}>
           {label}
         </label>
       </div>
@@ -331,22 +347,23 @@ export function MultiSelect(
   },
 ) {
   const { name, label, hint, error, options, count } = props;
+  const c = useRequestContext<AppEnv>();
   const values = props.value ?? [];
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
-      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error)}>
+      <fieldset class="fieldset" aria-describedby={describedBy(name, hint, error, props.scope)}>
         <legend class="field__label">{label}</legend>
-        <HintAndError name={name} hint={hint} error={error} />
+        <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
         <div class="choices choices--inline">
           {Array.from({ length: count }, (_, i) => {
-            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+            const id = i === 0 ? fieldId(name, props.scope) : `${fieldId(name, props.scope)}-${i + 1}`;
             return (
               <div>
                 <label class="field__hint" for={id}>
                   {props.itemLabel(i + 1)}
                 </label>
                 <select class="select" id={id} name={name} aria-invalid={error ? 'true' : undefined}>
-                  <option value="" />
+                  <option value="">{c.var.t.common.notChosen}</option>
                   {options.map((o) => (
                     <option value={o.value} selected={values[i] === o.value}>
                       {o.label}

@@ -59,12 +59,16 @@ export function JobStatusBadge({ job }: { job: { status: JobStatus; referralDead
 export function FeatureTags({ features, label }: { features: string[]; label: string }) {
   const { t } = useRequestContext<AppEnv>().var;
   if (features.length === 0) return null;
+  // The list's name is read before it as text: aria-label on a <ul> is not reliably announced.
   return (
-    <ul class="tags" aria-label={label}>
-      {features.map((f) => (
-        <li class="tag">{t.codes.feature[f as keyof typeof t.codes.feature] ?? f}</li>
-      ))}
-    </ul>
+    <>
+      <p class="visually-hidden">{label}</p>
+      <ul class="tags">
+        {features.map((f) => (
+          <li class="tag">{t.codes.feature[f as keyof typeof t.codes.feature] ?? f}</li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -288,10 +288,12 @@ function StepFields({ step, values, errors }: { step: FormStep; values: FormValu
             width="short"
             badge="required"
           />
-          <TextField
+          {/* street-address is a multi-line autofill field (not allowed on <input>); lines are joined. */}
+          <TextArea
             name="address"
             label={f.address}
             hint={h.address}
+            rows={2}
             autocomplete="street-address"
             value={one(values, 'address')}
             error={errors.address}

@@ -143,7 +143,7 @@ function Functions({ row, thread }: { row: SeekerApplicationRow; thread: ThreadS
   const app = row.application;
   const base = `/mypage/applications/${app.id}`;
   return (
-    <ul class="application-functions" aria-label={c.var.t.applying.list.title}>
+    <ul class="application-functions">
       <li>
         <NewMessage id={app.id} thread={thread} />
       </li>

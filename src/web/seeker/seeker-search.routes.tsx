@@ -132,7 +132,9 @@ function Favorites({
       {cards.length === 0 ? (
         <p>{f.none}</p>
       ) : (
-        <div class="job-list">
+        <section class="job-list" aria-labelledby="favorites-heading">
+          {/* The cards' titles are h3: the list has its own h2 so no heading level is skipped. */}
+          <h2 id="favorites-heading">{f.listHeading}</h2>
           {cards.map((job) => (
             <div>
               <JobCard job={job} />
@@ -146,7 +148,7 @@ function Favorites({
               </form>
             </div>
           ))}
-        </div>
+        </section>
       )}
     </>
   );

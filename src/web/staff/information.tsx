@@ -48,6 +48,9 @@ import { loadSeekerToChange, seekerPath, seekerStepCrumbs } from './seeker-conte
 
 const informationSchema = z.object({ jobNumbers: text({ max: 2000, multiline: true }) });
 
+/** The staff seeker page also has the referral form's jobNumbers: this form's field ids are scoped. */
+const INFORMATION_SCOPE = 'information';
+
 function InformationForm({
   seekerId,
   values,
@@ -71,6 +74,7 @@ function InformationForm({
       <input type="hidden" name="key" value={randomUUID()} />
       <TextArea
         name="jobNumbers"
+        scope={INFORMATION_SCOPE}
         label={s.jobNumbers}
         hint={r.jobNumbersHint(MAX_INFORMATION_JOBS)}
         value={one(values, 'jobNumbers')}
@@ -212,7 +216,7 @@ function renderInformationResult(
       <p>{seeker.name}</p>
       {!result ? (
         <>
-          <ErrorSummary errors={body.errors ?? {}} />
+          <ErrorSummary errors={body.errors ?? {}} scopes={{ jobNumbers: INFORMATION_SCOPE }} />
           <InformationForm seekerId={seeker.id} values={body.values ?? {}} errors={body.errors ?? {}} />
         </>
       ) : !result.ok ? (

@@ -258,6 +258,7 @@ function NoteField({
   return (
     <TextArea
       name={name}
+      scope={form}
       label={label}
       hint={t.noteHint(MESSAGE_MAX)}
       value={mine?.values[name]}
@@ -282,7 +283,8 @@ function FormRefusal({ state, form }: { state?: FormState; form: FormName }) {
       </Notice>
     );
   }
-  return <ErrorSummary errors={state.errors} />;
+  // Several step forms have a 'note': each form's is scoped by the form's name (NoteField).
+  return <ErrorSummary errors={state.errors} scopes={{ note: state.form }} />;
 }
 
 /** A form of one interview step: its key, why a last post was refused, a note, and the button. */

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { describeProblems, htmlProblems } from '../../support/html-validity.ts';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -48,8 +49,24 @@ export async function axeFindings(page: Page): Promise<A11yFinding[]> {
   );
 }
 
-/** Runs axe on the page as it is now and expects no violations (softly: the journey goes on). */
+/** The HTML of the page as it is now must be valid (softly): html-validate's standard and WCAG rules. */
+export async function checkHtml(page: Page, what?: string): Promise<void> {
+  const problems = await htmlProblems(await page.content());
+  const where = new URL(page.url()).pathname;
+  expect
+    .soft(
+      problems.length,
+      `html-validate: ${problems.length} error(s) on ${where}${what ? ` (${what})` : ''}\n${describeProblems(problems)}`,
+    )
+    .toBe(0);
+}
+
+/**
+ * Runs axe and the HTML check on the page as it is now and expects no violations (softly: the
+ * journey goes on).
+ */
 export async function checkA11y(page: Page, what?: string): Promise<A11yFinding[]> {
+  await checkHtml(page, what);
   if (withoutScripts.has(page.context())) return [];
   const findings = await axeFindings(page);
   const where = findings[0]?.url ?? new URL(page.url()).pathname;
