@@ -6,6 +6,9 @@ import { randomToken } from '../platform/ids.ts';
 import { readCookie } from './auth/cookies.ts';
 import type { AppEnv } from './env.ts';
 
+/** Probes and scrapes, asked every few seconds: not logged per request (their failures are). */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** Puts the dependencies, a request id and a request-scoped logger on the context; logs one line per request. */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -23,7 +26,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     const path = c.req.path;
-    if (path.startsWith('/assets/') || path === '/healthz') return;
+    if (path.startsWith('/assets/') || QUIET_PATHS.has(path)) return;
     log.info('request', {
       method: c.req.method,
       path,
