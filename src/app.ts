@@ -15,7 +15,13 @@ import { employerLiveRoutes } from './web/employer/employer-messages.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { metricsRoutes, requestMetrics } from './web/metrics.routes.ts';
-import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
+import {
+  inFlight,
+  locale,
+  personalPagesNotStored,
+  requestContext,
+  securityHeaders,
+} from './web/middleware.ts';
 import { alertStopRoutes } from './web/public/alert-stop.routes.tsx';
 import { apiDocsRoutes } from './web/public/api-docs.routes.tsx';
 import { healthRoutes } from './web/public/health.routes.ts';
@@ -40,6 +46,7 @@ const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use(inFlight(deps.lifecycle));
   app.use(requestMetrics(deps));
   app.use(requestContext(deps));
   app.use(securityHeaders(deps.config.secure));

@@ -76,7 +76,17 @@ async function drain(deps: Deps, server: Server): Promise<void> {
     clearInterval(sweep);
     clearTimeout(cut);
   }
+  // The handlers of connections cut above are still unwinding (an upload removes its spool file):
+  // the database and the process stay until they are done.
+  if (!(await deps.lifecycle.settled(SETTLE_MS))) {
+    deps.logger.warn('shutdown: requests still running after their connections closed', {
+      inFlight: deps.lifecycle.inFlight,
+    });
+  }
 }
+
+/** How long handlers of cut connections get to clean up after the grace period. */
+const SETTLE_MS = 2000;
 
 /** One line at start when production runs without metrics (neither METRICS_TOKEN nor METRICS_PORT). */
 export function reportMetrics(deps: Deps, o: { mainHttp: boolean }): void {
