@@ -26,8 +26,8 @@ export const METRIC_NAMES = {
   collectErrors: 'hellowork_metrics_collect_errors_total',
 } as const;
 
-/** Node's own metrics (CPU, memory, event loop lag, GC) carry this prefix. */
-export const PROCESS_PREFIX = 'hellowork_process_';
+/** Node's own metrics carry this prefix: hellowork_process_cpu_seconds_total, hellowork_nodejs_eventloop_lag_p99_seconds … */
+export const PROCESS_PREFIX = 'hellowork_';
 
 export interface PoolUse {
   total: number;
