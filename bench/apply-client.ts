@@ -72,6 +72,11 @@ export class Browser {
     return { status: res.status, location: res.headers.get('location'), html, ms };
   }
 
+  /** The Cookie header this browser sends (for a request made by other means). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   get(path: string): Promise<Response> {
     return this.request('GET', path);
   }

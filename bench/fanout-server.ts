@@ -46,7 +46,7 @@ await runEntry('bench:fanout-server', async () => {
     })().catch((error: Error) => reply({ cmd: 'error', message: error.stack ?? error.message }));
   });
   process.send?.({ cmd: 'listening', port: http.port });
-  onShutdown(async () => {
+  onShutdown(deps, async () => {
     await http.close();
     await booted.close();
   });

@@ -14,7 +14,14 @@ import { employerPortal } from './web/employer/employer.routes.tsx';
 import { employerLiveRoutes } from './web/employer/employer-messages.tsx';
 import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
-import { locale, personalPagesNotStored, requestContext, securityHeaders } from './web/middleware.ts';
+import { metricsRoutes, requestMetrics } from './web/metrics.routes.ts';
+import {
+  inFlight,
+  locale,
+  personalPagesNotStored,
+  requestContext,
+  securityHeaders,
+} from './web/middleware.ts';
 import { alertStopRoutes } from './web/public/alert-stop.routes.tsx';
 import { apiDocsRoutes } from './web/public/api-docs.routes.tsx';
 import { healthRoutes } from './web/public/health.routes.ts';
@@ -39,9 +46,13 @@ const isUploadPath = (path: string) => UPLOAD_PATHS.some((p) => p.test(path));
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  app.use(inFlight(deps.lifecycle));
+  app.use(requestMetrics(deps));
   app.use(requestContext(deps));
   app.use(securityHeaders(deps.config.secure));
   app.route('/', healthRoutes);
+  // /metrics on the main port only with METRICS_TOKEN, or openly outside production (ADR 0028).
+  if (deps.config.metrics.onMainPort) app.route('/', metricsRoutes());
   app.route('/assets', assetRoutes());
   // Open job data (ADR 0027): no session, no cookies, no body; its own JSON errors.
   app.route('/api/v1', apiRoutes());
@@ -83,5 +94,22 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler);
+  return app;
+}
+
+/**
+ * The metrics listener (METRICS_PORT): /metrics, /healthz and /readyz only, for web servers and for
+ * the worker, which has no other HTTP. ADR 0028.
+ */
+export function createOpsApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps));
+  app.route('/', healthRoutes);
+  app.route('/', metricsRoutes());
+  app.notFound((c) => c.text('not found\n', 404));
+  app.onError((error, c) => {
+    c.var.log?.error('metrics listener error', { error });
+    return c.text('error\n', 500);
+  });
   return app;
 }

@@ -11,7 +11,7 @@ export type Booted = Composition;
 
 /** Reads the configuration and builds the dependencies (`schedule`: run cron jobs, the worker role). */
 export async function boot(options: Pick<BuildOverrides, 'schedule' | 'clock'> = {}): Promise<Booted> {
-  return buildDeps(loadConfig(), options);
+  return buildDeps(loadConfig(), { processMetrics: true, ...options });
 }
 
 /** Runs an entry; a configuration or start-up problem prints one line and exits 1. */

@@ -27,9 +27,13 @@ import { liveSessionIds } from './modules/accounts/live-sessions.ts';
 import { loadPasswordChecker, type PasswordChecker } from './modules/accounts/password-policy.ts';
 import { createLiveEvents } from './modules/notifications/live-events.ts';
 import { createLiveFeed } from './modules/notifications/live-feed.ts';
+import { queueCounts, replicationLag } from './modules/operations/operations.repository.ts';
+import { countLiveWorkers } from './modules/operations/readiness.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { StartupError } from './platform/errors.ts';
+import { createLifecycle } from './platform/lifecycle.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
+import { createMetrics, type MetricSources } from './platform/metrics.ts';
 import { lockDataDir } from './platform/pglite-lock.ts';
 import { createQueue } from './platform/queue.ts';
 
@@ -50,6 +54,8 @@ export interface BuildOverrides {
   schedule?: boolean;
   /** Tests: a clamd they started, or a double. Default: from config (createVirusScanner). */
   virusScanner?: VirusScanner;
+  /** Node's own metrics (CPU, memory, event loop, GC) in the registry; the entries turn them on. */
+  processMetrics?: boolean;
 }
 
 export interface Composition {
@@ -77,9 +83,24 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
     const storage = overrides.storage ?? createDiskStorage(config.storageDir);
-    const jobs = jobDefinitions({ dbHandle, clock, logger, config, mailer, virusScanner, storage, secret });
-    const queue = await createQueue(dbHandle, jobs, logger, { schedule: overrides.schedule ?? false });
-    cleanup.push(() => queue.stop());
+    // Node's process metrics are sampled by timers: only for the processes the entries start.
+    const metrics = createMetrics(logger, { processMetrics: overrides.processMetrics ?? false });
+    const jobs = jobDefinitions({
+      dbHandle,
+      clock,
+      logger,
+      config,
+      mailer,
+      virusScanner,
+      storage,
+      secret,
+      metrics,
+    });
+    const queue = await createQueue(dbHandle, jobs, logger, {
+      schedule: overrides.schedule ?? false,
+      onRun: metrics.observeJob,
+    });
+    cleanup.push(() => queue.stop({ timeoutMs: config.shutdownGraceMs }));
     const liveEvents = createLiveEvents(dbHandle, { logger });
     cleanup.push(() => liveEvents.close());
     const liveFeed = createLiveFeed({
@@ -90,6 +111,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       liveSessions: (ids) => liveSessionIds({ db: dbHandle.db, clock }, ids),
     });
     cleanup.push(() => liveFeed.close());
+    metrics.setSources(metricSources(dbHandle, config, liveFeed.size));
     const deps: Deps = {
       config,
       dbHandle,
@@ -103,12 +125,36 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       virusScanner,
       storage,
       liveFeed,
+      metrics,
+      lifecycle: createLifecycle(),
     };
     return { deps, mailer, close };
   } catch (error) {
     await close().catch(() => {});
     throw error;
   }
+}
+
+/** What the scrape-time gauges read (ADR 0028): this process's streams and pool, and the cluster's queue, workers and replication. */
+function metricSources(dbHandle: DbHandle, config: Config, sseConnections: () => number): MetricSources {
+  const db = dbHandle.db;
+  return {
+    sseConnections,
+    // PGlite is one connection in this process: nothing waits for another.
+    pool: () =>
+      dbHandle.kind === 'postgres'
+        ? {
+            total: dbHandle.pool.totalCount,
+            idle: dbHandle.pool.idleCount,
+            waiting: dbHandle.pool.waitingCount,
+            max: config.database.kind === 'postgres' ? config.database.poolMax : dbHandle.pool.totalCount,
+          }
+        : { total: 1, max: 1 },
+    queue: () => queueCounts(db),
+    workersAlive: () => countLiveWorkers({ db, config }),
+    // An embedded database has no replication.
+    ...(dbHandle.kind === 'postgres' ? { replication: () => replicationLag(db) } : {}),
+  };
 }
 
 export function createMailer(config: Config, dbHandle: DbHandle, clock: Clock): Mailer {

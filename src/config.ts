@@ -64,6 +64,10 @@ const envSchema = z.object({
     .min(0, 'must be 0 or more')
     .max(86_400, 'must be at most 86400 (a day)')
     .default(300),
+  SHUTDOWN_GRACE_MS: positiveInt.max(600_000, 'must be at most 600000 (ten minutes)').default(10_000),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  METRICS_PORT: port.optional(),
+  WORKER_HEARTBEAT_MS: positiveInt.min(1000, 'must be at least 1000').default(15_000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -120,6 +124,20 @@ export interface Config {
    * stays closed until every document is scanned).
    */
   messageHoldMs: number;
+  /**
+   * Graceful shutdown (ADR 0028): how long in-flight requests and the running job may take after
+   * SIGTERM/SIGINT before connections are cut and the job is released for a retry.
+   */
+  shutdownGraceMs: number;
+  /**
+   * /metrics (ADR 0028). `token`: a Bearer token the scraper sends (METRICS_TOKEN); `port`: a separate
+   * listener for /metrics, /healthz and /readyz (METRICS_PORT; the worker's only HTTP). `onMainPort`:
+   * /metrics is answered on PORT too (with a token, or without one outside production when no port is
+   * set). Production with neither: metrics are off (`enabled` false) and start-up says so.
+   */
+  metrics: { enabled: boolean; token: string | undefined; port: number | undefined; onMainPort: boolean };
+  /** How often a worker records that it is alive (worker_heartbeats); stale after four intervals. */
+  workerHeartbeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -139,7 +157,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    const secret = /SECRET|PASSWORD/.test(variable);
+    const secret = /SECRET|PASSWORD|TOKEN/.test(variable);
     throw new ConfigError(variable, describeIssue(issue, secret ? undefined : cleaned[variable]));
   }
   const e = parsed.data;
@@ -187,7 +205,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     live: { heartbeatMs: e.LIVE_HEARTBEAT_MS },
     documentRetentionMonths: e.DOCUMENT_RETENTION_MONTHS,
     messageHoldMs: e.MESSAGE_HOLD_SECONDS * 1000,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    metrics: metricsSettings(e.NODE_ENV, e.METRICS_TOKEN, e.METRICS_PORT, e.PORT),
+    workerHeartbeatMs: e.WORKER_HEARTBEAT_MS,
   };
+}
+
+/**
+ * Where /metrics is answered (ADR 0028): with METRICS_TOKEN on the main port (and the metrics port)
+ * behind the Bearer token; with METRICS_PORT alone only on that port (to be firewalled); with neither,
+ * openly on the main port in development and test, and nowhere in production.
+ */
+function metricsSettings(
+  env: Config['env'],
+  token: string | undefined,
+  port: number | undefined,
+  mainPort: number,
+): Config['metrics'] {
+  if (port !== undefined && port === mainPort) {
+    throw new ConfigError('METRICS_PORT', `must differ from PORT (both ${port})`);
+  }
+  const enabled = token !== undefined || port !== undefined || env !== 'production';
+  const onMainPort = token !== undefined || (port === undefined && env !== 'production');
+  return { enabled, token, port, onMainPort };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {

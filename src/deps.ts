@@ -6,7 +6,9 @@ import type { PasswordChecker } from './modules/accounts/password-policy.ts';
 import type { LiveEvents } from './modules/notifications/live-events.ts';
 import type { LiveFeed } from './modules/notifications/live-feed.ts';
 import type { Clock } from './platform/clock.ts';
+import type { Lifecycle } from './platform/lifecycle.ts';
 import type { Logger } from './platform/logger.ts';
+import type { Metrics } from './platform/metrics.ts';
 import type { Queue } from './platform/queue.ts';
 
 /**
@@ -31,6 +33,10 @@ export interface Deps {
   virusScanner: VirusScanner;
   /** This process's open event streams of the seeker's inbox, fed from liveEvents (ADR 0018). */
   liveFeed: LiveFeed;
+  /** This process's Prometheus registry and instruments (ADR 0028). */
+  metrics: Metrics;
+  /** Whether this process is shutting down (/readyz answers 503 then). */
+  lifecycle: Lifecycle;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */

@@ -17,15 +17,21 @@ import type { JobDefinition } from './platform/queue.ts';
 
 /** What the job handlers need; the queue itself reaches them at run time (JobContext). */
 export type JobDeps = Ports<
-  'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage' | 'secret'
+  'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage' | 'secret' | 'metrics'
 > & {
   mailer: Mailer;
 };
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
-  const { mailer, dbHandle, clock, config, virusScanner, storage, secret } = deps;
+  const { mailer, dbHandle, clock, config, virusScanner, storage, secret, metrics } = deps;
   return [
-    mailJobDefinition({ db: dbHandle.db, mailer, clock, baseUrl: config.baseUrl }),
+    mailJobDefinition({
+      db: dbHandle.db,
+      mailer,
+      clock,
+      baseUrl: config.baseUrl,
+      countMail: metrics.countMail,
+    }),
     expiryWarningDefinition({ db: dbHandle.db, clock, config }),
     housekeepingDefinition({ db: dbHandle.db, clock }),
     closeExpiredJobsDefinition({ db: dbHandle.db, clock }),

@@ -5,18 +5,29 @@
 import { boot, runEntry } from './boot.ts';
 import { shouldSeedDemo } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
-import { onShutdown, startHttp } from './serve.ts';
+import {
+  onShutdown,
+  reportMetrics,
+  startHttp,
+  startMetricsHttp,
+  startWorking,
+  stopWorking,
+} from './serve.ts';
 
 await runEntry('start', async () => {
   const started = performance.now();
   const booted = await boot({ schedule: true });
   const { deps } = booted;
   if (shouldSeedDemo(deps.config)) await seedDemoIfEmpty(deps);
-  await deps.queue.work();
+  const heartbeat = await startWorking(deps);
   const http = await startHttp(booted);
+  const metricsHttp = await startMetricsHttp(booted);
+  reportMetrics(deps, { mainHttp: true });
   deps.logger.info('ready', { ms: Math.round(performance.now() - started), mail: booted.mailer.kind });
-  onShutdown(async () => {
-    await http.close();
+  onShutdown(deps, async () => {
+    // Requests and the running job get the same grace period, side by side.
+    await Promise.all([http.close(), stopWorking(deps, heartbeat)]);
+    await metricsHttp?.close();
     await booted.close();
   });
 });

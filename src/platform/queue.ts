@@ -62,7 +62,11 @@ export interface Queue {
   work(): Promise<void>;
   /** Run every due job now, one after another, until none is left; returns how many ran. For tests and the CLI. */
   drain(): Promise<number>;
-  stop(): Promise<void>;
+  /**
+   * Stops fetching; waits up to `timeoutMs` (default 5 s) for running jobs to finish, then fails
+   * the rest so pg-boss retries them (on this or another worker).
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 type Envelope = { v: number; p: unknown };
@@ -71,7 +75,11 @@ export async function createQueue(
   handle: DbHandle,
   definitions: readonly JobDefinition[],
   logger: Logger,
-  options: { schedule?: boolean } = {},
+  options: {
+    schedule?: boolean;
+    /** Told about every run of a handler (metrics: hellowork_job_duration_seconds). */
+    onRun?: (name: string, outcome: 'completed' | 'failed', seconds: number) => void;
+  } = {},
 ): Promise<Queue> {
   const boss =
     handle.kind === 'pglite'
@@ -107,10 +115,16 @@ export async function createQueue(
       // A payload of another version cannot be interpreted safely; fail it for an operator to look at.
       throw new Error(`payload version ${String(envelope?.v)} does not match ${spec.name}@${spec.version}`);
     }
-    const payload = spec.schema.parse(envelope.p);
-    const started = Date.now();
-    await handler(payload, { logger: log, queue: self });
-    log.info('job done', { ms: Date.now() - started });
+    const started = performance.now();
+    try {
+      const payload = spec.schema.parse(envelope.p);
+      await handler(payload, { logger: log, queue: self });
+    } catch (error) {
+      options.onRun?.(spec.name, 'failed', (performance.now() - started) / 1000);
+      throw error;
+    }
+    options.onRun?.(spec.name, 'completed', (performance.now() - started) / 1000);
+    log.info('job done', { ms: Math.round(performance.now() - started) });
   };
 
   self = {
@@ -171,8 +185,8 @@ export async function createQueue(
       }
       return ran;
     },
-    async stop() {
-      await boss.stop({ graceful: true, timeout: 5000 });
+    async stop(opts = {}) {
+      await boss.stop({ graceful: true, timeout: opts.timeoutMs ?? 5000 });
     },
   };
   return self;

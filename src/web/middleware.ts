@@ -3,8 +3,24 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps.ts';
 import { isLocale, messagesFor } from '../i18n/index.ts';
 import { randomToken } from '../platform/ids.ts';
+import type { Lifecycle } from '../platform/lifecycle.ts';
 import { readCookie } from './auth/cookies.ts';
 import type { AppEnv } from './env.ts';
+
+/** Counts the request while its handler runs (the shutdown waits for them: ADR 0028). */
+export function inFlight(lifecycle: Lifecycle): MiddlewareHandler<AppEnv> {
+  return async (_c, next) => {
+    const done = lifecycle.begin();
+    try {
+      await next();
+    } finally {
+      done();
+    }
+  };
+}
+
+/** Probes and scrapes, asked every few seconds: not logged per request (their failures are). */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Puts the dependencies, a request id and a request-scoped logger on the context; logs one line per request. */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -23,7 +39,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     const started = performance.now();
     await next();
     const path = c.req.path;
-    if (path.startsWith('/assets/') || path === '/healthz') return;
+    if (path.startsWith('/assets/') || QUIET_PATHS.has(path)) return;
     log.info('request', {
       method: c.req.method,
       path,

@@ -332,7 +332,7 @@ describe('MP-5 streams end with the session', () => {
     expect(page.location).toContain('/login');
   });
 
-  it('IP-1 at shutdown every stream ends without `end` (the browser reconnects elsewhere); later connections end at once', async () => {
+  it('IP-1 at shutdown every stream ends without `end`, with a retry hint of 1–5 s (the browser reconnects elsewhere); later connections end at once', async () => {
     const other = await ctx.sibling();
     try {
       const seeker = await createSeeker(ctx.deps);
@@ -342,6 +342,10 @@ describe('MP-5 streams end with the session', () => {
       await other.deps.liveFeed.close();
       await events.end();
       expect(events.named('end')).toHaveLength(0);
+      // The ready event's 3 s, then the shutdown's hint, spread so streams do not return all at once.
+      expect(events.retries).toHaveLength(2);
+      expect(events.retries[1]).toBeGreaterThanOrEqual(1000);
+      expect(events.retries[1]).toBeLessThan(5000);
       const late = new SseReader(await client.raw('/mypage/events'));
       await late.end();
     } finally {

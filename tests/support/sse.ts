@@ -11,6 +11,8 @@ export interface SseEvent {
 export class SseReader {
   readonly events: SseEvent[] = [];
   comments = 0;
+  /** Every `retry:` the server sent (EventSource's reconnection delay), in order. */
+  readonly retries: number[] = [];
   ended = false;
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
   private readonly waiters = new Set<() => void>();
@@ -61,6 +63,7 @@ export class SseReader {
       if (name === 'event') event = value;
       else if (name === 'id') id = value;
       else if (name === 'data') data.push(value);
+      else if (name === 'retry' && /^\d+$/.test(value)) this.retries.push(Number(value));
     }
     if (fields > 0 && (data.length > 0 || id !== undefined))
       this.events.push({ event, id, data: data.join('\n') });

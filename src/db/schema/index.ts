@@ -6,6 +6,7 @@ export * from './jobs.ts';
 export * from './mail.ts';
 export * from './notifications.ts';
 export * from './offices.ts';
+export * from './operations.ts';
 export * from './referrals.ts';
 export * from './search.ts';
 export * from './seeker-lists.ts';

@@ -15,7 +15,12 @@ const mailPayload = z.object({ deliveryId: z.string().uuid() });
 export type MailPayload = z.infer<typeof mailPayload>;
 
 /** The mail job's ports: the only code that holds the mailer. */
-export type MailPorts = Ports<'db' | 'clock'> & { mailer: Mailer; baseUrl: string };
+export type MailPorts = Ports<'db' | 'clock'> & {
+  mailer: Mailer;
+  baseUrl: string;
+  /** Counts each send attempt (hellowork_mails_total, ADR 0028). */
+  countMail?: (outcome: 'sent' | 'failed') => void;
+};
 
 export const sendMailJob: JobSpec<MailPayload> = {
   name: 'mail.send',
@@ -59,9 +64,11 @@ export async function deliverMail(
   try {
     await deps.mailer.send({ to: delivery.toAddress, ...mail });
   } catch (error) {
+    deps.countMail?.('failed');
     await markDeliveryFailed(db, delivery.id, { now: clock.now(), reason: failureReason(error) });
     throw error;
   }
+  deps.countMail?.('sent');
   await markDeliverySent(db, delivery.id, {
     now: clock.now(),
     data: secret ? scrubbed(delivery.data) : delivery.data,

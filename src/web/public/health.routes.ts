@@ -1,15 +1,24 @@
+/**
+ * /healthz: the process is alive (no database query: a database outage must not get every web
+ * server restarted). /readyz: it may get traffic (database, migrations, not shutting down), with
+ * the workers' heartbeats; 503 with the reasons when not. Neither shows personal data. ADR 0028.
+ */
 import { Hono } from 'hono';
-import { pingDatabase } from '../../db/client.ts';
+import { checkReadiness } from '../../modules/operations/readiness.ts';
 import type { AppEnv } from '../env.ts';
 
-/** Liveness and readiness: 200 when the database answers, 503 otherwise. */
-export const healthRoutes = new Hono<AppEnv>().get('/healthz', async (c) => {
-  c.header('Cache-Control', 'no-store');
-  try {
-    await pingDatabase(c.var.deps.db);
-    return c.json({ status: 'ok', database: c.var.deps.dbHandle.kind });
-  } catch (error) {
-    c.var.log.error('health check failed', { error });
-    return c.json({ status: 'error', database: 'unreachable' }, 503);
-  }
-});
+export const healthRoutes = new Hono<AppEnv>()
+  .get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok' });
+  })
+  .get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const { deps } = c.var;
+    const readiness = await checkReadiness(deps, { draining: deps.lifecycle.draining });
+    if (!readiness.ready) c.var.log.warn('not ready', { reasons: readiness.reasons });
+    return c.json(
+      { status: readiness.ready ? 'ready' : 'not-ready', engine: deps.dbHandle.kind, ...readiness },
+      readiness.ready ? 200 : 503,
+    );
+  });

@@ -27,6 +27,13 @@ import { HomeReferrals } from './referrals.tsx';
 
 /** How long EventSource waits before reconnecting after the stream ended without an `end` event. */
 export const LIVE_RETRY_MS = 3000;
+/**
+ * At shutdown each stream is told when to come back (`retry:`), spread over 1–5 s so that the
+ * streams of a stopping server do not all reconnect to the others in the same instant (ADR 0028).
+ */
+export function shutdownRetryMs(random: () => number = Math.random): number {
+  return 1000 + Math.floor(random() * 4000);
+}
 /** Writes a stream may have waiting for a client that does not read; past it the stream is closed (it resumes). */
 const MAX_PENDING_WRITES = 500;
 
@@ -115,6 +122,8 @@ function events(c: Context<AppEnv>, accountId: string, sessionId: string, after:
         // reconnects by itself, to this or another server, and resumes from its Last-Event-ID.
         if (reason === 'session-ended') {
           enqueue(() => stream.writeSSE({ event: 'end', data: JSON.stringify({ reason }) }));
+        } else if (reason === 'shutdown') {
+          enqueue(() => stream.write(`retry: ${shutdownRetryMs()}\n\n`));
         }
         const wait = chain;
         void wait.finally(() => finish());
