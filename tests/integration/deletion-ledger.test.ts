@@ -27,13 +27,15 @@ import {
   jobPostings,
 } from '../../src/db/schema/index.ts';
 import { insertDocuments } from '../../src/modules/applications/applications.repository.ts';
+import { openTarget, saveDraft } from '../../src/modules/applications/apply.ts';
 import { cancelApplication } from '../../src/modules/applications/cancel-application.ts';
 import { runDocumentRetention } from '../../src/modules/applications/document-retention.job.ts';
 import { cleanUpDrafts } from '../../src/modules/applications/draft-cleanup.job.ts';
 import { reapplyErasures } from '../../src/modules/applications/reapply-erasures.ts';
+import { registerResult } from '../../src/modules/applications/register-result.ts';
 import { scanApplicationDocuments } from '../../src/modules/applications/scan-documents.job.ts';
 import { createMemoryLogger } from '../../src/platform/logger.ts';
-import { createApplication, createSeeker } from '../support/factories.ts';
+import { createApplication, createJob, createSeeker } from '../support/factories.ts';
 import { withDatabase } from '../support/global-setup.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -311,6 +313,61 @@ describe('deletion ledger', () => {
     expect(after.skipped).toBe(1);
     expect(after.entries).toHaveLength(count + 1);
     expect(after.entries.at(-1)).toMatchObject({ documentId: doc.id, reason: 'cancelled' });
+  });
+
+  it('DR-2 a 選考結果, a draft file the seeker removes and an upload over the limit are in the ledger too', async () => {
+    const { seeker } = await createSeeker(ctx.deps);
+    const decided = await createApplication(ctx.deps, { seekerId: seeker.id, documentsByMypage: true });
+    const doc = await putDocument(seeker.id, { applicationId: decided.application.id }, 'clean');
+    const outcome = await registerResult(ctx.deps, decided.employer.id, decided.application.id, {
+      result: 'not_hired',
+      conditionsDiffer: 'no',
+      conditionsNote: '',
+    });
+    expect(outcome?.ok).toBe(true);
+
+    const job = await createJob(
+      ctx.deps,
+      { documentMethods: ['mypage'], acceptsOnlineApplication: true },
+      decided.employer,
+    );
+    const target = await openTarget(ctx.deps, ctx.db, seeker.id, {
+      route: 'direct',
+      jobNumber: job.jobNumber,
+    });
+    expect(target?.takesDocuments).toBe(true);
+    const uploads = [];
+    for (let i = 0; i < 5; i++) {
+      const stored = await ctx.deps.storage.put(newStorageKey(), Buffer.from(`%PDF-1.7\n${i}\n`));
+      uploads.push({
+        kind: 'resume' as const,
+        originalName: `履歴書${i}.pdf`,
+        fileType: 'pdf',
+        contentType: 'application/pdf',
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+      });
+    }
+    const key = crypto.randomUUID();
+    const draft = { key, motivation: '', remarks: '', consented: false };
+    const first = await saveDraft(ctx.deps, target!, { ...draft, uploads, removeIds: [] });
+    expect(first.documents).toHaveLength(4);
+    expect(first.dropped).toHaveLength(1);
+    const removed = first.documents[0]!;
+    await saveDraft(ctx.deps, target!, { ...draft, uploads: [], removeIds: [removed.id] });
+
+    const { entries } = await ctx.deps.ledger.read();
+    const byKey = new Map(entries.map((e) => [e.storageKey, e]));
+    expect(byKey.get(doc.storageKey)).toMatchObject({ reason: 'decided', documentId: doc.id });
+    expect(byKey.get(first.dropped[0]!.storageKey)).toMatchObject({
+      reason: 'draft-over-limit',
+      documentId: null,
+    });
+    expect(byKey.get(removed.storageKey!)).toMatchObject({ reason: 'draft-removed', documentId: removed.id });
+    for (const k of [doc.storageKey, first.dropped[0]!.storageKey, removed.storageKey!]) {
+      expect(await ctx.deps.storage.exists(k)).toBe(false);
+    }
   });
 
   it('LEDGER_DIR defaults under DATA_DIR; a folder that cannot be written stops start-up with one clear line', async () => {
