@@ -40,12 +40,12 @@ try {
     archive: path.resolve(values.archive),
     dataDir,
     port,
-    socketDir: path.dirname(dataDir),
+    socketDir: dataDir,
     ...(values['target-time'] ? { targetTime: values['target-time'] } : {}),
   });
   process.stdout.write(`data directory ${dataDir} ready to recover on port ${port}\n`);
   if (values.start) {
-    const cluster = clusterAt(dataDir, port, path.dirname(dataDir));
+    const cluster = clusterAt(dataDir, port, dataDir);
     await startCluster(cluster, path.join(dataDir, 'restore.log'));
     const client = new pg.Client({ connectionString: cluster.url });
     await client.connect();
