@@ -7,6 +7,8 @@
  *   staff:create --email E --name N --office NNNNN
  *                                   create a staff account; the password is read from the
  *                                   STAFF_PASSWORD variable or asked for on the terminal
+ *   reapply-erasures                after a restore: erase again what the deletion ledger
+ *                                   (LEDGER_DIR) says was erased (ADR 0032)
  */
 import { parseArgs } from 'node:util';
 import { boot, runEntry } from './boot.ts';
@@ -15,6 +17,7 @@ import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
 import { createStaffAccount } from './modules/accounts/create-staff-account.ts';
+import { reapplyErasures } from './modules/applications/reapply-erasures.ts';
 import { reindexAllJobs } from './modules/search/reindex-job.ts';
 import { createSearchIndex, dropSearchIndex } from './modules/search/search.repository.ts';
 import { StartupError } from './platform/errors.ts';
@@ -32,9 +35,11 @@ await runEntry(`cli ${command ?? ''}`.trim(), async () => {
       return reindexCommand();
     case 'staff:create':
       return staffCreateCommand(rest);
+    case 'reapply-erasures':
+      return reapplyErasuresCommand();
     default:
       throw new StartupError(
-        `unknown command "${command ?? ''}". Commands: migrate, seed, search:reindex, staff:create`,
+        `unknown command "${command ?? ''}". Commands: migrate, seed, search:reindex, staff:create, reapply-erasures`,
       );
   }
 });
@@ -56,6 +61,17 @@ async function reindexCommand() {
     seconds: Math.round((performance.now() - started) / 1000),
   });
   await booted.close();
+}
+
+async function reapplyErasuresCommand() {
+  const booted = await boot();
+  try {
+    const { db, storage, ledger, logger } = booted.deps;
+    const result = await reapplyErasures({ db, storage, ledger });
+    logger.info('deletion ledger re-applied', { ledgerDir: ledger.dir, ...result });
+  } finally {
+    await booted.close();
+  }
 }
 
 async function seedCommand(args: string[]) {

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { assertLedgerWritable, createFileLedger } from './adapters/ledger/deletion-ledger.ts';
 import { createCaptureMailer } from './adapters/mail/capture-mailer.ts';
 import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
@@ -83,6 +84,8 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
     const storage = overrides.storage ?? createDiskStorage(config.storageDir);
+    await assertLedgerWritable(config.ledgerDir);
+    const ledger = createFileLedger(config.ledgerDir);
     // Node's process metrics are sampled by timers: only for the processes the entries start.
     const metrics = createMetrics(logger, { processMetrics: overrides.processMetrics ?? false });
     const jobs = jobDefinitions({
@@ -95,6 +98,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       storage,
       secret,
       metrics,
+      ledger,
     });
     const queue = await createQueue(dbHandle, jobs, logger, {
       schedule: overrides.schedule ?? false,
@@ -127,6 +131,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       liveFeed,
       metrics,
       lifecycle: createLifecycle(),
+      ledger,
     };
     return { deps, mailer, close };
   } catch (error) {

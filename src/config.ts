@@ -68,6 +68,7 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   METRICS_PORT: port.optional(),
   WORKER_HEARTBEAT_MS: positiveInt.min(1000, 'must be at least 1000').default(15_000),
+  LEDGER_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -138,6 +139,11 @@ export interface Config {
   metrics: { enabled: boolean; token: string | undefined; port: number | undefined; onMainPort: boolean };
   /** How often a worker records that it is alive (worker_heartbeats); stale after four intervals. */
   workerHeartbeatMs: number;
+  /**
+   * The deletion ledger (ADR 0032): append-only files of every erasure of document bytes, kept
+   * outside the database (LEDGER_DIR, default DATA_DIR/ledger) and re-applied after a restore.
+   */
+  ledgerDir: string;
 }
 
 export class ConfigError extends Error {
@@ -208,6 +214,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     metrics: metricsSettings(e.NODE_ENV, e.METRICS_TOKEN, e.METRICS_PORT, e.PORT),
     workerHeartbeatMs: e.WORKER_HEARTBEAT_MS,
+    ledgerDir: path.resolve(e.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
   };
 }
 

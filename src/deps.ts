@@ -1,3 +1,4 @@
+import type { DeletionLedger } from './adapters/ledger/deletion-ledger.ts';
 import type { FileStorage } from './adapters/storage/file-storage.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
@@ -37,6 +38,8 @@ export interface Deps {
   metrics: Metrics;
   /** Whether this process is shutting down (/readyz answers 503 then). */
   lifecycle: Lifecycle;
+  /** Every erasure of stored document bytes, outside the database (LEDGER_DIR; ADR 0032). */
+  ledger: DeletionLedger;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */

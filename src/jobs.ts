@@ -17,13 +17,13 @@ import type { JobDefinition } from './platform/queue.ts';
 
 /** What the job handlers need; the queue itself reaches them at run time (JobContext). */
 export type JobDeps = Ports<
-  'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage' | 'secret' | 'metrics'
+  'dbHandle' | 'clock' | 'logger' | 'config' | 'virusScanner' | 'storage' | 'secret' | 'metrics' | 'ledger'
 > & {
   mailer: Mailer;
 };
 
 export function jobDefinitions(deps: JobDeps): JobDefinition[] {
-  const { mailer, dbHandle, clock, config, virusScanner, storage, secret, metrics } = deps;
+  const { mailer, dbHandle, clock, config, virusScanner, storage, secret, metrics, ledger } = deps;
   return [
     mailJobDefinition({
       db: dbHandle.db,
@@ -35,10 +35,10 @@ export function jobDefinitions(deps: JobDeps): JobDefinition[] {
     expiryWarningDefinition({ db: dbHandle.db, clock, config }),
     housekeepingDefinition({ db: dbHandle.db, clock }),
     closeExpiredJobsDefinition({ db: dbHandle.db, clock }),
-    scanDocumentsDefinition({ db: dbHandle.db, clock, scanner: virusScanner, storage }),
+    scanDocumentsDefinition({ db: dbHandle.db, clock, scanner: virusScanner, storage, ledger }),
     scanSweepDefinition({ db: dbHandle.db }),
-    draftCleanupDefinition({ db: dbHandle.db, clock, storage }),
-    documentRetentionDefinition({ db: dbHandle.db, clock, config, storage }),
+    draftCleanupDefinition({ db: dbHandle.db, clock, storage, ledger }),
+    documentRetentionDefinition({ db: dbHandle.db, clock, config, storage, ledger }),
     replyRemindersDefinition({ db: dbHandle.db, clock }),
     newJobAlertsDefinition({ clock }),
     alertSlotDefinition({ db: dbHandle.db, clock, secret }),

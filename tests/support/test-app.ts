@@ -68,6 +68,7 @@ export async function createTestContext(
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     LOG_LEVEL: 'debug',
     STORAGE_DIR: storageDir,
+    LEDGER_DIR: `${storageDir}-ledger`,
     ...options.env,
   });
   const logger = createMemoryLogger();
@@ -113,6 +114,7 @@ export async function createTestContext(
       await mailbox.close();
       await dbHandle.close();
       await rm(storageDir, { recursive: true, force: true });
+      await rm(`${storageDir}-ledger`, { recursive: true, force: true });
     },
   };
 }

@@ -96,13 +96,13 @@ export async function insertDocuments(db: Executor, rows: NewApplicationDocument
   if (rows.length) await db.insert(applicationDocuments).values(rows);
 }
 
-/** Removes draft documents (of this seeker and draft only); returns their storage keys to delete. */
+/** Removes draft documents (of this seeker and draft only); returns what to erase (eraseStoredFiles). */
 export async function deleteDraftDocuments(
   db: Executor,
   seekerId: string,
   key: string,
   ids?: string[],
-): Promise<string[]> {
+): Promise<{ id: string; storageKey: string; sha256: string }[]> {
   if (ids && ids.length === 0) return [];
   const rows = await db
     .delete(applicationDocuments)
@@ -114,8 +114,14 @@ export async function deleteDraftDocuments(
         ids ? inArray(applicationDocuments.id, ids) : undefined,
       ),
     )
-    .returning({ storageKey: applicationDocuments.storageKey });
-  return rows.flatMap((r) => (r.storageKey ? [r.storageKey] : []));
+    .returning({
+      id: applicationDocuments.id,
+      storageKey: applicationDocuments.storageKey,
+      sha256: applicationDocuments.sha256,
+    });
+  return rows.flatMap((r) =>
+    r.storageKey ? [{ id: r.id, storageKey: r.storageKey, sha256: r.sha256 }] : [],
+  );
 }
 
 /** 「応募」: the draft's documents become the application's (their scan starts now). */
@@ -538,7 +544,12 @@ export async function markRetentionDue(
 /** Documents of an application marked erased whose bytes are still in storage. */
 export function listDocumentsToErase(db: Executor, applicationId: string) {
   return db
-    .select({ id: applicationDocuments.id, storageKey: applicationDocuments.storageKey })
+    .select({
+      id: applicationDocuments.id,
+      storageKey: applicationDocuments.storageKey,
+      sha256: applicationDocuments.sha256,
+      cause: applications.documentsErasedCause,
+    })
     .from(applicationDocuments)
     .innerJoin(applications, eq(applications.id, applicationDocuments.applicationId))
     .where(

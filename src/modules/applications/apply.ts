@@ -52,6 +52,7 @@ import {
   markReferralApplied,
   saveDraft as saveDraftRow,
 } from './applications.repository.ts';
+import { eraseStoredFiles, type FileErasePorts } from './erase-documents.ts';
 import { replyDueOn } from './reply.rules.ts';
 import { scanDocumentsJob } from './scan-documents.job.ts';
 
@@ -149,7 +150,7 @@ export const MAX_DOCUMENTS = 4;
  * keys come back in `dropped` for the caller to delete, with nothing of them in the database.
  */
 export async function saveDraft(
-  deps: Ports<'db' | 'clock'> & { storage: { delete(key: string): Promise<void> } },
+  deps: Ports<'db' | 'clock'> & FileErasePorts,
   target: Target,
   input: DraftInput,
 ): Promise<DraftState & { dropped: StoredUpload[] }> {
@@ -187,7 +188,22 @@ export async function saveDraft(
     );
     return { removed, dropped: input.uploads.slice(room) };
   });
-  await Promise.all([...removed, ...dropped.map((d) => d.storageKey)].map((k) => deps.storage.delete(k)));
+  const asBytes = (documentId: string | null, f: { storageKey: string; sha256: string }) => ({
+    documentId,
+    applicationId: null,
+    storageKey: f.storageKey,
+    sha256: f.sha256,
+  });
+  await eraseStoredFiles(
+    deps,
+    removed.map((f) => asBytes(f.id, f)),
+    'draft-removed',
+  );
+  await eraseStoredFiles(
+    deps,
+    dropped.map((f) => asBytes(null, f)),
+    'draft-over-limit',
+  );
   const state = await readDraft(deps, seekerId, input.key);
   return { ...state, dropped };
 }

@@ -19,7 +19,7 @@ import {
   markReferralDeclined,
 } from './applications.repository.ts';
 import { type CancelRefusal, cancelInputProblems, cancelRefusal, isCancelReason } from './cancel.rules.ts';
-import { type DocumentStorage, eraseAfterCommit } from './erase-documents.ts';
+import { eraseAfterCommit, type FileErasePorts } from './erase-documents.ts';
 
 export interface CancelRequest {
   reason: string;
@@ -33,7 +33,7 @@ export type CancelOutcome =
 
 /** Null when the application is not this seeker's (404). */
 export async function cancelApplication(
-  deps: Ports<'db' | 'clock' | 'queue' | 'logger'> & { storage: DocumentStorage },
+  deps: Ports<'db' | 'clock' | 'queue' | 'logger'> & FileErasePorts,
   seekerId: string,
   applicationId: string,
   input: CancelRequest,

@@ -14,7 +14,7 @@ import { tokyoDate } from '../../platform/dates.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { listUnfinishedErasures, markRetentionDue } from './applications.repository.ts';
-import { type DocumentStorage, eraseApplicationDocuments } from './erase-documents.ts';
+import { type DocumentStorage, eraseApplicationDocuments, type LedgerWriter } from './erase-documents.ts';
 import { retentionDueBefore } from './retention.rules.ts';
 
 export const documentRetentionJob: JobSpec<Record<string, never>> = {
@@ -30,6 +30,7 @@ export interface RetentionPorts {
   clock: Clock;
   logger: Logger;
   storage: DocumentStorage;
+  ledger: LedgerWriter;
   config: { documentRetentionMonths: number };
 }
 

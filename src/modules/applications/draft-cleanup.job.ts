@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { deleteDraft, deleteDraftDocuments, listStaleDrafts } from './applications.repository.ts';
+import { eraseStoredFiles, type FileErasePorts } from './erase-documents.ts';
 
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -19,10 +20,9 @@ export const draftCleanupJob: JobSpec<Record<string, never>> = {
   retryLimit: 2,
 };
 
-export interface CleanupPorts {
+export interface CleanupPorts extends FileErasePorts {
   db: Database;
   clock: Clock;
-  storage: { delete(key: string): Promise<void> };
 }
 
 /** Removes drafts older than the TTL; returns how many. */
@@ -32,12 +32,21 @@ export async function cleanUpDrafts(deps: CleanupPorts): Promise<number> {
   for (;;) {
     const stale = await listStaleDrafts(deps.db, before, 200);
     for (const d of stale) {
-      const keys = await deps.db.transaction(async (tx) => {
+      const files = await deps.db.transaction(async (tx) => {
         const k = await deleteDraftDocuments(tx, d.seekerId, d.key);
         await deleteDraft(tx, d.seekerId, d.key);
         return k;
       });
-      await Promise.all(keys.map((k) => deps.storage.delete(k)));
+      await eraseStoredFiles(
+        deps,
+        files.map((f) => ({
+          documentId: f.id,
+          applicationId: null,
+          storageKey: f.storageKey,
+          sha256: f.sha256,
+        })),
+        'draft-expired',
+      );
       removed++;
     }
     if (stale.length < 200) return removed;

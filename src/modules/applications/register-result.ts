@@ -17,7 +17,7 @@ import {
   markDecided,
   markDocumentsErased,
 } from './applications.repository.ts';
-import { type DocumentStorage, eraseAfterCommit } from './erase-documents.ts';
+import { eraseAfterCommit, type FileErasePorts } from './erase-documents.ts';
 import { isSelectionResult, type ResultRefusal, resultInputProblems, resultRefusal } from './result.rules.ts';
 
 export interface ResultRequest {
@@ -32,7 +32,7 @@ export type ResultOutcome =
 
 /** Null when the application is not one of this employer's (404). */
 export async function registerResult(
-  deps: Ports<'db' | 'clock' | 'queue' | 'logger' | 'config'> & { storage: DocumentStorage },
+  deps: Ports<'db' | 'clock' | 'queue' | 'logger' | 'config'> & FileErasePorts,
   employerId: string,
   applicationId: string,
   input: ResultRequest,

@@ -28,6 +28,7 @@ import {
   markDocumentClean,
   markDocumentWithheld,
 } from './applications.repository.ts';
+import { eraseStoredFiles, type LedgerWriter } from './erase-documents.ts';
 
 export const scanDocumentsJob: JobSpec<{ applicationId: string }> = {
   name: 'documents.scan',
@@ -52,6 +53,8 @@ export interface ScanPorts {
   clock: Clock;
   scanner: Pick<VirusScanner, 'scan'>;
   storage: Pick<FileStorage, 'get' | 'delete'>;
+  /** A withheld file's bytes are erased through the deletion ledger (ADR 0032). */
+  ledger: LedgerWriter;
 }
 
 export interface ScanResult {
@@ -97,7 +100,19 @@ export async function scanApplicationDocuments(
       return true;
     });
     if (withheld) {
-      await deps.storage.delete(doc.storageKey);
+      await eraseStoredFiles(
+        deps,
+        [
+          {
+            documentId: doc.id,
+            applicationId,
+            storageKey: doc.storageKey,
+            sha256: doc.sha256,
+            finding: decision.signature,
+          },
+        ],
+        'withheld',
+      );
       result.withheld++;
     }
   }
