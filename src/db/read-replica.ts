@@ -55,13 +55,16 @@ export async function probeStandby(db: Database): Promise<ReplicaProbe> {
     replay_lsn: string | null;
     last_replay_at: Date | string | null;
     standby_now: Date | string;
+    streaming: boolean | null;
   }>(
     db,
     sql`select pg_is_in_recovery() as in_recovery,
                pg_last_wal_receive_lsn()::text as receive_lsn,
                pg_last_wal_replay_lsn()::text as replay_lsn,
                pg_last_xact_replay_timestamp() as last_replay_at,
-               now() as standby_now`,
+               now() as standby_now,
+               (select case when count(*) = 0 then false else bool_or(status = 'streaming') end
+                  from pg_stat_wal_receiver) as streaming`,
   );
   if (!row) return { ok: false, error: 'no answer' };
   return {
@@ -71,6 +74,8 @@ export async function probeStandby(db: Database): Promise<ReplicaProbe> {
     replayLsn: row.replay_lsn,
     lastReplayAt: row.last_replay_at === null ? null : new Date(row.last_replay_at),
     standbyNow: new Date(row.standby_now),
+    // No row: no WAL receiver (false); a role without pg_read_all_stats sees a null status (unknown).
+    streaming: row.streaming,
   };
 }
 

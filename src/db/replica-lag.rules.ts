@@ -13,6 +13,8 @@
  * so clock skew between machines does not count; when everything received is replayed (receive LSN
  * = replay LSN) the lag is 0 however long ago the last transaction was (an idle primary). A standby
  * behind at the check is taken to fall further behind until the next one (lag + the check's age).
+ * A standby whose WAL receiver is not streaming has replayed all it got, but is not caught up: its
+ * lag is then the time since its last replayed commit.
  */
 
 export type ReplicaState = 'healthy' | 'lagging' | 'unreachable' | 'not-a-standby';
@@ -28,6 +30,8 @@ export type ReplicaProbe =
       lastReplayAt: Date | null;
       /** The standby's now() at the check. */
       standbyNow: Date;
+      /** pg_stat_wal_receiver.status = 'streaming'; null when not readable. */
+      streaming?: boolean | null;
     }
   | { ok: false; error: string };
 
@@ -54,7 +58,9 @@ export const STALE_INTERVALS = 3;
 
 /** Replay lag of a standby: 0 when all received WAL is replayed, else standby now − last replayed commit. */
 export function replayLagMs(probe: Extract<ReplicaProbe, { ok: true }>): number | null {
-  if (probe.receiveLsn !== null && probe.receiveLsn === probe.replayLsn) return 0;
+  // Caught up only while still receiving: a standby cut off from its primary has replayed all it got.
+  if (probe.receiveLsn !== null && probe.receiveLsn === probe.replayLsn && probe.streaming !== false)
+    return 0;
   if (!probe.lastReplayAt) return null;
   return Math.max(0, probe.standbyNow.getTime() - probe.lastReplayAt.getTime());
 }

@@ -39,6 +39,22 @@ describe('issue 17 reads from the standby: replay lag', () => {
     expect(replayLagMs(idle as Extract<ReplicaProbe, { ok: true }>)).toBe(0);
   });
 
+  it('issue 17 equal LSNs are not caught up when the WAL receiver is not streaming (cut off from the primary)', () => {
+    const cut = standby({ replayLsn: '0/3000100', streaming: false }) as Extract<ReplicaProbe, { ok: true }>;
+    expect(replayLagMs(cut)).toBe(1000);
+    expect(
+      decideReplica(at(standby({ replayLsn: '0/3000100', streaming: false, lastReplayAt: new Date(0) }))),
+    ).toMatchObject({
+      state: 'lagging',
+      useReplica: false,
+    });
+    const unknown = standby({ replayLsn: '0/3000100', streaming: null }) as Extract<
+      ReplicaProbe,
+      { ok: true }
+    >;
+    expect(replayLagMs(unknown)).toBe(0);
+  });
+
   it('issue 17 lag is the standby’s now() minus its last replayed commit when WAL waits to be replayed', () => {
     expect(replayLagMs(standby() as Extract<ReplicaProbe, { ok: true }>)).toBe(1000);
   });
