@@ -205,6 +205,17 @@ describe.skipIf(unavailable !== null)('issue 17 reads from the standby', () => {
     await waitFor(async () => !/^hellowork_replication_lag_seconds\{/m.test(await scrape()));
     expect(logger.lines.some((l) => l.msg === 'read replica skipped: reading the primary')).toBe(true);
   });
+
+  it('issue 17 a promoted standby (not in recovery) is not read: not-a-standby, reads on the primary', async () => {
+    await pair.startStandby();
+    await waitFor(async () => (await replica().check()).state === 'healthy');
+    await pair.promoteStandby();
+    expect(await replica().check()).toMatchObject({ state: 'not-a-standby', useReplica: false });
+    const page = await new TestClient(app, '203.0.113.33').get(`/jobs/${seen.jobNumber}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('x-read-source')).toBe('primary');
+    expect((await readyz()).body.readReplica).toMatchObject({ state: 'not-a-standby' });
+  });
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {

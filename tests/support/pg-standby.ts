@@ -45,6 +45,8 @@ export interface PgPair {
   waitForReplay(timeoutMs?: number): Promise<void>;
   stopStandby(): Promise<void>;
   startStandby(): Promise<void>;
+  /** pg_ctl promote: the standby leaves recovery and becomes a primary of its own. */
+  promoteStandby(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,9 @@ export async function startPrimaryAndStandby(): Promise<PgPair> {
       if (standbyRunning) return;
       await start(standbyDir, standbyPort);
       standbyRunning = true;
+    },
+    async promoteStandby() {
+      await pgCmd('pg_ctl', ['promote', '-w', '-t', '30', '-D', standbyDir]);
     },
     async close() {
       await pair.stopStandby().catch(() => {});
