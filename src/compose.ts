@@ -22,6 +22,7 @@ import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { createReadReplica, type ReadReplica } from './db/read-replica.ts';
 import type { Deps } from './deps.ts';
 import { jobDefinitions } from './jobs.ts';
 import { liveSessionIds } from './modules/accounts/live-sessions.ts';
@@ -57,6 +58,8 @@ export interface BuildOverrides {
   virusScanner?: VirusScanner;
   /** Node's own metrics (CPU, memory, event loop, GC) in the registry; the entries turn them on. */
   processMetrics?: boolean;
+  /** Check the read replica every REPLICA_CHECK_INTERVAL_MS (default true; tests may call check() themselves). */
+  replicaChecks?: boolean;
 }
 
 export interface Composition {
@@ -115,7 +118,11 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       liveSessions: (ids) => liveSessionIds({ db: dbHandle.db, clock }, ids),
     });
     cleanup.push(() => liveFeed.close());
-    metrics.setSources(metricSources(dbHandle, config, liveFeed.size));
+    const readReplica = config.readReplica
+      ? createReadReplica({ ...config.readReplica, logger, schedule: overrides.replicaChecks ?? true })
+      : null;
+    if (readReplica) cleanup.push(() => readReplica.close());
+    metrics.setSources(metricSources(dbHandle, config, liveFeed.size, readReplica));
     const deps: Deps = {
       config,
       dbHandle,
@@ -132,6 +139,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       metrics,
       lifecycle: createLifecycle(),
       ledger,
+      readReplica,
     };
     return { deps, mailer, close };
   } catch (error) {
@@ -141,7 +149,12 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
 }
 
 /** What the scrape-time gauges read (ADR 0028): this process's streams and pool, and the cluster's queue, workers and replication. */
-function metricSources(dbHandle: DbHandle, config: Config, sseConnections: () => number): MetricSources {
+function metricSources(
+  dbHandle: DbHandle,
+  config: Config,
+  sseConnections: () => number,
+  readReplica: ReadReplica | null = null,
+): MetricSources {
   const db = dbHandle.db;
   return {
     sseConnections,
@@ -157,8 +170,18 @@ function metricSources(dbHandle: DbHandle, config: Config, sseConnections: () =>
         : { total: 1, max: 1 },
     queue: () => queueCounts(db),
     workersAlive: () => countLiveWorkers({ db, config }),
-    // An embedded database has no replication.
-    ...(dbHandle.kind === 'postgres' ? { replication: () => replicationLag(db) } : {}),
+    // An embedded database has no replication. With DATABASE_READ_URL the standby gauge is the lag
+    // the replica check last measured (ADR 0031), absent while the standby does not answer.
+    ...(dbHandle.kind === 'postgres'
+      ? {
+          replication: async () => {
+            const lag = await replicationLag(db);
+            if (!readReplica) return lag;
+            const { lagMs } = readReplica.status();
+            return { ...lag, standbyLagSeconds: lagMs === null ? null : lagMs / 1000 };
+          },
+        }
+      : {}),
   };
 }
 

@@ -69,6 +69,9 @@ const envSchema = z.object({
   METRICS_PORT: port.optional(),
   WORKER_HEARTBEAT_MS: positiveInt.min(1000, 'must be at least 1000').default(15_000),
   LEDGER_DIR: z.string().min(1).optional(),
+  DATABASE_READ_URL: url(['postgres:', 'postgresql:']).optional(),
+  REPLICA_MAX_LAG_MS: positiveInt.default(5000),
+  REPLICA_CHECK_INTERVAL_MS: positiveInt.min(100, 'must be at least 100').default(2000),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -144,6 +147,10 @@ export interface Config {
    * outside the database (LEDGER_DIR, default DATA_DIR/ledger) and re-applied after a restore.
    */
   ledgerDir: string;
+   * A streaming standby for anonymous public reads (DATABASE_READ_URL, ADR 0031): skipped when its
+   * replay lag is over maxLagMs or it does not answer (checked every checkIntervalMs). PostgreSQL only.
+   */
+  readReplica: { url: string; maxLagMs: number; checkIntervalMs: number; poolMax: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +222,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     metrics: metricsSettings(e.NODE_ENV, e.METRICS_TOKEN, e.METRICS_PORT, e.PORT),
     workerHeartbeatMs: e.WORKER_HEARTBEAT_MS,
     ledgerDir: path.resolve(e.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
+    readReplica: readReplicaSettings(e),
+  };
+}
+
+/** DATABASE_READ_URL (ADR 0031): a standby of the DATABASE_URL primary; the embedded PGlite has none. */
+function readReplicaSettings(e: z.output<typeof envSchema>): Config['readReplica'] {
+  if (!e.DATABASE_READ_URL) return undefined;
+  if (!e.DATABASE_URL) {
+    throw new ConfigError(
+      'DATABASE_READ_URL',
+      'needs DATABASE_URL (PostgreSQL): the embedded PGlite has no standby to read from',
+    );
+  }
+  if (e.DATABASE_READ_URL === e.DATABASE_URL) {
+    throw new ConfigError('DATABASE_READ_URL', 'must differ from DATABASE_URL (it names the standby)');
+  }
+  return {
+    url: e.DATABASE_READ_URL,
+    maxLagMs: e.REPLICA_MAX_LAG_MS,
+    checkIntervalMs: e.REPLICA_CHECK_INTERVAL_MS,
+    poolMax: e.DATABASE_POOL_MAX,
   };
 }
 

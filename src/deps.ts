@@ -3,6 +3,7 @@ import type { FileStorage } from './adapters/storage/file-storage.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
+import type { ReadReplica } from './db/read-replica.ts';
 import type { PasswordChecker } from './modules/accounts/password-policy.ts';
 import type { LiveEvents } from './modules/notifications/live-events.ts';
 import type { LiveFeed } from './modules/notifications/live-feed.ts';
@@ -40,6 +41,8 @@ export interface Deps {
   lifecycle: Lifecycle;
   /** Every erasure of stored document bytes, outside the database (LEDGER_DIR; ADR 0032). */
   ledger: DeletionLedger;
+  /** The standby of DATABASE_READ_URL for anonymous public reads (src/web/public-read.ts, ADR 0031); null without one. */
+  readReplica: ReadReplica | null;
 }
 
 /** The ports a use case needs, e.g. `Ports<'db' | 'clock' | 'queue'>`; the whole Deps satisfies every one. */

@@ -27,6 +27,7 @@ import { MAX_RESULTS, searchSchema } from '../../modules/search/search.schemas.t
 import { tokyoDate } from '../../platform/dates.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import type { AppEnv } from '../env.ts';
+import { publicRead } from '../public-read.ts';
 
 export const API_CACHE_CONTROL = 'public, max-age=60';
 
@@ -133,7 +134,8 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
   api.openapi(searchRoute, async (c) => {
     const conditions = c.req.valid('query');
     const { config } = c.var.deps;
-    const results = await runSearch(c.var.deps, { conditions, audience: 'public' });
+    // Always anonymous: the standby when it is healthy (ADR 0031).
+    const results = await publicRead(c, (deps) => runSearch(deps, { conditions, audience: 'public' }));
     const pages = Math.ceil(Math.min(results.total, MAX_RESULTS) / results.per);
     return c.json(
       {
@@ -150,7 +152,9 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
 
   api.openapi(detailRoute, async (c) => {
     const number = normalizeJobNumber(c.req.valid('param').number);
-    const record = JOB_NUMBER.test(number) ? await findJobByNumber(c.var.deps.db, number) : undefined;
+    const record = JOB_NUMBER.test(number)
+      ? await publicRead(c, (deps) => findJobByNumber(deps.db, number))
+      : undefined;
     const today = tokyoDate(c.var.deps.clock.now());
     const visibility = record ? jobVisibility(record.job, { role: 'public' }) : 'hidden';
     // Open data is what can be applied to now: private, not accepted and ended (無効・取下げ) jobs are 404.

@@ -17,8 +17,15 @@ export const healthRoutes = new Hono<AppEnv>()
     const { deps } = c.var;
     const readiness = await checkReadiness(deps, { draining: deps.lifecycle.draining });
     if (!readiness.ready) c.var.log.warn('not ready', { reasons: readiness.reasons });
+    // The standby (ADR 0031) is reported but never makes a web server unready: reads fall back to the primary.
+    const readReplica = deps.readReplica ? deps.readReplica.status() : undefined;
     return c.json(
-      { status: readiness.ready ? 'ready' : 'not-ready', engine: deps.dbHandle.kind, ...readiness },
+      {
+        status: readiness.ready ? 'ready' : 'not-ready',
+        engine: deps.dbHandle.kind,
+        ...readiness,
+        ...(readReplica ? { readReplica } : {}),
+      },
       readiness.ready ? 200 : 503,
     );
   });

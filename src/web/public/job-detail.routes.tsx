@@ -19,6 +19,7 @@ import { ValidBadge } from '../components/job-card.tsx';
 import { JobDetails } from '../components/job-details.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
+import { publicRead } from '../public-read.ts';
 import { page } from '../render.tsx';
 
 function viewerOf(auth: Auth | null): JobViewer {
@@ -143,7 +144,8 @@ export function jobDetailRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/:number', async (c) => {
     const number = normalizeJobNumber(c.req.param('number'));
     if (!JOB_NUMBER.test(number)) throw notFound('job number format');
-    const record = await findJobByNumber(c.var.deps.db, number);
+    // Anonymous visitors may read the standby; a signed-in one reads the primary (ADR 0031).
+    const record = await publicRead(c, (deps) => findJobByNumber(deps.db, number));
     if (!record) throw notFound('job');
     const viewer = viewerOf(c.var.auth);
     const visibility = jobVisibility(record.job, viewer);

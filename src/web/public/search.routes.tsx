@@ -37,6 +37,7 @@ import {
 import { JobCard } from '../components/job-card.tsx';
 import type { AppEnv } from '../env.ts';
 import { one, validate } from '../forms.ts';
+import { publicRead } from '../public-read.ts';
 import { page } from '../render.tsx';
 
 type T = AppEnv['Variables']['t'];
@@ -566,11 +567,14 @@ export function searchRoutes(): Hono<AppEnv> {
         400,
       );
     const { auth } = c.var;
-    const results = await runSearch(c.var.deps, {
-      conditions: v.data,
-      audience: auth?.role === 'staff' ? 'staff' : 'public',
-      seekerId: auth?.seeker?.id,
-    });
+    // Anonymous searches may read the standby; a signed-in one reads the primary (ADR 0031).
+    const results = await publicRead(c, (deps) =>
+      runSearch(deps, {
+        conditions: v.data,
+        audience: auth?.role === 'staff' ? 'staff' : 'public',
+        seekerId: auth?.seeker?.id,
+      }),
+    );
     return page(
       c,
       { title: c.var.t.search.title },
