@@ -20,8 +20,9 @@
  * require. Environment: CLUSTER_SEED_JOBS (200) generated jobs besides the demo accounts.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -29,7 +30,24 @@ import { DEMO_ACCOUNTS } from '../../src/demo/seed.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLUSTER_DIR = path.join(ROOT, '.cluster');
-const PG_DIR = path.join(CLUSTER_DIR, 'pg');
+const asRoot = process.getuid?.() === 0;
+
+/**
+ * The PostgreSQL data directories: .cluster/pg, unless this runs as root in a checkout the
+ * postgres user cannot reach (a clone under /root): then a folder of the checkout's own in /tmp.
+ */
+function postgresDir(): string {
+  const inCheckout = path.join(CLUSTER_DIR, 'pg');
+  if (!asRoot) return inCheckout;
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', ROOT], { stdio: 'ignore' });
+    return inCheckout;
+  } catch {
+    const tag = createHash('sha256').update(ROOT).digest('hex').slice(0, 12);
+    return path.join(tmpdir(), `hellowork-cluster-${tag}`, 'pg');
+  }
+}
+const PG_DIR = postgresDir();
 const LOG_DIR = path.join(CLUSTER_DIR, 'logs');
 const FILES_DIR = path.join(CLUSTER_DIR, 'files');
 const STATE_FILE = path.join(CLUSTER_DIR, 'state.json');
@@ -44,6 +62,7 @@ export const DATABASE = 'hellowork';
 export const CLUSTER_DATABASE_URL = `postgres://postgres@${NODE_PORTS.map((p) => `127.0.0.1:${p}`).join(',')}/${DATABASE}?target_session_attrs=read-write`;
 export const nodeUrl = (port: number, db = DATABASE) => `postgres://postgres@127.0.0.1:${port}/${db}`;
 export const nodeDataDir = (i: number) => path.join(PG_DIR, `node${i + 1}`);
+export { PG_DIR };
 
 /**
  * The monitor's health checks, shortened from pg_auto_failover's defaults (5 s period, 20 s before a
@@ -66,7 +85,6 @@ interface State {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const asRoot = process.getuid?.() === 0;
 
 /** pg_autoctl's environment: its config, state and runtime files under .cluster/pg. */
 function pgEnv(): Record<string, string> {
@@ -310,8 +328,9 @@ async function down(): Promise<void> {
     }
   }
   rmSync(CLUSTER_DIR, { recursive: true, force: true });
+  if (!PG_DIR.startsWith(CLUSTER_DIR)) rmSync(path.dirname(PG_DIR), { recursive: true, force: true });
   // pg_autoctl's pid files, outside the state dir.
-  rmSync(path.join('/tmp/pg_autoctl', CLUSTER_DIR), { recursive: true, force: true });
+  rmSync(path.join('/tmp/pg_autoctl', PG_DIR), { recursive: true, force: true });
   log('cluster down: processes stopped, .cluster removed');
 }
 
@@ -333,6 +352,7 @@ async function status(): Promise<void> {
   log(`monitor        postgres://autoctl_node@127.0.0.1:${MONITOR_PORT}/pg_auto_failover`);
   log(`documents      ${FILES_DIR}`);
   log(`logs           ${LOG_DIR}/*.log`);
+  log(`postgres data  ${PG_DIR}`);
   for (const [name, pid] of Object.entries(state.pids)) {
     log(`${name.padEnd(14)} pid ${pid} ${alive(pid) ? 'running' : 'NOT RUNNING'}`);
   }

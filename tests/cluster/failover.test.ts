@@ -22,6 +22,7 @@ import {
   NODE_PORTS,
   nodeDataDir,
   nodeUrl,
+  PG_DIR,
   PROXY_PORT,
 } from '../../scripts/cluster/cluster.ts';
 import { createDiskStorage } from '../../src/adapters/storage/disk-storage.ts';
@@ -221,10 +222,10 @@ async function primaryIndex(): Promise<number> {
 
 function killNode(i: number): void {
   const env = Object.entries({
-    HOME: path.join(CLUSTER_DIR, 'pg'),
-    XDG_CONFIG_HOME: path.join(CLUSTER_DIR, 'pg', 'xdg', 'config'),
-    XDG_DATA_HOME: path.join(CLUSTER_DIR, 'pg', 'xdg', 'data'),
-    XDG_RUNTIME_DIR: path.join(CLUSTER_DIR, 'pg', 'xdg', 'run'),
+    HOME: PG_DIR,
+    XDG_CONFIG_HOME: path.join(PG_DIR, 'xdg', 'config'),
+    XDG_DATA_HOME: path.join(PG_DIR, 'xdg', 'data'),
+    XDG_RUNTIME_DIR: path.join(PG_DIR, 'xdg', 'run'),
     PATH: `/usr/lib/postgresql/15/bin:/usr/bin:/bin`,
   }).map(([k, v]) => `${k}=${v}`);
   const args = ['pg_autoctl', 'stop', '--pgdata', nodeDataDir(i), '--immediate'];
