@@ -10,7 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { connectionOptions } from './multi-host.ts';
+import { createPool } from './multi-host.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -42,7 +42,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 export async function openPostgres(url: string, poolMax = 10): Promise<DbHandle> {
   // A multi-host URL (ADR 0030) connects to whichever host takes writes.
-  const pool = new pg.Pool({ ...connectionOptions(url), max: poolMax, connectionTimeoutMillis: 5000 });
+  const pool = createPool(url, { max: poolMax, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const client = await pool.connect();

@@ -246,6 +246,42 @@ export function connectionOptions(url: string): { connectionString: string; Clie
   };
 }
 
+/** A refused or timed-out connect: the host the locator remembered is gone (worth one more try elsewhere). */
+function isConnectFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === '57P03';
+}
+
+/**
+ * The pool for this URL. For a multi-host URL a checkout whose connection to the remembered host
+ * is refused is tried once more at once: the locator forgot that host, so the second try probes
+ * every host and reaches the promoted one. Without it the first request of a process that held no
+ * connection when the primary went away would fail even though the new primary is up.
+ */
+export function createPool(
+  url: string,
+  options: Omit<pg.PoolConfig, 'connectionString' | 'Client'>,
+): pg.Pool {
+  const connection = connectionOptions(url);
+  const pool = new pg.Pool({ ...connection, ...options });
+  if (isPlainUrl(parsePostgresUrl(url))) return pool;
+  const once = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const withRetry = () =>
+    once().catch((error: unknown) => (isConnectFailure(error) ? once() : Promise.reject(error)));
+  pool.connect = ((
+    callback?: (error: Error | undefined, client?: pg.PoolClient, done?: () => void) => void,
+  ) => {
+    const done = withRetry();
+    if (!callback) return done;
+    done.then(
+      (client) => callback(undefined, client, client.release),
+      (error: Error) => callback(error),
+    );
+    return undefined;
+  }) as pg.Pool['connect'];
+  return pool;
+}
+
 /** A client (not pooled) on this URL, e.g. the LISTEN connection of live events. */
 export function createClient(url: string, config: Omit<pg.ClientConfig, 'connectionString'> = {}): pg.Client {
   const { Client = pg.Client, connectionString } = connectionOptions(url);

@@ -276,8 +276,8 @@ describe('failover of the primary during a stream of applications', () => {
     const after = await primaryIndex();
     expect(after).not.toBe(before);
 
-    // What the database holds now, read on the promoted node through the multi-host URL. This
-    // process's pool last knew the old primary: its first connection may fail, the next probes.
+    // What the database holds now, read on the promoted node through the multi-host URL (retried:
+    // the promotion may still be finishing its last step).
     const handle = await openWithRetry(CLUSTER_DATABASE_URL);
     try {
       const seekerIds = seeded.seekers.map((s) => s.id);

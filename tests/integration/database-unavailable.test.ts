@@ -134,6 +134,36 @@ describe('a database that cannot be reached', () => {
   );
 
   it.skipIf(!onPostgres)(
+    'a multi-host URL: when the host it used is gone, the next checkout finds the other one at once',
+    async () => {
+      const real = new URL(ctx.deps.dbHandle.kind === 'postgres' ? ctx.deps.dbHandle.url : '');
+      const target = { host: real.hostname, port: Number(real.port || 5432) };
+      const [a, b] = [forwarder(target), forwarder(target)];
+      await a.start();
+      await b.start();
+      const auth = real.username ? `${real.username}${real.password ? `:${real.password}` : ''}@` : '';
+      const url = `postgres://${auth}127.0.0.1:${a.port},127.0.0.1:${b.port}${real.pathname}?target_session_attrs=read-write`;
+      try {
+        // The process learns that A takes writes, then holds no connection (a quiet server).
+        const first = await openPostgres(url, 1);
+        await first.close();
+        await a.stop();
+        // Its next pool goes to A first, is refused, and the retry probes and reaches B.
+        const second = await openPostgres(url, 1);
+        try {
+          const app = createApp({ ...ctx.deps, dbHandle: second, db: second.db });
+          expect((await app.request('/jobs')).status).toBe(200);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await a.stop();
+        await b.stop();
+      }
+    },
+  );
+
+  it.skipIf(!onPostgres)(
     'a multi-host URL whose only server is a read-only one is unavailable, not an error',
     async () => {
       const real = new URL(ctx.deps.dbHandle.kind === 'postgres' ? ctx.deps.dbHandle.url : '');
