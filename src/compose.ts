@@ -23,6 +23,7 @@ import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { createReadReplica, type ReadReplica } from './db/read-replica.ts';
+import { redactPostgresUrl } from './db/postgres-url.ts';
 import type { Deps } from './deps.ts';
 import { jobDefinitions } from './jobs.ts';
 import { liveSessionIds } from './modules/accounts/live-sessions.ts';
@@ -231,7 +232,7 @@ async function openDatabase(config: Config): Promise<DbHandle> {
   try {
     return await openPostgres(config.database.url, config.database.poolMax);
   } catch (error) {
-    const where = redact(config.database.url);
+    const where = redactPostgresUrl(config.database.url);
     throw new StartupError(`cannot connect to PostgreSQL at ${where}: ${(error as Error).message}`);
   }
 }
@@ -246,15 +247,5 @@ async function developmentSecret(config: Config): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     await writeFile(file, secret, { mode: 0o600 });
     return secret;
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(unparseable URL)';
   }
 }

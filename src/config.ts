@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePostgresUrl } from './db/postgres-url.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -28,6 +29,15 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** One host or several (`postgres://h1:p1,h2:p2/db?target_session_attrs=read-write`, ADR 0030). */
+const postgresUrl = z.string().superRefine((v, ctx) => {
+  try {
+    parsePostgresUrl(v);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
+
 const positiveInt = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive();
 
 const envSchema = z.object({
@@ -36,7 +46,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).optional(),
   BASE_URL: url(['http:', 'https:']).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_MAX: positiveInt.default(10),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('ハローワークインターネットサービス <no-reply@localhost>'),

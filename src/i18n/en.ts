@@ -96,6 +96,9 @@ export const en: Messages = {
     tooLargeBody: 'The data exceeds the allowed size. Reduce it and try again.',
     unavailableTitle: 'The service is busy',
     unavailableBody: 'Please try again in a little while.',
+    databaseUnavailableTitle: 'The service is temporarily unavailable',
+    databaseUnavailableBody:
+      'The system is switching over and cannot be used for a moment. Please wait a little and then try the same step again.',
     badRequestTitle: 'We could not accept that',
     badRequestBody: 'The input or the order of steps was not right. Go back and try again.',
     backToTop: 'Back to the top page',

@@ -102,6 +102,9 @@ export const ja = {
     tooLargeBody: '送信できる大きさを超えています。内容を減らしてもう一度お試しください。',
     unavailableTitle: 'ただいま混み合っています',
     unavailableBody: 'しばらくしてからもう一度お試しください。',
+    databaseUnavailableTitle: 'ただいまご利用いただけません',
+    databaseUnavailableBody:
+      'システムの切り替えのため、一時的にご利用いただけません。入力した内容が失われないよう、少し時間をおいてから同じ操作をもう一度お試しください。',
     badRequestTitle: '受け付けられない操作です',
     badRequestBody: '入力内容または操作の手順に誤りがあります。前の画面に戻ってやり直してください。',
     backToTop: 'トップページへ戻る',

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { DbHandle, Executor } from '../db/client.ts';
+import { connectionOptions } from '../db/multi-host.ts';
 import type { Logger } from './logger.ts';
 
 export interface JobContext {
@@ -90,7 +91,8 @@ export async function createQueue(
           supervise: options.schedule ?? false,
         })
       : new PgBoss({
-          connectionString: handle.url,
+          // A multi-host URL (ADR 0030): pg-boss's own pool picks the writable host too.
+          ...(connectionOptions(handle.url) as { connectionString: string }),
           max: 3,
           schedule: options.schedule ?? false,
           supervise: options.schedule ?? false,

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { messages } from '../i18n/index.ts';
 import { type AppError, isAppError } from '../platform/errors.ts';
 import type { AppEnv, Portal } from './env.ts';
@@ -66,6 +67,17 @@ export const errorHandler: ErrorHandler<AppEnv> = (error, c) => {
       { title, portal },
       <ErrorContent title={title} body={body} />,
       error.status as ContentfulStatusCode,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The database is down or failing over (ADR 0030): a calm page, and the browser may try again.
+    log?.warn('database unavailable', { reason: (error as Error).message });
+    c.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    return page(
+      c,
+      { title: t.errors.databaseUnavailableTitle, portal },
+      <ErrorContent title={t.errors.databaseUnavailableTitle} body={t.errors.databaseUnavailableBody} />,
+      503,
     );
   }
   const requestId = c.var.requestId ?? 'unknown';

@@ -9,8 +9,9 @@
  * backoff, and every subscriber is told to resync: NOTIFY is not stored, so whatever was published
  * while nobody listened is re-read from the database by the subscriber's own cursor.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { DbHandle } from '../../db/client.ts';
+import { createClient } from '../../db/multi-host.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { LIVE_CHANNEL } from './notifications.repository.ts';
 
@@ -94,7 +95,8 @@ function postgresChannel(
   let missed = false;
 
   const connect = async (): Promise<boolean> => {
-    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    // A multi-host URL (ADR 0030): each reconnect finds the host that takes writes now.
+    const c = createClient(url, { keepAlive: true });
     let lost = false;
     const onLost = (error?: Error) => {
       if (lost) return;
