@@ -20,7 +20,7 @@ const METHODS = new Set(
 );
 
 /** What a message function reads of its arguments, found by calling it with recording stand-ins. */
-export function parameterUse(fn: (...args: unknown[]) => unknown): string {
+function parameterUse(fn: (...args: unknown[]) => unknown): string {
   const used = new Set<string>();
   const standIn = (path: string): unknown =>
     new Proxy(() => undefined, {
@@ -109,8 +109,9 @@ describe('locale completeness', () => {
     const leftovers: string[] = [];
     const walk = (v: unknown, path: string) => {
       if (typeof v === 'string' && /《|》/.test(v)) leftovers.push(path);
-      else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      else if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, `${path}[${i}]`);
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
     };
     walk(plain, 'ja-easy');
     expect(leftovers).toEqual([]);
