@@ -57,8 +57,8 @@ export const jaEasy: Messages = {
     staffJobs: '求人《きゅうじん》',
   },
   common: {
-    charsLeft: 'あと {n}文字《もじ》 書《か》けます',
-    charsOver: '{n}文字《もじ》 多《おお》いです',
+    charsLeft: 'あと {n}｜文字《もじ》 書《か》けます',
+    charsOver: '{n}｜文字《もじ》 多《おお》いです',
     /** The first option of a select that may be left unchosen. */
     notChosen: 'えらばない',
     next: '次へ進む（つぎへ すすむ）',
@@ -73,19 +73,19 @@ export const jaEasy: Messages = {
     yes: 'あります',
     no: 'ありません',
     notRequired: '問《と》いません',
-    yen: (n: number) => `${n.toLocaleString('ja-JP')}円《えん》`,
+    yen: (n: number) => `${n.toLocaleString('ja-JP')}｜円《えん》`,
     yenRange: (min: number, max: number) =>
       min === max
-        ? `${min.toLocaleString('ja-JP')}円《えん》`
-        : `${min.toLocaleString('ja-JP')}円《えん》から ${max.toLocaleString('ja-JP')}円《えん》`,
-    people: (n: number) => `${n}人《にん》`,
-    persons: (n: number) => `${n.toLocaleString('ja-JP')}人《にん》`,
-    days: (n: number) => `${n}日《にち》`,
-    minutes: (n: number) => `${n}分《ふん》`,
-    hours: (n: number) => `${n}時間《じかん》`,
-    count: (n: number) => `${n.toLocaleString('ja-JP')}件《けん》`,
+        ? `${min.toLocaleString('ja-JP')}｜円《えん》`
+        : `${min.toLocaleString('ja-JP')}｜円《えん》から ${max.toLocaleString('ja-JP')}｜円《えん》`,
+    people: (n: number) => `${n}｜人《にん》`,
+    persons: (n: number) => `${n.toLocaleString('ja-JP')}｜人《にん》`,
+    days: (n: number) => `${n}｜日《にち》`,
+    minutes: (n: number) => `${n}｜分《ふん》`,
+    hours: (n: number) => `${n}｜時間《じかん》`,
+    count: (n: number) => `${n.toLocaleString('ja-JP')}｜件《けん》`,
     date: formatJapaneseDate,
-    choiceNumber: (n: number) => `${n}番目《ばんめ》の 希望《きぼう》`,
+    choiceNumber: (n: number) => `${n}｜番目《ばんめ》の 希望《きぼう》`,
   },
   errors: {
     summaryTitle: '書《か》いた ことに まちがいが あります',
@@ -119,9 +119,9 @@ export const jaEasy: Messages = {
     required: (label: string) => `「${label}」を 書《か》いてください`,
     requiredSelect: (label: string) => `「${label}」を えらんでください`,
     requiredCheck: (label: string) => `「${label}」に チェックを 入《い》れてください`,
-    tooLong: (label: string, max: number) => `「${label}」は ${max}文字《もじ》までです`,
+    tooLong: (label: string, max: number) => `「${label}」は ${max}｜文字《もじ》までです`,
     tooShort: (label: string, min: number) =>
-      `「${label}」は ${min}文字《もじ》 以上《いじょう》 書《か》いてください`,
+      `「${label}」は ${min}｜文字《もじ》 以上《いじょう》 書《か》いてください`,
     email: (label: string) => `「${label}」は name@example.jp の 形《かたち》で 書《か》いてください`,
     date: (label: string) =>
       `「${label}」は ある 日《ひ》を 2000-01-31 の 形《かたち》で 書《か》いてください`,
@@ -151,7 +151,7 @@ export const jaEasy: Messages = {
     searchLabel:
       'ことば（仕事《しごと》の 名前《なまえ》、仕事《しごと》の 内容《ないよう》、場所《ばしょ》など）',
     searchButton: '求人を検索する（しごとを さがす）',
-    jobCount: (n: number) => `いま ${n.toLocaleString('ja-JP')}件《けん》の 仕事《しごと》が あります。`,
+    jobCount: (n: number) => `いま ${n.toLocaleString('ja-JP')}｜件《けん》の 仕事《しごと》が あります。`,
     seekerHeading: '仕事《しごと》を さがす 人《ひと》',
     openMyPage: '求職者マイページ開設（パスワード登録）（マイページを つくる）',
     openMyPageNote:

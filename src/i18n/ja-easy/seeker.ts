@@ -98,9 +98,9 @@ export const seeker: Messages['seeker'] = {
     referralsLead:
       '応募《おうぼ》の 期限《きげん》が 過《す》ぎた 仕事《しごと》、なくなった 仕事《しごと》、応募《おうぼ》した 仕事《しごと》、ことわった 仕事《しごと》の 記録《きろく》です。仕事《しごと》の 名前《なまえ》を 押《お》すと、内容《ないよう》を 見《み》ることが できます。',
     referralsNone: '前《まえ》の オンラインハローワーク紹介《しょうかい》の 仕事《しごと》は ありません。',
-    referralsCount: (n: number) => `ぜんぶで ${n}件《けん》`,
+    referralsCount: (n: number) => `ぜんぶで ${n}｜件《けん》`,
     referralsAll: (n: number) =>
-      `前《まえ》の 紹介《しょうかい》の 仕事《しごと》を ぜんぶ 見《み》る（${n}件《けん》）`,
+      `前《まえ》の 紹介《しょうかい》の 仕事《しごと》を ぜんぶ 見《み》る（${n}｜件《けん》）`,
     referralsCaption:
       '前《まえ》の オンラインハローワーク紹介《しょうかい》の 仕事《しごと》（新《あたら》しい 順《じゅん》）',
     columns: {
@@ -120,7 +120,7 @@ export const seeker: Messages['seeker'] = {
     title: 'メッセージ',
     none: 'メッセージは ありません。',
     navCount: (n: number) => `（${n}）`,
-    navUnreadHidden: (n: number) => `まだ 読《よ》んでいない メッセージ ${n}件《けん》`,
+    navUnreadHidden: (n: number) => `まだ 読《よ》んでいない メッセージ ${n}｜件《けん》`,
     fromHelloWork: 'ハローワークから',
     fromEmployer: '会社《かいしゃ》から',
     unread: 'まだ 読《よ》んでいない',
@@ -128,7 +128,7 @@ export const seeker: Messages['seeker'] = {
     receivedAt: '来《き》た 日《ひ》と 時間《じかん》',
     sender: '送《おく》った 人《ひと》',
     summary: (total: number, unread: number) =>
-      `ぜんぶで ${total}件《けん》（まだ 読《よ》んでいない メッセージ ${unread}件《けん》）`,
+      `ぜんぶで ${total}｜件《けん》（まだ 読《よ》んでいない メッセージ ${unread}｜件《けん》）`,
     caption: 'メッセージの 一覧《いちらん》（新《あたら》しい 順《じゅん》）',
     subject: '件名《けんめい》',
     status: '状態《じょうたい》',
@@ -141,10 +141,10 @@ export const seeker: Messages['seeker'] = {
     applyBy: '応募《おうぼ》の 期限《きげん》',
     details: 'くわしく 見《み》る',
     referralLead: (n: number) =>
-      `ハローワークから、オンラインハローワーク紹介《しょうかい》の 仕事《しごと》を 送《おく》りました（${n}件《けん》）。`,
+      `ハローワークから、オンラインハローワーク紹介《しょうかい》の 仕事《しごと》を 送《おく》りました（${n}｜件《けん》）。`,
     informationLead: (n: number) =>
-      `ハローワークから、仕事《しごと》の 情報《じょうほう》を 送《おく》りました（${n}件《けん》）。`,
-    jobsSummary: (n: number, titles: string) => `仕事《しごと》 ${n}件《けん》：${titles}`,
+      `ハローワークから、仕事《しごと》の 情報《じょうほう》を 送《おく》りました（${n}｜件《けん》）。`,
+    jobsSummary: (n: number, titles: string) => `仕事《しごと》 ${n}｜件《けん》：${titles}`,
     referralAfter:
       '「応募《おうぼ》の 期限《きげん》」が 過《す》ぎると、マイページに 出《で》なく なります。応募《おうぼ》も できなく なります。',
     registeredLead: (name: string) =>
