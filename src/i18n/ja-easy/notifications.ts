@@ -6,7 +6,7 @@ import type { NotificationKind } from '../../modules/notifications/kinds.ts';
 import type { Messages } from '../ja.ts';
 
 const signature = (baseUrl: string) =>
-  `\n\n──────────────────\nハローワークインターネットサービス\n${baseUrl}\n※このメールは送信専用です。返信はできません。`;
+  `\n\n──────────────────\nハローワークインターネットサービス\n${baseUrl}\n※この メールに 返事《へんじ》は できません。`;
 
 export const notifications: Messages['notifications'] = {
   kind: {
@@ -37,7 +37,7 @@ export const notifications: Messages['notifications'] = {
     threadSubject: {
       text: (fromEmployer: boolean): string =>
         fromEmployer
-          ? '【ハローワーク】求人者からメッセージが届きました'
+          ? '【ハローワーク】会社《かいしゃ》から メッセージが 来《き》ました'
           : '【ハローワーク】応募者からメッセージが届きました',
       slots_offered: (): string => '【ハローワーク】面接日程の候補が届きました',
       slot_booked: (): string => '【ハローワーク】面接日程が予約されました',
@@ -54,15 +54,15 @@ export const notifications: Messages['notifications'] = {
       url: string;
       baseUrl: string;
     }) =>
-      `${p.from}から、求人番号 ${p.jobNumber}「${p.title}」の応募について${p.what}。\n${p.when ? `面接日時：${p.when}\n` : ''}\n内容は${p.portal}の「メッセージ」で確認できます（このメールには内容を記載していません）。\n${p.url}${signature(p.baseUrl)}`,
+      `${p.from}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」の 応募《おうぼ》の ことで ${p.what}。\n${p.when ? `面接《めんせつ》の 日《ひ》と 時間《じかん》：${p.when}\n` : ''}\n内容《ないよう》は ${p.portal}の「メッセージ」で 見《み》てください（この メールには 内容《ないよう》を 書《か》いていません）。\n${p.url}${signature(p.baseUrl)}`,
     threadConfirmSubject: '【ハローワーク】面接日程の予約を受け付けました',
     threadConfirmWhat: '面接日程を予約しました',
     threadWhat: {
-      text: 'メッセージが届きました',
-      slots_offered: '面接日程の候補が届きました',
-      slot_booked: '面接日程が予約されました',
-      slots_declined: '別の面接日程の希望が届きました',
-      booking_cancelled: '面接がキャンセルされました',
+      text: 'メッセージが 来《き》ました',
+      slots_offered: '面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました',
+      slot_booked: '面接《めんせつ》の 日《ひ》が 決《き》まりました',
+      slots_declined: 'ほかの 面接《めんせつ》の 日《ひ》の 希望《きぼう》が 来《き》ました',
+      booking_cancelled: '面接《めんせつ》が キャンセルに なりました',
     } satisfies Record<ThreadEntryKind, string>,
     applicationCancelledSubject: '【ハローワーク】求人への応募が取り消されました',
     applicationCancelledBody: (p: {
@@ -74,7 +74,7 @@ export const notifications: Messages['notifications'] = {
       baseUrl: string;
     }) =>
       `求人番号 ${p.jobNumber}「${p.title}」への応募が、求職者により取り消されました。\n\n応募取り消し理由：${p.reason}${p.note ? `\n備考：${p.note}` : ''}\n\n提出された応募書類は、求人者マイページ及び求職者マイページから消去されました。\n求人者マイページの「応募者管理」で確認できます。\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
-    applicationDecidedSubject: '【ハローワーク】選考結果通知',
+    applicationDecidedSubject: '【ハローワーク】選考結果通知（結果《けっか》の お知《し》らせ）',
     applicationDecidedBody: (p: {
       applicationId: string;
       jobNumber: string;
@@ -83,7 +83,7 @@ export const notifications: Messages['notifications'] = {
       result: string;
       baseUrl: string;
     }) =>
-      `${p.employerName}から、求人番号 ${p.jobNumber}「${p.title}」への応募の選考結果が登録されました。\n\n選考結果：${p.result}\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」の「紹介状・選考結果通知」で確認できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
+      `${p.employerName}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 結果《けっか》が 来《き》ました。\n\n結果《けっか》：${p.result}\n\nマイページの「求職活動状況」＞「応募中求人一覧」の「紹介状・選考結果通知」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
     applicationReceivedSubject: '【ハローワーク】求人への応募がありました',
     applicationReceivedBody: (p: {
       applicationId: string;
@@ -93,7 +93,7 @@ export const notifications: Messages['notifications'] = {
       baseUrl: string;
     }) =>
       `求人番号 ${p.jobNumber}「${p.title}」に${p.route === 'referral' ? 'オンラインハローワーク紹介による' : 'オンライン自主応募による'}応募がありました。\n\n求人者マイページにログインし、「応募者管理」から応募内容をご確認ください。\n${p.baseUrl}/employer/applications/${p.applicationId}${signature(p.baseUrl)}`,
-    documentWithheldSubject: '【ハローワーク】応募書類を送ることができませんでした',
+    documentWithheldSubject: '【ハローワーク】応募《おうぼ》の 書類《しょるい》を 送《おく》れませんでした',
     documentWithheldBody: (p: {
       applicationId: string;
       fileName: string;
@@ -102,28 +102,32 @@ export const notifications: Messages['notifications'] = {
       reason?: 'suspect' | 'unreadable';
       baseUrl: string;
     }) =>
-      `求人番号 ${p.jobNumber}「${p.title}」への応募で、応募書類「${p.fileName}」${p.reason === 'unreadable' ? 'をシステム内で読み取れなくなった' : 'にウイルスの疑いがあった'}ため、この書類は求人者に送ることができませんでした。\n\n応募自体は有効です。求人者にメッセージや電話で連絡をとり、別の方法でお送りください。\n\n求職者マイページの「求職活動状況」＞「応募中求人一覧」で応募内容をご確認いただけます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
-    informationSubject: '【ハローワーク】ハローワークからの求人情報のお知らせ',
+      `求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 書類《しょるい》「${p.fileName}」${p.reason === 'unreadable' ? 'を 読《よ》むことが できませんでした' : 'に ウイルスが ある かもしれません'}。だから、この 書類《しょるい》は 会社《かいしゃ》に 送《おく》れませんでした。\n\n応募《おうぼ》は 有効《ゆうこう》です。会社《かいしゃ》に メッセージか 電話《でんわ》で 連絡《れんらく》してください。ほかの 方法《ほうほう》で 送《おく》ってください。\n\nマイページの「求職活動状況」＞「応募中求人一覧」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
+    informationSubject: '【ハローワーク】仕事《しごと》の 情報《じょうほう》が あります',
     informationBody: (p: { name: string; jobs: { jobNumber: string; title: string }[]; baseUrl: string }) =>
-      `${p.name} 様\n\nハローワークから、求人情報をお送りしました（${p.jobs.length}件）。\n\n${p.jobs
-        .map((j) => `・求人番号 ${j.jobNumber}　${j.title}`)
+      `${p.name} さん\n\nハローワークから、仕事《しごと》の 情報《じょうほう》を 送《おく》りました（${p.jobs.length}｜件《けん》）。\n\n${p.jobs
+        .map((j) => `・求人番号《きゅうじんばんごう》 ${j.jobNumber}　${j.title}`)
         .join(
           '\n',
-        )}\n\n求職者マイページにログインし、「メッセージ」またはホーム画面の「ハローワークからの求人情報」から求人の内容をご確認ください。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
+        )}\n\nマイページに ログインしてください。「メッセージ」か ホームの「ハローワークからの お知《し》らせ」で 仕事《しごと》の 内容《ないよう》を 見《み》てください。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
     noticeSubject: (title: string) => `【ハローワーク】${title}`,
     noticeBody: (p: { name: string; title: string; body: string; baseUrl: string }) =>
-      `${p.name} 様\n\nハローワークからお知らせがあります。\n\n■ ${p.title}\n\n${p.body}\n\n求職者マイページの「メッセージ」でもご覧いただけます。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
-    referralSentSubject: '【ハローワーク】オンラインハローワーク紹介対象求人のお知らせ',
+      `${p.name} さん\n\nハローワークから お知《し》らせが あります。\n\n■ ${p.title}\n\n${p.body}\n\nマイページの「メッセージ」でも 見《み》ることが できます。\n${p.baseUrl}/login${signature(p.baseUrl)}`,
+    referralSentSubject:
+      '【ハローワーク】オンラインハローワーク紹介《しょうかい》の 仕事《しごと》が あります',
     referralSentBody: (p: {
       name: string;
       jobs: { jobNumber: string; title: string; applyBy: string }[];
       baseUrl: string;
     }) =>
-      `${p.name} 様\n\nハローワークから、オンラインハローワーク紹介の対象求人をお送りしました（${p.jobs.length}件）。\n\n${p.jobs
-        .map((j) => `・求人番号 ${j.jobNumber}　${j.title}\n　応募期限日：${j.applyBy}`)
+      `${p.name} さん\n\nハローワークから、オンラインハローワーク紹介《しょうかい》の 仕事《しごと》を 送《おく》りました（${p.jobs.length}｜件《けん》）。\n\n${p.jobs
+        .map(
+          (j) =>
+            `・求人番号《きゅうじんばんごう》 ${j.jobNumber}　${j.title}\n　応募《おうぼ》の 期限《きげん》：${j.applyBy}`,
+        )
         .join(
           '\n',
-        )}\n\n求職者マイページにログインし、ホーム画面の「オンラインハローワーク紹介対象求人」から求人の内容をご確認ください。\n${p.baseUrl}/login\n\n「応募期限日」を過ぎると、求職者マイページに表示されなくなり、応募もできなくなります。\n応募期限日前でも、求人が取り下げられたなどの理由により応募ができなくなる場合があります。${signature(p.baseUrl)}`,
+        )}\n\nマイページに ログインしてください。ホームの「オンラインハローワーク紹介《しょうかい》の 仕事《しごと》」で 内容《ないよう》を 見《み》てください。\n${p.baseUrl}/login\n\n「応募《おうぼ》の 期限《きげん》」が 過《す》ぎると、マイページに 出《で》なく なります。応募《おうぼ》も できなく なります。\n期限《きげん》の 前《まえ》でも、仕事《しごと》が なくなって 応募《おうぼ》できなく なる ことが あります。${signature(p.baseUrl)}`,
   },
   status: { queued: '送信待ち', sent: '送信済み', failed: '送信失敗' } as Record<DeliveryStatus, string>,
   deliveries: {
