@@ -55,8 +55,8 @@ export const information: Messages['information'] = {
     restart: '入力内容が確認されていないため、もう一度入力してください。',
   },
   home: {
-    jobsTitle: 'ハローワークからの求人情報',
-    details: '詳細を表示',
-    toMessages: 'メッセージで見る',
+    jobsTitle: 'ハローワークからの 仕事《しごと》の 情報《じょうほう》',
+    details: 'くわしく 見《み》る',
+    toMessages: 'メッセージで 見《み》る',
   },
 };
