@@ -42,9 +42,9 @@ export const alerts: Messages['alerts'] = {
       settingsUrl: string;
       baseUrl: string;
     }) =>
-      `${p.name} さん\n\n保存《ほぞん》した 条件《じょうけん》「${p.searchName}」に 合《あ》う 新《あたら》しい 仕事《しごと》が ${p.capped ? `${p.total - 1}件《けん》 以上《いじょう》` : `${p.total}件《けん》`} あります（${p.frequency}の お知《し》らせ）。${
+      `${p.name} さん\n\n保存《ほぞん》した 条件《じょうけん》「${p.searchName}」に 合《あ》う 新《あたら》しい 仕事《しごと》が ${p.capped ? `${p.total - 1}｜件《けん》 以上《いじょう》` : `${p.total}｜件《けん》`} あります（${p.frequency}の お知《し》らせ）。${
         p.jobs.length < p.total
-          ? `新《あたら》しい 順《じゅん》に ${p.jobs.length}件《けん》 知《し》らせます。`
+          ? `新《あたら》しい 順《じゅん》に ${p.jobs.length}｜件《けん》 知《し》らせます。`
           : ''
       }\n\n${p.jobs
         .map(
