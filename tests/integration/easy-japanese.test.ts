@@ -9,6 +9,7 @@ import { accounts, mailDeliveries } from '../../src/db/schema/index.ts';
 import { expiryWarningJob } from '../../src/modules/seekers/expiry-warning.job.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
 import { createJob, createSeeker } from '../support/factories.ts';
+import { describeProblems, htmlProblems } from '../support/html-validity.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
@@ -38,6 +39,8 @@ describe('やさしい日本語 pages', () => {
       expect(page.html, path).toMatch(RUBY);
       // No marker and no private-use sentinel reaches the visitor.
       expect(page.html, path).not.toMatch(/[《》\uE000-\uE003]/u);
+      // <ruby>, <rp>, <rt> and the language nav are valid HTML (html-validate, WCAG rules).
+      expect(describeProblems(await htmlProblems(page.html)), path).toBe('');
       // In <title> only the plain form.
       expect(page.dom.querySelector('title')?.innerHTML, path).toContain(
         '求職者（きゅうしょくしゃ）マイページ',
@@ -92,6 +95,7 @@ describe('やさしい日本語 for a signed-in seeker', () => {
 
     const home = await client.get('/mypage');
     expect(home.status).toBe(200);
+    expect(describeProblems(await htmlProblems(home.html))).toBe('');
     expect(home.dom.querySelector('html')?.getAttribute('lang')).toBe('ja');
     expect(home.html).toMatch(RUBY);
     expect(home.text('main')).toContain('さんの マイページ');
