@@ -18,35 +18,36 @@ export function tokyoSlotJa(at: Date): string {
 export const threads: Messages['threads'] = {
   title: 'メッセージ',
   lead: {
-    seeker: '応募先の求人者とメッセージをやりとりできます。面接日程の調整もここで行います。',
+    seeker:
+      '応募《おうぼ》した 会社《かいしゃ》と メッセージを 送《おく》りあえます。面接《めんせつ》の 日《ひ》も ここで 決《き》めます。',
     employer: '応募者とメッセージをやりとりできます。面接日程の候補を提案することもできます。',
   },
   liveArrived: {
-    seeker: '求人者から新しいメッセージが届きました。',
+    seeker: '会社《かいしゃ》から 新《あたら》しい メッセージが 来《き》ました。',
     employer: '応募者から新しいメッセージが届きました。',
     employerNotice: '新しいお知らせが届きました。',
   },
-  history: 'メッセージの履歴',
-  none: 'まだメッセージはありません。',
+  history: 'メッセージの 記録《きろく》',
+  none: 'まだ メッセージは ありません。',
   you: 'あなた',
-  fromEmployer: (name: string) => `${name}（求人者）`,
+  fromEmployer: (name: string) => `${name}（会社《かいしゃ》）`,
   fromSeeker: (name: string) => `${name}（応募者）`,
-  unread: '未読',
-  back: '応募内容に戻る',
-  body: 'メッセージ本文',
+  unread: 'まだ 読《よ》んでいない',
+  back: '応募《おうぼ》の 内容《ないよう》に 戻《もど》る',
+  body: 'メッセージ',
   bodyHint: (max: number) =>
-    `${max.toLocaleString('ja-JP')}文字以内で入力してください。URLなどはリンクになりません。`,
+    `${max.toLocaleString('ja-JP')}｜文字《もじ》まで 書《か》けます。URLは リンクに なりません。`,
   noteHint: (max: number) => `任意。${max.toLocaleString('ja-JP')}文字以内。`,
-  send: '送信する',
-  refusalTitle: 'メッセージを送ることができません',
+  send: '送信する（おくる）',
+  refusalTitle: 'メッセージを 送《おく》れません',
   refusal: {
     seeker: {
       employer_unreachable:
-        'この求人者は求人者マイページを開設していないため、メッセージを送ることができません。電話などで直接ご連絡ください。',
+        'この 会社《かいしゃ》は マイページを つくって いません。だから、メッセージを 送《おく》れません。電話《でんわ》などで 連絡《れんらく》してください。',
       registration_inactive:
-        '求職登録が無効のため、メッセージを送ることができません。「求職者情報・設定」で求職登録を有効にすると送れるようになります。',
+        '求職登録《きゅうしょくとうろく》が 止《と》まって います。だから、メッセージを 送《おく》れません。「求職者情報・設定」で 使《つか》えるように すると、送《おく》れます。',
       processing: (until: string) =>
-        `応募の処理中のため、新規メッセージを作成できません。${until}以降、応募書類の確認が終わると作成できるようになります。`,
+        `いま 応募《おうぼ》を 受《う》け付《つ》けて います。だから、まだ メッセージを 書《か》けません。${until}より あと、書類《しょるい》の 確認《かくにん》が 終《お》わると 書《か》けます。`,
     },
     employer: {
       employer_unreachable: '求人者マイページが開設されていないため、メッセージを送ることができません。',
@@ -67,7 +68,7 @@ export const threads: Messages['threads'] = {
     invalid: '入力内容を確認してください。',
   },
   errors: {
-    bodyMissing: 'メッセージ本文を入力してください。',
+    bodyMissing: 'メッセージを 書《か》いてください。',
     bodyTooLong: (max: number) => `${max.toLocaleString('ja-JP')}文字以内で入力してください。`,
   },
   entry: {
@@ -78,25 +79,27 @@ export const threads: Messages['threads'] = {
     booking_cancelled: '面接のキャンセル',
   } satisfies Record<ThreadEntryKind, string>,
   done: {
-    text: 'メッセージを送信しました。',
+    text: 'メッセージを 送《おく》りました。',
     slots_offered: '面接日程の候補を送りました。',
-    slot_booked: '面接日程を予約しました。カレンダーに追加するファイル（.ics）をダウンロードできます。',
-    slots_declined: '別の日程の希望を送りました。',
-    booking_cancelled: '面接をキャンセルしました。相手に通知しました。',
+    slot_booked:
+      '面接《めんせつ》の 日《ひ》を 予約《よやく》しました。カレンダーに 入《い》れる ファイル（.ics）を ダウンロードできます。',
+    slots_declined: 'ほかの 日《ひ》の 希望《きぼう》を 送《おく》りました。',
+    booking_cancelled: '面接《めんせつ》を キャンセルしました。相手《あいて》に 知《し》らせました。',
   } satisfies Record<ThreadEntryKind, string>,
   /** In the seeker's inbox and the employer's notices: what arrived. */
   notice: {
-    text: (from: string) => `${from}からメッセージが届きました`,
-    slots_offered: (from: string) => `${from}から面接日程の候補が届きました`,
-    slot_booked: (from: string) => `${from}が面接日程を予約しました`,
-    slots_declined: (from: string) => `${from}から別の日程の希望が届きました`,
-    booking_cancelled: (from: string) => `${from}が面接をキャンセルしました`,
+    text: (from: string) => `${from}から メッセージが 来《き》ました`,
+    slots_offered: (from: string) =>
+      `${from}から 面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました`,
+    slot_booked: (from: string) => `${from}が 面接《めんせつ》の 日《ひ》を 予約《よやく》しました`,
+    slots_declined: (from: string) => `${from}から ほかの 日《ひ》の 希望《きぼう》が 来《き》ました`,
+    booking_cancelled: (from: string) => `${from}が 面接《めんせつ》を キャンセルしました`,
   } satisfies Record<ThreadEntryKind, (from: string) => string>,
   /** The booking's own confirmation, in the booker's inbox. */
-  confirmed: '面接日程の予約を受け付けました',
+  confirmed: '面接《めんせつ》の 日《ひ》の 予約《よやく》を 受《う》け付《つ》けました',
   applicant: '応募者',
-  open: 'メッセージを開く',
-  unreadCount: (n: number) => `未読メッセージ ${n}件`,
+  open: 'メッセージを 開《ひら》く',
+  unreadCount: (n: number) => `まだ 読《よ》んでいない メッセージ ${n}｜件《けん》`,
   interview: {
     title: '面接日程',
     none: '面接日程の候補はまだ届いていません。',
