@@ -62,6 +62,8 @@ export function locale(): MiddlewareHandler<AppEnv> {
   };
 }
 
+const NO_BODY = new Set([101, 204, 205, 304]);
+
 /**
  * The one place ふりがな become <ruby> (ADR 0034): a やさしい日本語 page's whole HTML, after JSX escaped
  * it. Only the dictionary's own markers carry the process key (src/i18n/ruby.ts), so what a person
@@ -74,6 +76,8 @@ export function easyJapaneseOutput(): MiddlewareHandler<AppEnv> {
     if (c.var.locale !== 'ja-easy') return;
     if (!(c.res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
     const res = c.res;
+    // Nothing to rewrite (a 304 must keep no body).
+    if (res.body === null || NO_BODY.has(res.status)) return;
     const html = await res.text();
     const headers = new Headers(res.headers);
     headers.delete('Content-Length');

@@ -46,6 +46,14 @@ describe('やさしい日本語 pages', () => {
         '求職者（きゅうしょくしゃ）マイページ',
       );
     }
+    // Error pages too (the not-found handler and a refused POST's error handler).
+    const missing = await client.get('/no-such-page');
+    expect(missing.status).toBe(404);
+    expect(missing.html).toMatch(RUBY);
+    const refused = await client.post('/login', { email: 'a@example.jp', password: 'x' }, { csrf: false });
+    expect(refused.status).toBe(403);
+    expect(refused.html).toMatch(RUBY);
+    expect(refused.html).not.toMatch(/[《》\uE000-\uE003]/u);
     const top = await client.get('/');
     expect(top.text('h1')).toBe('ハローワークインターネットサービス');
     // The language nav offers the other two, each in its own name.
