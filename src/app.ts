@@ -16,6 +16,7 @@ import type { AppEnv } from './web/env.ts';
 import { errorHandler, notFoundHandler } from './web/errors.tsx';
 import { metricsRoutes, requestMetrics } from './web/metrics.routes.ts';
 import {
+  easyJapaneseOutput,
   inFlight,
   locale,
   personalPagesNotStored,
@@ -61,6 +62,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // One way in: every body is read here, within its limit, before any route (src/web/body.ts).
   app.use(bodyReader({ limitBytes: deps.config.bodyLimitBytes, streamed: isUploadPath }));
   app.use(locale());
+  app.use(easyJapaneseOutput());
   app.use(sessionMiddleware());
   app.use(personalPagesNotStored());
   app.use(csrfMiddleware());

@@ -21,7 +21,7 @@ import type { Messages } from './ja.ts';
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 
 export const en: Messages = {
-  locale: { name: 'English', switchTo: '日本語', htmlLang: 'en' },
+  locale: { code: 'en' as const, name: 'English', switchTo: '日本語', htmlLang: 'en' },
   site: {
     name: 'Hello Work Internet Service',
     seekerPortal: 'Job seeker MyPage',

@@ -19,9 +19,10 @@ import { search } from './ja/search.ts';
 import { seeker } from './ja/seeker.ts';
 import { staff } from './ja/staff.ts';
 import { threads } from './ja/threads.ts';
+import type { Locale } from './locales.ts';
 
 export const ja = {
-  locale: { name: '日本語', switchTo: 'English', htmlLang: 'ja' },
+  locale: { code: 'ja' as Locale, name: '日本語', switchTo: 'English', htmlLang: 'ja' },
   site: {
     name: 'ハローワークインターネットサービス',
     seekerPortal: '求職者マイページ',

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps.ts';
 import { isLocale, messagesFor } from '../i18n/index.ts';
+import { renderRubyHtml } from '../i18n/ruby.ts';
 import { randomToken } from '../platform/ids.ts';
 import type { Lifecycle } from '../platform/lifecycle.ts';
 import { readCookie } from './auth/cookies.ts';
@@ -50,7 +51,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Japanese unless the visitor chose English (cookie set by /locale). */
+/** Japanese unless the visitor chose English or やさしい日本語 (cookie set by /locale). */
 export function locale(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const chosen = readCookie(c, 'lang');
@@ -58,6 +59,30 @@ export function locale(): MiddlewareHandler<AppEnv> {
     c.set('locale', lang);
     c.set('t', messagesFor(lang, { retentionMonths: c.var.deps.config.documentRetentionMonths }));
     await next();
+  };
+}
+
+const NO_BODY = new Set([101, 204, 205, 304]);
+
+/**
+ * The one place ふりがな become <ruby> (ADR 0034): a やさしい日本語 page's whole HTML, after JSX escaped
+ * it. Only the dictionary's own markers carry the process key (src/i18n/ruby.ts), so what a person
+ * typed or a 求人票 says is copied unchanged. Other responses (files, PDFs, .ics) are built from the
+ * plain dictionary (plainMessages) and are not touched here.
+ */
+export function easyJapaneseOutput(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (c.var.locale !== 'ja-easy') return;
+    if (!(c.res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
+    const res = c.res;
+    // Nothing to rewrite (a 304 must keep no body).
+    if (res.body === null || NO_BODY.has(res.status)) return;
+    const html = await res.text();
+    const headers = new Headers(res.headers);
+    headers.delete('Content-Length');
+    c.res = undefined as never;
+    c.res = new Response(renderRubyHtml(html), { status: res.status, statusText: res.statusText, headers });
   };
 }
 

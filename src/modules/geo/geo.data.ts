@@ -4,6 +4,7 @@
 // - 各市区町村の先頭は都道府県庁所在地。
 // - stations は市区町村内（または至近）の実在する鉄道駅名（「駅」を付けない）。鉄道のない市区町村は空配列。
 
+import type { Locale } from '../../i18n/locales.ts';
 export interface Municipality {
   name: string;
   nameEn: string;
@@ -1161,7 +1162,7 @@ export function prefectureByCode(code: string): Prefecture | undefined {
 }
 
 /** 都道府県コードから表示名を返す。未知のコードは空文字列。 */
-export function prefectureName(code: string, locale: 'ja' | 'en'): string {
+export function prefectureName(code: string, locale: Locale): string {
   const p = BY_CODE.get(code);
   if (!p) return '';
   return locale === 'en' ? p.nameEn : p.name;

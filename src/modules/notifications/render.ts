@@ -165,7 +165,7 @@ export const TEMPLATES: { [K in NotificationKind]: Template<K> } = {
           jobNumber: j.jobNumber,
           title: j.title,
           employerName: j.employerName,
-          place: `${prefectureName(j.prefectureCode, en ? 'en' : 'ja')}${en ? ' ' : ''}${j.city}`,
+          place: `${prefectureName(j.prefectureCode, t.locale.code)}${en ? ' ' : ''}${j.city}`,
           wage: t.jobs.values.wage(t.codes.wageType[j.wageType], t.common.yenRange(j.wageMin, j.wageMax)),
         })),
         searchUrl: `${baseUrl}/jobs?${d.searchQuery}`,

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { Messages } from '../../i18n/index.ts';
+import { type Messages, plainMessages } from '../../i18n/index.ts';
 import type {
   Application,
   ApplicationDocument,
@@ -170,7 +170,7 @@ export async function letterPdfResponse(
   letter: ReferralLetter,
   copyFor: 'seeker' | 'employer',
 ): Promise<Response> {
-  const { t } = c.var;
+  const t = plainMessages(c.var.t);
   const d = letter.data;
   const view = {
     letterNumber: letter.letterNumber,

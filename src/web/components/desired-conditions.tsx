@@ -94,7 +94,7 @@ export function DesiredConditionsFields({
       <MultiSelect
         name="prefectureCodes"
         label={d.prefectureCodes}
-        options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'ja' ? p.name : p.nameEn }))}
+        options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.name }))}
         value={many('prefectureCodes')}
         count={3}
         itemLabel={t.common.choiceNumber}

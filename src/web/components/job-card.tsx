@@ -5,7 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { Messages } from '../../i18n/index.ts';
+import type { Locale, Messages } from '../../i18n/index.ts';
 import { prefectureName } from '../../modules/geo/geo.data.ts';
 import { isJobValid } from '../../modules/jobs/job.rules.ts';
 import type { JobStatus, WageType, WorkHoursPattern } from '../../modules/jobs/job.types.ts';
@@ -26,7 +26,7 @@ export function hoursText(t: Messages, hours: WorkHoursPattern[]): string {
   return hours.map((h, i) => `(${i + 1}) ${t.jobs.values.hours(h.start, h.end)}`).join('\n');
 }
 
-export function placeText(locale: 'ja' | 'en', prefectureCode: string, city: string): string {
+export function placeText(locale: Locale, prefectureCode: string, city: string): string {
   return `${prefectureName(prefectureCode, locale)}${locale === 'en' ? ' ' : ''}${city}`;
 }
 

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
-import type { Messages } from '../../i18n/index.ts';
+import { type Locale, type Messages, messages } from '../../i18n/index.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { EmployerNavUnread } from '../employer/employer-messages.tsx';
 import type { AppEnv, PageProps, Portal } from '../env.ts';
@@ -38,6 +38,9 @@ function navFor(portal: Portal, t: Messages): NavItem[] {
       ];
   }
 }
+
+/** The language nav: 日本語 · やさしいにほんご · English, the current one left out (ADR 0034). */
+const LANGUAGE_ORDER: readonly Locale[] = ['ja', 'ja-easy', 'en'] satisfies Locale[];
 
 const loginPath: Record<Portal, string> = {
   public: '/login',
@@ -101,7 +104,7 @@ export function Layout({
       : portal === 'staff'
         ? t.site.staffPortal
         : t.site.seekerPortal;
-  const otherLocale = c.var.locale === 'ja' ? 'en' : 'ja';
+  const currentLocale: Locale = c.var.locale ?? 'ja';
   const here = c.req.url.slice(new URL(c.req.url).origin.length);
   return (
     <html lang={t.locale.htmlLang}>
@@ -127,14 +130,22 @@ export function Layout({
               <span class="site-header__portal">{portalName}</span>
             </a>
             <div class="site-header__tools">
-              <a
-                class="site-header__lang"
-                href={`/locale?lang=${otherLocale}&next=${encodeURIComponent(here)}`}
-                lang={otherLocale}
-                hreflang={otherLocale}
-              >
-                {t.locale.switchTo}
-              </a>
+              <nav class="site-header__langs" aria-label={t.site.languageNav}>
+                <ul>
+                  {LANGUAGE_ORDER.filter((l) => l !== currentLocale).map((l) => (
+                    <li>
+                      <a
+                        class="site-header__lang"
+                        href={`/locale?lang=${l}&next=${encodeURIComponent(here)}`}
+                        lang={messages(l).locale.htmlLang}
+                        hreflang={messages(l).locale.htmlLang}
+                      >
+                        {messages(l).locale.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
               {auth ? (
                 <form method="post" action="/logout" class="site-header__logout">
                   <span class="site-header__user">{auth.displayName}</span>

@@ -143,7 +143,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
             label={f.pref}
             count={3}
             itemLabel={t.common.choiceNumber}
-            options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'ja' ? p.name : p.nameEn }))}
+            options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.name }))}
             value={prefs}
             error={errors.pref}
           />

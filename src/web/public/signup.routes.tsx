@@ -10,7 +10,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
-import type { Messages } from '../../i18n/index.ts';
+import type { Locale, Messages } from '../../i18n/index.ts';
 import { PREFECTURES } from '../../modules/geo/geo.data.ts';
 import { completeRegistration } from '../../modules/registration/complete-registration.ts';
 import { completeSignup } from '../../modules/registration/complete-signup.ts';
@@ -424,12 +424,7 @@ function normalised(step: FormStep, values: DraftValues): DraftValues {
   return out;
 }
 
-function displayRows(
-  t: Messages,
-  locale: 'ja' | 'en',
-  step: FormStep,
-  values: DraftValues,
-): [string, string][] {
+function displayRows(t: Messages, locale: Locale, step: FormStep, values: DraftValues): [string, string][] {
   const f = t.registration.fields;
   const d = t.seeker.desired;
   const shown = normalised(step, values);
@@ -484,7 +479,7 @@ function displayRows(
           d.prefectureCodes,
           list('prefectureCodes', (c) => {
             const p = PREFECTURES.find((x) => x.code === c);
-            return p ? (locale === 'ja' ? p.name : p.nameEn) : undefined;
+            return p ? (locale === 'en' ? p.nameEn : p.name) : undefined;
           }),
         ],
         [d.cities, v('cities')],

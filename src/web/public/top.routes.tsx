@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
+import { isLocale } from '../../i18n/index.ts';
 import { rememberLocale } from '../../modules/accounts/remember-locale.ts';
 import { countSearchableJobs } from '../../modules/jobs/jobs.repository.ts';
 import { writeCookie } from '../auth/cookies.ts';
@@ -73,7 +74,8 @@ export const topRoutes = new Hono<AppEnv>()
   })
   // Language switch: a preference only, so a plain link works without JavaScript.
   .get('/locale', async (c) => {
-    const lang = c.req.query('lang') === 'en' ? 'en' : 'ja';
+    const asked = c.req.query('lang');
+    const lang = isLocale(asked) ? asked : 'ja';
     writeCookie(c, 'lang', lang, 60 * 60 * 24 * 365);
     // Signed in: their mails follow the language they chose (ADR 0013).
     if (c.var.auth) await rememberLocale(c.var.deps.db, c.var.auth.accountId, lang);

@@ -8,7 +8,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
-import { messages } from '../../i18n/index.ts';
+import { messages, plainMessages } from '../../i18n/index.ts';
 import type { Messages } from '../../i18n/ja.ts';
 import { renderActivityRecordPdf } from '../../modules/history/activity-record.pdf.ts';
 import type { ActivityRecord } from '../../modules/history/history.rules.ts';
@@ -80,7 +80,10 @@ function download(c: Context<AppEnv>, kind: FileKind, body: string | Uint8Array)
   const today = tokyoDate(c.var.deps.clock.now());
   return c.body(typeof body === 'string' ? body : new Uint8Array(body), 200, {
     'Content-Type': TYPES[kind],
-    'Content-Disposition': contentDisposition(c.var.t.history.files[kind](today), ASCII_NAMES[kind](today)),
+    'Content-Disposition': contentDisposition(
+      plainMessages(c.var.t).history.files[kind](today),
+      ASCII_NAMES[kind](today),
+    ),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
@@ -102,7 +105,8 @@ function activityCells(t: Messages, r: ActivityRecord) {
 export function seekerHistoryRoutes(): Hono<AppEnv> {
   return new Hono<AppEnv>()
     .get(route('activityCsv'), async (c) => {
-      const { t } = c.var;
+      // Files carry ふりがな as plain text, never the page's ruby (ADR 0034).
+      const t = plainMessages(c.var.t);
       const col = t.history.activityColumns;
       const records = await readActivity(c.var.deps, seekerOf(c).id);
       const csv = toCsv(
@@ -135,7 +139,8 @@ export function seekerHistoryRoutes(): Hono<AppEnv> {
       return download(c, 'activityCsv', csv);
     })
     .get(route('activityPdf'), async (c) => {
-      const { t } = c.var;
+      // Files carry ふりがな as plain text, never the page's ruby (ADR 0034).
+      const t = plainMessages(c.var.t);
       const seeker = await findSeeker(c.var.deps.db, seekerOf(c).id);
       if (!seeker) throw new AppError('not_found', 'seeker');
       const records = await readActivity(c.var.deps, seeker.id);
@@ -160,7 +165,8 @@ export function seekerHistoryRoutes(): Hono<AppEnv> {
       return download(c, 'activityPdf', pdf);
     })
     .get(route('interviewsIcs'), async (c) => {
-      const { t } = c.var;
+      // Files carry ふりがな as plain text, never the page's ruby (ADR 0034).
+      const t = plainMessages(c.var.t);
       const { baseUrl } = c.var.deps.config;
       const rows = await readBookedInterviews(c.var.deps, seekerOf(c).id);
       const calendar = interviewsCalendar(
@@ -179,7 +185,8 @@ export function seekerHistoryRoutes(): Hono<AppEnv> {
       return download(c, 'interviewsIcs', calendar);
     })
     .get(route('favoritesCsv'), async (c) => {
-      const { t } = c.var;
+      // Files carry ふりがな as plain text, never the page's ruby (ADR 0034).
+      const t = plainMessages(c.var.t);
       const { baseUrl } = c.var.deps.config;
       const col = t.history.favoriteColumns;
       const today = tokyoDate(c.var.deps.clock.now());
@@ -197,7 +204,8 @@ export function seekerHistoryRoutes(): Hono<AppEnv> {
       return download(c, 'favoritesCsv', csv);
     })
     .get(route('searchesCsv'), async (c) => {
-      const { t } = c.var;
+      // Files carry ふりがな as plain text, never the page's ruby (ADR 0034).
+      const t = plainMessages(c.var.t);
       const { baseUrl } = c.var.deps.config;
       const col = t.history.searchColumns;
       const { searches } = await readSeekerLists(c.var.deps, seekerOf(c).id);

@@ -51,7 +51,7 @@ function crumbs(t: T, current?: string) {
 
 /** 〒100-8916 東京都千代田区霞が関1-2-2 */
 function location(e: Employer, locale: AppEnv['Variables']['locale'], withPostal = true): string {
-  const place = `${prefectureName(e.prefectureCode, locale)}${locale === 'ja' ? '' : ' '}${e.city}${e.address}`;
+  const place = `${prefectureName(e.prefectureCode, locale)}${locale === 'en' ? ' ' : ''}${e.city}${e.address}`;
   return withPostal ? `〒${e.postalCode} ${place}` : place;
 }
 
@@ -187,7 +187,7 @@ function RegisterForm({ values, errors }: { values: FormValues; errors: FormErro
             value={one(values, 'prefectureCode')}
             error={errors.prefectureCode}
             placeholder={f.prefecturePlaceholder}
-            options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'ja' ? p.name : p.nameEn }))}
+            options={PREFECTURES.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.name }))}
             badge="required"
           />
           <TextField

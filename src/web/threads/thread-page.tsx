@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { INTERVIEW_MODES, type ThreadAuthor, type ThreadEntryKind } from '../../domain/vocabulary.ts';
+import { plainMessages } from '../../i18n/index.ts';
 import {
   checkOffer,
   INTERVIEW_DURATIONS,
@@ -742,7 +743,7 @@ export function threadRoutes(sideName: ThreadAuthor): Hono<AppEnv> {
       if (!found || !slot || (found.offer.state !== 'booked' && found.offer.state !== 'cancelled')) {
         throw notFound('interview');
       }
-      const i = c.var.t.threads.interview;
+      const i = plainMessages(c.var.t).threads.interview;
       const counterpart = side.side === 'seeker' ? thread.employerName : thread.seekerName;
       const url = `${config.baseUrl}${side.base(thread.applicationId)}/messages`;
       const body = interviewCalendar(

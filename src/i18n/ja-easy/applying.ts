@@ -1,0 +1,420 @@
+/**
+ * Japanese strings: applying (SPEC AP-1..AP-8, AL, EM-1, EM-2). Labels, notes and buttons follow
+ * seed 001 「2 志望動機の入力方法や注意点」 and 「3 応募した求人の紹介状などの確認」 word for word.
+ */
+import type {
+  ApplicationState,
+  CancelReason,
+  DocumentEraseCause,
+  DocumentKind,
+  ScanState,
+} from '../../domain/vocabulary.ts';
+import type { ApplyRefusal } from '../../modules/applications/application.rules.ts';
+import type { CancelRefusal } from '../../modules/applications/cancel.rules.ts';
+import type { ResultRefusal } from '../../modules/applications/result.rules.ts';
+import { DEFAULT_RETENTION_MONTHS } from '../../modules/applications/retention.rules.ts';
+import { formatJapaneseDate } from '../../platform/dates.ts';
+import type { Messages } from '../ja.ts';
+import { mailSignature } from './notifications.ts';
+
+/** DR-1 in the seed's words: 求人無効後「翌々月末」(N = 2, seed 001) or 「翌々々月末」(N = 3, seed 000). */
+const retentionPeriod = (months: number) =>
+  months === 1 ? '翌月末' : months === 2 ? '翌々月末' : months === 3 ? '翌々々月末' : `${months}か月後の月末`;
+
+/** The apply form's note on erasure (seed 「2 志望動機の入力方法や注意点」), with the configured period. */
+const retentionFormNote = (months: number) =>
+  `応募書類は、求職者が応募を取り消した時点、求人者マイページに選考結果を登録した時点、求人無効後${retentionPeriod(months)}が経過した時点で、求人者マイページおよび求職者マイページの両方から自動的に削除されます`;
+
+export const applying: Messages['applying'] = {
+  directButton: 'オンライン自主応募（インターネットで 応募《おうぼ》する）',
+  directButtonNote:
+    'ハローワークを 通《とお》さないで、直接《ちょくせつ》 応募《おうぼ》します（オンライン自主応募《じしゅおうぼ》）。紹介状《しょうかいじょう》は ありません。応募《おうぼ》の 記録《きろく》や 結果《けっか》は「求職活動状況」で 見《み》ることが できます。',
+  directLoginNote: 'オンライン自主応募《じしゅおうぼ》を する ときは、マイページに ログインしてください。',
+  form: {
+    titleReferral: 'オンラインハローワーク紹介《しょうかい》の 仕事《しごと》に 応募《おうぼ》する',
+    titleDirect: 'オンライン自主応募（インターネットで 応募《おうぼ》する）',
+    lead: '志望動機《しぼうどうき》、備考《びこう》、書類《しょるい》に ついて 気《き》を つける ことは 下《した》の とおりです。',
+    target: '応募《おうぼ》する 仕事《しごと》',
+    motivation:
+      '志望動機（全角600文字以内）（この 仕事《しごと》を したい 理由《りゆう》・600文字《もじ》まで）',
+    motivationHint: 'かならず 書《か》いてください',
+    remarks: '備考欄（全角600文字以内）（ほかに 伝《つた》えたい こと・600文字《もじ》まで）',
+    remarksHint:
+      '家族《かぞく》の ことや、体《からだ》で 気《き》を つけて ほしい ことなど、会社《かいしゃ》に 伝《つた》えたい ことが あれば 書《か》いてください。書《か》かなくても よいです',
+    documents:
+      '履歴書、職務経歴書、ジョブ・カード、その他の応募書類のアップロード（書類《しょるい》を 送《おく》る）',
+    documentsLead:
+      'あなたが つくった 履歴書《りれきしょ》、職務経歴書《しょくむけいれきしょ》、ジョブ・カードなどの 書類《しょるい》を アップロードして、会社《かいしゃ》に 送《おく》れます',
+    documentNotes: [
+      'アップロードできる書類（ファイル）は最大4点。ファイルサイズは1点につき2MBが上限です',
+      'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。これ以外の形式はアップロードできません',
+      'ファイルにはパスワードをかけないでください',
+      'ウイルスの疑いがある応募書類があった場合、応募自体は有効ですが、応募書類は送ることができません。そのような場合は、メッセージでお知らせしますので、求人者にメッセージや電話で連絡をとり、別の方法でお送りください',
+      // Index 4 states the configured DOCUMENT_RETENTION_MONTHS (messagesFor in src/i18n/index.ts).
+      retentionFormNote(DEFAULT_RETENTION_MONTHS),
+    ],
+    noMypageDocuments:
+      '応募する求人者の「応募書類の送付方法」に「求職者マイページからの登録」が含まれていないため、この方法では送ることができません。求人者が指定する方法でお送りください。',
+    documentMethodsLabel: '書類《しょるい》の 送《おく》り方《かた》',
+    keptFiles: 'アップロードした 書類《しょるい》',
+    noKeptFiles: 'まだ 書類《しょるい》は アップロードして いません。',
+    fileRow: (n: number) => `書類《しょるい》 ${n}`,
+    kind: '書類《しょるい》の 種類《しゅるい》',
+    kindPlaceholder: 'えらんでください',
+    file: 'ファイル',
+    upload: 'アップロード',
+    remove: '削除（けす）',
+    addRow: 'ファイルを 足《た》す',
+    removeRow: 'この 欄《らん》を 消《け》す',
+    roomLeft: (n: number) => `あと ${n}つ アップロードできます。`,
+    full: '書類《しょるい》は 4つまでです。ほかの 書類《しょるい》に 変《か》える ときは、先《さき》に どれかを 消《け》してください。',
+    consent:
+      '上記の情報が、求人者による選考に利用されることに同意します。（やさしく 言《い》うと：上《うえ》の 情報《じょうほう》を 会社《かいしゃ》が 見《み》て 決《き》めます。それで いいです。）',
+    consentLegend: '同意事項（いいですか）',
+    next: '次へ進む（つぎへ すすむ）',
+    cancel: 'キャンセル（やめる）',
+    counter: (n: number, max: number) => `${n} / ${max}｜文字《もじ》`,
+  },
+  confirm: {
+    titleReferral:
+      'オンラインハローワーク紹介対象求人応募内容確認画面（応募《おうぼ》の 内容《ないよう》を 見《み》る）',
+    titleDirect: 'オンライン自主応募内容確認画面（応募《おうぼ》の 内容《ないよう》を 見《み》る）',
+    lead: '内容《ないよう》を 見《み》て、「応募」を 押《お》してください。押《お》すと、会社《かいしゃ》に あなたの 応募《おうぼ》が 知《し》らされます。',
+    referralNote:
+      '応募《おうぼ》すると、ハローワークの 紹介《しょうかい》に なります。会社《かいしゃ》に あなたの 応募《おうぼ》が 知《し》らされます。あなたと 会社《かいしゃ》の マイページに 紹介状《しょうかいじょう》が できます。',
+    submit: '応募（おうぼする）',
+    back: '入力画面に 戻《もど》る',
+    noDocuments: '送《おく》る 書類《しょるい》は ありません。',
+  },
+  done: {
+    title: '応募《おうぼ》しました',
+    body: '会社《かいしゃ》に あなたの 応募《おうぼ》を 知《し》らせました。応募《おうぼ》の 内容《ないよう》は「求職活動状況」＞「応募中求人一覧」で 見《み》ることが できます。',
+    letterIssued: '紹介状《しょうかいじょう》が できました。',
+  },
+  refusal: {
+    target_closed:
+      'この求人には応募できません。応募期限日を過ぎたか、求人が取り下げられたなどの理由により、オンラインハローワーク紹介の対象ではなくなりました。',
+    job_closed: 'この求人は有効ではないため応募できません（無効、取下げ、または紹介期限日を過ぎています）。',
+    not_accepting: 'この 仕事《しごと》は インターネットでは 応募《おうぼ》できません。',
+    employer_unreachable:
+      'この求人の事業所は求人者マイページを開設していないため、オンラインで応募できません。',
+    registration_inactive:
+      '求職登録が無効、または有効期限を過ぎているため応募できません。「求職者情報・設定」で確認するか、ハローワークにご相談ください。',
+    already_applied:
+      'この 仕事《しごと》には もう 応募《おうぼ》しています。内容《ないよう》は「応募中求人一覧」で 見《み》ることが できます。',
+    no_draft:
+      '書《か》いた 内容《ないよう》が 見《み》つかりませんでした。もう一度《いちど》 書《か》いてください。',
+  } as Record<ApplyRefusal | 'no_draft', string>,
+  /** AP-2, AP-3: why a file or the whole form was refused (codes of src/modules/documents). */
+  upload: {
+    empty: 'ファイルの中身が空です。',
+    too_large: 'ファイルサイズは1点につき2MBが上限です。',
+    not_allowed:
+      'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。',
+    type_mismatch: 'ファイルの中身が拡張子の形式と一致しません。正しい形式のファイルを選んでください。',
+    encrypted:
+      'パスワードがかかっているファイルはアップロードできません。パスワードを解除してからアップロードしてください。',
+    corrupt: 'ファイルが壊れているか、読み取れない形式です。',
+    zip_bomb: 'ファイルの中身を確認できないため、アップロードできません。',
+    polyglot: 'ファイルの中に別の形式のデータが含まれているため、アップロードできません。',
+    too_many_pixels: '画像が大きすぎるため、アップロードできません。',
+    too_many: 'アップロードできる書類（ファイル）は最大4点です。',
+    kind_required: '書類の種類を選択してください。',
+    unexpected_file: 'このファイルは受け付けられません。',
+    body_too_large:
+      '送信された内容が大きすぎるため、ファイルを受け付けられませんでした。入力した内容を確認し、ファイルを選び直してください。',
+    truncated:
+      '送信が途中で切れたため、ファイルを受け付けられませんでした。もう一度ファイルを選んでください。',
+    malformed: '送信された内容を読み取れませんでした。もう一度お試しください。',
+    too_many_fields: '送信された内容を読み取れませんでした。もう一度お試しください。',
+    fields_too_large: '入力された内容が長すぎます。',
+    field_too_long: '入力された内容が長すぎます。',
+  },
+  refusalTitle: '応募《おうぼ》できません',
+  errors: {
+    consent: '「同意事項」を 読《よ》んで、チェックを 入《い》れてください。',
+  },
+  kind: {
+    resume: '履歴書',
+    work_history: '職務経歴書',
+    job_card: 'ジョブ・カード',
+    other: 'その他',
+  } as Record<DocumentKind, string>,
+  scan: {
+    pending: '確認中',
+    clean: '確認済み',
+    withheld: '送付できません（ウイルスの疑い）',
+  } as Record<ScanState, string>,
+  /** A withheld document whose stored bytes could not be read back (not a virus finding). */
+  withheldUnreadable: '送付できません（ファイルを読み取れません）',
+  scanUnavailableNote:
+    'ただいまウイルスチェックを利用できないため、アップロードした書類は「確認中」のままです。確認が終わるまで求人者には届きません。',
+  scanPendingNote: 'ウイルスチェックが終わるまで、求人者には「確認中」と表示され、書類は届きません。',
+  state: {
+    applied: '応募《おうぼ》している',
+    cancelled: '取《と》り消《け》した',
+    hired: '採用《さいよう》（決《き》まった）',
+    not_hired: '不採用《ふさいよう》（決《き》まらなかった）',
+  } as Record<ApplicationState, string>,
+  route: { referral: 'オンラインハローワーク紹介', direct: 'オンライン自主応募' },
+  list: {
+    title: '応募中求人一覧（おうぼ している しごと）',
+    lead: '応募《おうぼ》した 仕事《しごと》の 内容《ないよう》、紹介状《しょうかいじょう》、応募《おうぼ》の 内容《ないよう》を 見《み》ることが できます。前《まえ》の 応募《おうぼ》も 出《で》ます。',
+    empty: 'まだ 応募《おうぼ》した 仕事《しごと》は ありません。',
+    caption: '応募《おうぼ》した 仕事《しごと》（新《あたら》しい 順《じゅん》）',
+    appliedAt: '応募《おうぼ》した 日《ひ》と 時間《じかん》',
+    route: '応募《おうぼ》の 方法《ほうほう》',
+    state: '状態《じょうたい》',
+    letterNumber: '紹介状《しょうかいじょう》の 番号《ばんごう》',
+  },
+  functions: {
+    newMessage: '新規メッセージを作成（メッセージを 書《か》く）',
+    jobNow: '求人内容の詳細（仕事《しごと》の 内容《ないよう》）',
+    snapshot: '紹介・応募時の求人票（応募《おうぼ》した ときの 求人票《きゅうじんひょう》）',
+    content: '応募内容（応募《おうぼ》した こと）',
+    cancel: '応募を取消（応募《おうぼ》を やめる）',
+    cancelNote:
+      '応募《おうぼ》してから 24時間《じかん》の 間《あいだ》は、応募《おうぼ》を 取《と》り消《け》せます。',
+    cancelClosed:
+      '応募《おうぼ》してから 24時間《じかん》が 過《す》ぎました。マイページでは 取《と》り消《け》せません。メッセージや 電話《でんわ》で、かならず 会社《かいしゃ》に 連絡《れんらく》してください。',
+    cancelOpen: (until: string) => `${until}まで、応募《おうぼ》を 取《と》り消《け》せます。`,
+    letter: '紹介状（本人控え）（あなたの ぶん）',
+    results: '紹介状・選考結果通知（結果《けっか》の お知《し》らせ）',
+    noLetter: 'オンライン自主応募《じしゅおうぼ》なので、紹介状《しょうかいじょう》は ありません。',
+  },
+  detail: {
+    title: '応募内容',
+    motivation: '志望動機',
+    remarks: '備考',
+    documents: '応募書類',
+    noDocuments: 'なし',
+    documentsElsewhere: '応募書類は求人者が指定する方法で送付してください。',
+    fileSize: (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ja-JP')} KB`,
+  },
+  snapshot: {
+    title: '紹介・応募時の求人票',
+    lead: (at: string) => `${at}に応募したときの求人票です。`,
+    changed: '応募後に変更された項目',
+    noChanges: '応募後に変更された項目はありません。',
+    current: '現在',
+  },
+  letter: {
+    lang: 'ja-JP',
+    seekerKana: 'フリガナ',
+    officeAddress: '所在地',
+    officePhone: '電話番号',
+    addressee: (employer: string) => `${employer}　御中`,
+    seekerCopyNote:
+      'この書面は求職者ご本人の控えです。紹介状は、求人者マイページにも同じ内容で発行されています。',
+    formatDate: formatJapaneseDate,
+    title: '紹介状',
+    seekerCopy: '紹介状（本人控え）',
+    pdf: 'PDFで表示',
+    print: '印刷する',
+    number: '紹介状番号',
+    issuedOn: '交付年月日',
+    seeker: '紹介者氏名',
+    seekerNumber: '求職番号',
+    jobNumber: '求人番号',
+    employer: '事業所名',
+    employerAddress: '事業所所在地',
+    occupation: '職種',
+    selection: '選考方法',
+    office: '紹介安定所',
+    sentence: '下記の者を紹介します。ご選考の上、選考結果をお知らせください。',
+  },
+  /** 応募の取り消し (CX-1..CX-3), seed 001 「4 応募の取り消し方法と注意点」 word for word. */
+  cancel: {
+    title: '求人応募取り消し画面（応募《おうぼ》を やめる）',
+    confirmTitle: '求人応募取り消し確認画面（やめる 内容《ないよう》を 見《み》る）',
+    lead: '応募後24時間以内であれば、求職者マイページから応募を取り消すことができます。（やさしく 言《い》うと：応募《おうぼ》してから 24時間《じかん》の 間《あいだ》は、マイページで 応募《おうぼ》を やめられます。）',
+    cautionTitle: 'ご注意ください！（気《き》を つけてください）',
+    caution:
+      '応募を取りやめる場合は、必ず求人者に応募を辞退する旨を伝えてください。（やさしく 言《い》うと：応募《おうぼ》を やめる ときは、かならず 会社《かいしゃ》に 言《い》ってください。）',
+    afterWindow:
+      '24時間を過ぎると、求職者マイページから応募を取り消すことはできませんので、メッセージや電話などで必ず求人者に直接連絡をしてください。（やさしく 言《い》うと：24時間《じかん》が 過《す》ぎると、マイページでは やめられません。メッセージや 電話《でんわ》で、かならず 会社《かいしゃ》に 連絡《れんらく》してください。）',
+    deadline: (at: string) => `やめられる 期限《きげん》：${at}`,
+    target: 'やめる 応募《おうぼ》',
+    reason: '応募取り消し理由（やめる 理由《りゆう》）',
+    reasonHint: 'やめる 理由《りゆう》を えらんでください',
+    note: '備考欄（全角300文字以内）（ほかに 伝《つた》えたい こと・300文字《もじ》まで）',
+    noteHint:
+      '応募取り消し理由で「その他」を選択した場合は、備考欄（全角300文字以内）に理由を入力してください',
+    consent:
+      '応募取り消しの通知は応募取り消し理由とともに求人者に通知されます。求人者に提出した応募書類は、求職者マイページ及び応募先の求人者マイページから消去されます。（やさしく 言《い》うと：やめた ことと 理由《りゆう》は 会社《かいしゃ》に 知《し》らされます。出《だ》した 書類《しょるい》は、あなたと 会社《かいしゃ》の マイページから 消《け》されます。）',
+    consentLegend: '注意文（気《き》を つける こと）',
+    next: '次へ進む（つぎへ すすむ）',
+    back: '入力画面に戻る（もどる）',
+    toList: 'キャンセル（やめない）',
+    confirmLead:
+      '内容《ないよう》を 見《み》て、「完了」を 押《お》してください。押《お》すと、会社《かいしゃ》に 応募《おうぼ》を やめた ことが 知《し》らされます。',
+    complete: '完了（おわり）',
+    doneTitle: '応募《おうぼ》を やめました',
+    done: '会社《かいしゃ》に、応募《おうぼ》を やめた ことと 理由《りゆう》を 知《し》らせました。出《だ》した 書類《しょるい》は、あなたと 会社《かいしゃ》の マイページから 消《け》しました。',
+    reasons: {
+      found_job: 'ほかの 仕事《しごと》に 決《き》まった',
+      rechecked_conditions: '応募《おうぼ》の 条件《じょうけん》を もう一度《いちど》 見《み》た',
+      family: '家族《かぞく》の こと',
+      health: '体《からだ》の こと',
+      other: 'その他（そのほか）',
+    } as Record<CancelReason, string>,
+    errors: {
+      reason_missing: '応募取り消し理由を選択してください',
+      note_missing: '応募取り消し理由で「その他」を選択した場合は、備考欄に理由を入力してください',
+      note_too_long: '備考欄は全角300文字以内で入力してください',
+      no_consent: '注意文を確認してチェックしてください',
+    },
+    refusalTitle: '応募を取り消すことはできません',
+    refusal: {
+      window_closed:
+        '応募から24時間を過ぎたため、求職者マイページから応募を取り消すことはできません。メッセージや電話などで必ず求人者に直接連絡をしてください。',
+      decided: 'この応募には求人者が選考結果を登録したため、取り消すことはできません。',
+      invalid: '入力内容を確認できませんでした。お手数ですが、もう一度入力してください。',
+    } as Record<CancelRefusal | 'invalid', string>,
+    cancelledAt: '取り消し日時',
+    cancelledReason: '応募取り消し理由',
+    cancelledNote: '備考',
+  },
+  /** 選考結果 (EM-3) in 求人者マイページ, and the seeker's 紹介状・選考結果通知. */
+  result: {
+    title: '選考結果の登録',
+    lead: '選考結果を登録すると、ハローワークから求職者に選考結果通知が届きます。提出された応募書類は、この時点で求人者マイページ及び求職者マイページから削除されます。',
+    result: '選考結果',
+    results: { hired: '採用', not_hired: '不採用' } as Record<'hired' | 'not_hired', string>,
+    conditions: '求人票の労働条件と採用条件の相違',
+    conditionsValues: { yes: 'あり', no: 'なし' } as Record<'yes' | 'no', string>,
+    conditionsNote: '相違の内容（全角300文字以内）',
+    conditionsNoteHint: '「あり」を選択した場合は、求人票の労働条件と異なる点を入力してください',
+    submit: '登録する',
+    done: '選考結果を登録しました。求職者に選考結果通知を送りました。',
+    errors: {
+      result_missing: '選考結果を選択してください',
+      conditions_missing: '求人票の労働条件と採用条件の相違を選択してください',
+      note_missing: '相違が「あり」の場合は、相違の内容を入力してください',
+      note_too_long: '相違の内容は全角300文字以内で入力してください',
+    },
+    refusalTitle: '選考結果は登録できません',
+    refusal: {
+      cancelled: 'この応募は求職者により取り消されたため、選考結果は登録できません。',
+      decided: 'この応募の選考結果は登録済みです。',
+      invalid: '入力内容を確認できませんでした。お手数ですが、もう一度入力してください。',
+    } as Record<Exclude<ResultRefusal, 'retention_ended'> | 'invalid', string>,
+    /** EM-3 after the retention end of DR-1: the page says why. */
+    retentionEnded: (period: string) =>
+      `求人無効後${period}が経過し、応募書類の保存期間が終了したため、選考結果は登録できません。`,
+    decidedAt: '選考結果の登録日時',
+    conditionsNoteShort: '相違の内容',
+    /** The seeker's page 紹介状・選考結果通知 (AL). */
+    noticeTitle: '紹介状・選考結果通知',
+    letterSection: '紹介状',
+    noticeSection: '選考結果通知',
+    noLetter: 'オンライン自主応募のため、紹介状は発行されていません。',
+    pending: '選考結果はまだ登録されていません。登録されると、メッセージとメールでお知らせします。',
+    cancelledNotice: 'この応募は取り消されています。',
+    noticeLead: (employer: string) => `${employer}から、選考結果が登録されました。`,
+  },
+  /** DR-1, DR-2: the date each application's documents are (or were) erased. */
+  retention: {
+    period: retentionPeriod,
+    formNote: retentionFormNote,
+    label: '応募書類の削除予定',
+    erasedLabel: '応募書類の削除',
+    erased: (at: string, cause: string) => `${at}に削除しました（${cause}）`,
+    causes: {
+      cancelled: '応募の取り消しのため',
+      decided: '選考結果の登録のため',
+      retention: '保存期間の経過のため',
+    } as Record<DocumentEraseCause, string>,
+    scheduled: (on: string, period: string) =>
+      `${on}に削除されます（求人無効後${period}の経過後。応募の取り消し、選考結果の登録があればその時点で削除されます）`,
+    afterClose: (period: string) =>
+      `求人が無効になった後、${period}が経過した時点で削除されます（応募の取り消し、選考結果の登録があればその時点で削除されます）`,
+    erasedDocuments: '応募書類は削除されました。',
+  },
+  /** Staff: the seeker's applications on the staff seeker page (EM-3, ST-2). */
+  staff: {
+    title: '応募状況',
+    lead: 'オンラインハローワーク紹介とオンライン自主応募の状況、選考結果です。',
+    caption: '応募（新しい順）',
+    none: 'まだ応募はありません。',
+    appliedAt: '応募日時',
+    jobNumber: '求人番号',
+    occupation: '職種',
+    employer: '事業所名',
+    route: '応募方法',
+    state: '状況',
+    result: '選考結果',
+    conditions: '労働条件の相違',
+    documents: '応募書類',
+    resultOn: (state: string, at: string) => `${state}（${at}）`,
+    byOtherMeans: '求職者マイページ以外（郵送など）',
+  },
+  employer: {
+    navTitle: '応募者管理',
+    title: '応募者管理',
+    lead: '自社の求人への応募を新しい順に表示します。',
+    empty: 'まだ応募はありません。',
+    caption: '応募（新しい順）',
+    allJobs: 'すべての求人',
+    filterJob: '求人で絞り込む',
+    filter: '表示',
+    applicant: '応募者',
+    appliedAt: '応募日時',
+    documents: '応募書類',
+    documentsCount: (n: number) => `${n}点`,
+    download: 'ダウンロード',
+    withheld: 'ウイルスの疑いがあるため送付されませんでした',
+    withheldUnreadable: 'ファイルを読み取れなくなったため送付されませんでした',
+    pending: 'ウイルスチェック中のため、まだダウンロードできません',
+    applicantFields: {
+      name: '氏名',
+      kana: 'フリガナ',
+      birthDate: '生年月日',
+      phone: '電話番号',
+      address: '住所',
+    },
+    jobApplications: (n: number) => `この求人への応募（${n}件）`,
+    notices: '新着のお知らせ',
+    noNotices: '新着のお知らせはありません。',
+  },
+  /** The reply promise (ADR 0023): 回答予定日 from the 求人票's 選考結果通知, its reminder and the staff list. */
+  reply: {
+    label: '回答予定日',
+    hint: '求人票の「選考結果通知」の日数をもとにした、選考結果が届く予定の日です。',
+    /** The seeker, once the date has passed without a result. */
+    seekerOverdue:
+      '回答予定日を過ぎていますが、選考結果はまだ届いていません。ハローワークから求人者に確認しています。',
+    /** The employer: text, not colour only. */
+    employerOverdue: (days: number) => `回答予定日を${days}日過ぎています。選考結果を登録してください。`,
+    overdueShort: (days: number) => `${days}日超過`,
+    none: '―',
+    notice: (dueOn: string) => `（回答予定日：${dueOn}）`,
+    mail: {
+      subject: '【ハローワーク】回答予定日を過ぎた応募があります',
+      body: (p: {
+        applicationId: string;
+        jobNumber: string;
+        title: string;
+        dueOn: string;
+        baseUrl: string;
+      }) =>
+        `求人番号 ${p.jobNumber}「${p.title}」への応募について、回答予定日（${p.dueOn}）を過ぎましたが、選考結果がまだ登録されていません。\n\n応募者には、求人票の「選考結果通知」の日数をもとに回答予定日をお知らせしています。求人者マイページの「応募者管理」から選考結果を登録してください。選考に時間がかかる場合は、応募者にその旨をご連絡ください。\n${p.baseUrl}/employer/applications/${p.applicationId}${mailSignature(p.baseUrl)}`,
+    },
+    staff: {
+      title: '回答予定日を過ぎた応募',
+      lead: '管轄の求職者の応募のうち、回答予定日を過ぎても選考結果が登録されていないものです（回答予定日の新しい順）。',
+      caption: '回答予定日を過ぎた応募（回答予定日の新しい順）',
+      empty: '回答予定日を過ぎた応募はありません。',
+      appliedAt: '応募日',
+      job: '求人番号・職種',
+      employer: '事業所名',
+      seeker: '求職者',
+      dueOn: '回答予定日',
+      daysOverdue: '超過日数',
+      remindedAt: '求人者への通知',
+      days: (n: number) => `${n}日`,
+      notReminded: '未送信',
+      noLogin: '未送信（求人者マイページのログインなし）',
+    },
+  },
+};
