@@ -157,6 +157,7 @@ export interface Config {
    * outside the database (LEDGER_DIR, default DATA_DIR/ledger) and re-applied after a restore.
    */
   ledgerDir: string;
+  /**
    * A streaming standby for anonymous public reads (DATABASE_READ_URL, ADR 0031): skipped when its
    * replay lag is over maxLagMs or it does not answer (checked every checkIntervalMs). PostgreSQL only.
    */
