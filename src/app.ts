@@ -5,10 +5,11 @@
 import { Hono } from 'hono';
 import type { Deps } from './deps.ts';
 import { apiRoutes } from './web/api/api.routes.ts';
-import { assetRoutes } from './web/assets.ts';
+import { assetRoutes, faviconRoute } from './web/assets.ts';
 import { csrfMiddleware } from './web/auth/csrf.ts';
 import { sessionMiddleware } from './web/auth/session.ts';
 import { bodyReader } from './web/body.ts';
+import { compression } from './web/compression.ts';
 import { devMailRoutes } from './web/dev/mail.routes.tsx';
 import { employerPortal } from './web/employer/employer.routes.tsx';
 import { employerLiveRoutes } from './web/employer/employer-messages.tsx';
@@ -50,11 +51,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(inFlight(deps.lifecycle));
   app.use(requestMetrics(deps));
   app.use(requestContext(deps));
+  // Outside everything that writes the body (the やさしい日本語 ruby pass included), so it sees the final bytes.
+  app.use(compression());
   app.use(securityHeaders(deps.config.secure));
   app.route('/', healthRoutes);
   // /metrics on the main port only with METRICS_TOKEN, or openly outside production (ADR 0028).
   if (deps.config.metrics.onMainPort) app.route('/', metricsRoutes());
   app.route('/assets', assetRoutes());
+  app.route('/', faviconRoute());
   // Open job data (ADR 0027): no session, no cookies, no body; its own JSON errors.
   app.route('/api/v1', apiRoutes());
   app.route('/', sitemapRoutes());

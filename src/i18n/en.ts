@@ -32,6 +32,18 @@ export const en: Messages = {
     breadcrumb: 'Breadcrumb',
     mainNav: 'Main menu',
     languageNav: 'Language',
+    description: {
+      public:
+        'Search the jobs registered with Hello Work by occupation, place of work, wage and more, and apply online from the job seeker MyPage.',
+      seeker:
+        'Job seeker MyPage: search jobs, see referrals from Hello Work and your applications, and read your messages.',
+      employer:
+        'Employer MyPage: manage your job postings, see applicants, register selection results and exchange messages.',
+      staff:
+        'Hello Work staff console: register job seekers and employers, counselling, referrals and information.',
+    },
+    jobDescription: (title: string, company: string, place: string) =>
+      `${title} | ${company} | Place of work: ${place}. A job registered with Hello Work.`,
   },
   nav: {
     home: 'Home',

@@ -38,6 +38,17 @@ export const jaEasy: Messages = {
     breadcrumb: 'いまの ページの 場所《ばしょ》',
     mainNav: 'メニュー',
     languageNav: 'ことば',
+    description: {
+      public:
+        'ハローワークの 仕事《しごと》を さがせます。求職者《きゅうしょくしゃ》マイページから インターネットで 応募《おうぼ》できます。',
+      seeker:
+        '求職者《きゅうしょくしゃ》マイページです。仕事《しごと》を さがす、応募《おうぼ》する、メッセージを 読《よ》む ことが できます。',
+      employer:
+        '求人者《きゅうじんしゃ》マイページです。求人《きゅうじん》と 応募《おうぼ》した 人《ひと》を 見《み》る ことが できます。',
+      staff: 'ハローワークの 職員《しょくいん》の 画面《がめん》です。',
+    },
+    jobDescription: (title: string, company: string, place: string) =>
+      `${title}（${company}）。働《はたら》く 場所《ばしょ》は ${place}です。ハローワークの 求人《きゅうじん》です。`,
   },
   nav: {
     home: 'ホーム',

@@ -33,6 +33,18 @@ export const ja = {
     breadcrumb: 'パンくずリスト',
     mainNav: 'メインメニュー',
     languageNav: '表示言語',
+    /** The meta description of pages that have none of their own, per portal. */
+    description: {
+      public:
+        'ハローワークに申し込まれた求人を、職種・勤務地・賃金などの条件で検索できます。求職者マイページからオンラインで応募できます。',
+      seeker:
+        '求職者マイページ：求人検索、ハローワークからの紹介と応募、応募状況、メッセージを確認できます。',
+      employer: '求人者マイページ：求人の管理、応募者の確認、選考結果の登録、応募者とのメッセージ。',
+      staff: 'ハローワーク職員画面：求職者と事業所の登録、職業相談、紹介、情報提供。',
+    },
+    /** The meta description of a 求人票 page: what a search engine shows under its title. */
+    jobDescription: (title: string, company: string, place: string) =>
+      `${title}｜${company}｜就業場所：${place}。ハローワークの求人です。`,
   },
   nav: {
     home: 'ホーム',

@@ -11,6 +11,8 @@ export interface PageProps {
   portal?: Portal;
   /** Trail shown above the heading; the last item is the current page. */
   breadcrumbs?: { label: string; href?: string }[];
+  /** The meta description; the portal's own (site.description) when absent. */
+  description?: string;
 }
 
 export type AppEnv = {

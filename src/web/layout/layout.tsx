@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { type Locale, type Messages, messages } from '../../i18n/index.ts';
+import { assetHref } from '../assets.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { EmployerNavUnread } from '../employer/employer-messages.tsx';
 import type { AppEnv, PageProps, Portal } from '../env.ts';
@@ -91,6 +92,7 @@ export function Layout({
   title,
   portal = 'public',
   breadcrumbs,
+  description,
 }: PageProps & { children?: Child }) {
   const c = useRequestContext<AppEnv>();
   const t = c.var.t;
@@ -112,9 +114,11 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} | ${portalName} | ${t.site.name}`}</title>
-        <link rel="stylesheet" href="/assets/tokens.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
-        <script type="module" src="/assets/app.js" />
+        <meta name="description" content={description ?? t.site.description[portal]} />
+        <link rel="icon" href={assetHref('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetHref('tokens.css')} />
+        <link rel="stylesheet" href={assetHref('app.css')} />
+        <script type="module" src={assetHref('app.js')} />
       </head>
       <body class={`portal-${portal}`}>
         <a class="skip-link" href="#main">

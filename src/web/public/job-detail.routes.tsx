@@ -15,7 +15,7 @@ import { tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Auth } from '../auth/session.ts';
 import { Button, ButtonLink, CsrfField } from '../components/form.tsx';
-import { ValidBadge } from '../components/job-card.tsx';
+import { placeText, ValidBadge } from '../components/job-card.tsx';
 import { JobDetails } from '../components/job-details.tsx';
 import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
@@ -161,6 +161,11 @@ export function jobDetailRoutes(): Hono<AppEnv> {
         title: view.job.title,
         portal: portalOf(viewer),
         breadcrumbs: [{ label: c.var.t.nav.search, href: '/jobs' }, { label: view.job.title }],
+        description: c.var.t.site.jobDescription(
+          view.job.title,
+          view.employer.name ?? view.officeName,
+          placeText(c.var.locale, view.job.prefectureCode, view.job.city),
+        ),
       },
       <JobPage view={view} publicView={publicView} viewer={viewer} />,
     );
