@@ -19,7 +19,17 @@ async function resultLinks(page: Page): Promise<string[]> {
   return links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
+/**
+ * After a search that found jobs the conditions are folded above the results (issue 14, phone
+ * first): their summary says how many are set, and opening it shows the form as it was sent.
+ */
 async function expectConditions(page: Page): Promise<void> {
+  const folded = page.locator('details.search-conditions');
+  await expect(folded).toHaveCount(1);
+  await expect(folded).not.toHaveAttribute('open');
+  await expect(folded.locator('summary')).toHaveText('検索条件（3件指定中）・変更する');
+  await folded.locator('summary').click();
+  await expect(folded).toHaveAttribute('open');
   await expect(field(page, 'フリーワード')).toHaveValue(KEYWORD);
   await expect(page.getByRole('group', { name: '都道府県（3つまで）' }).getByLabel('第1希望')).toHaveValue(
     '13',
@@ -131,6 +141,39 @@ test('SR-1/SR-4/SR-3/SR-2 a seeker searches, opens a job, keeps it in お気に�
   await expect(page.getByTestId('hit-count')).toHaveText(count);
   expect(await resultLinks(page)).toEqual(links);
   await checkA11y(page, 'saved search run again');
+});
+
+test.describe('on a 390 px phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('issue 14 after searching, the first result card is within 1,700 px of the top; the skip link and the folded conditions work', async ({
+    page,
+  }) => {
+    await page.goto('/jobs');
+    // Before a search the conditions are the page.
+    await expect(page.locator('details.search-conditions')).toHaveCount(0);
+    await field(page, 'フリーワード').fill(KEYWORD);
+    await button(page, '検索する').click();
+    await expect(page).toHaveURL(/kw=/);
+    const card = page
+      .getByRole('region', { name: /^検索結果/ })
+      .getByRole('article')
+      .first();
+    await expect(card).toBeVisible();
+    const top = await card.evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+    expect(top, 'the first card starts within the first two screens').toBeLessThanOrEqual(1700);
+
+    const skip = page.getByRole('link', { name: '検索結果へ移動' });
+    await skip.click();
+    await expect(page.getByRole('heading', { level: 2, name: /^検索結果/ })).toBeFocused();
+
+    const summary = page.locator('details.search-conditions > summary');
+    await expect(summary).toHaveText('検索条件（1件指定中）・変更する');
+    await summary.click();
+    await expect(field(page, 'フリーワード')).toHaveValue(KEYWORD);
+    await expect(page.locator('details.search-conditions details > summary')).toHaveText('詳細条件');
+    await checkA11y(page, 'phone 390: results with the conditions open');
+  });
 });
 
 test.describe('on a phone-sized screen (360×740)', () => {

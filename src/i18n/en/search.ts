@@ -4,6 +4,12 @@ import type { Messages } from '../ja.ts';
 export const search: Messages['search'] = {
   title: 'Job search',
   resultsTitle: 'Results',
+  conditions: {
+    summary: (n: number) =>
+      n === 0 ? 'Search conditions (none set)' : `Search conditions (${n} set) · change`,
+    skipToResults: 'Skip to the results',
+    detailsCount: (n: number) => (n === 0 ? '' : ` (${n} set)`),
+  },
   form: {
     keywordLegend: 'Keywords',
     kw: 'Keywords',

@@ -4,6 +4,14 @@ import type { Messages } from '../ja.ts';
 export const search: Messages['search'] = {
   title: '求人検索（しごとを さがす）',
   resultsTitle: 'さがした 結果《けっか》',
+  conditions: {
+    summary: (n: number) =>
+      n === 0
+        ? '検索《けんさく》の 条件《じょうけん》（なし）'
+        : `検索《けんさく》の 条件《じょうけん》（${n}こ）・変《か》える`,
+    skipToResults: '検索結果《けんさくけっか》へ 移動《いどう》（結果《けっか》を 見《み》る）',
+    detailsCount: (n: number) => (n === 0 ? '' : `（${n}こ えらんで います）`),
+  },
   form: {
     keywordLegend: 'ことばで さがす',
     kw: 'ことば',

@@ -2,6 +2,12 @@
 export const search = {
   title: '求人検索',
   resultsTitle: '検索結果',
+  /** Phone-first results (issue 14): the conditions fold up above the results once a search ran. */
+  conditions: {
+    summary: (n: number) => (n === 0 ? '検索条件（指定なし）' : `検索条件（${n}件指定中）・変更する`),
+    skipToResults: '検索結果へ移動',
+    detailsCount: (n: number) => (n === 0 ? '' : `（${n}件指定中）`),
+  },
   form: {
     keywordLegend: 'キーワード',
     kw: 'フリーワード',

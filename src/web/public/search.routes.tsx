@@ -103,6 +103,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
   const f = t.search.form;
   const prefs = many(values, 'pref');
   const cities = many(values, 'city');
+  const detailsSet = countSet(values, DETAIL_FIELDS);
   const municipalityOptions = PREFECTURES.filter((p) => prefs.length === 0 || prefs.includes(p.code)).flatMap(
     (p) => p.municipalities.map((m) => m.name),
   );
@@ -220,8 +221,11 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
           />
         </fieldset>
 
-        <details class="panel" open={hasDetails(values) || Object.keys(errors).length > 0}>
-          <summary class="field__label">{f.detailsLegend}</summary>
+        <details class="panel" open={detailsSet > 0 || Object.keys(errors).length > 0}>
+          <summary class="field__label">
+            {f.detailsLegend}
+            {t.search.conditions.detailsCount(detailsSet)}
+          </summary>
           <TextField
             name="age"
             label={f.age}
@@ -373,7 +377,13 @@ const DETAIL_FIELDS = [
   'f',
   'online',
 ];
-const hasDetails = (values: FormValues) => DETAIL_FIELDS.some((k) => many(values, k).some((v) => v !== ''));
+/** Not conditions of their own: how the results are shown, and how several keywords combine. */
+const DISPLAY_FIELDS = new Set(['sort', 'per', 'page', 'kwMode']);
+/** How many of the fields (every condition by default) are set: each field counts once. */
+function countSet(values: FormValues, fields?: readonly string[]): number {
+  const names = fields ?? Object.keys(values).filter((k) => !DISPLAY_FIELDS.has(k));
+  return names.filter((k) => many(values, k).some((v) => v !== '')).length;
+}
 
 /** A link to this search with some parameters changed (sort, page size, page). */
 function withParams(values: FormValues, changes: Record<string, string>): string {
@@ -521,7 +531,7 @@ function SearchPage({
     const to = from + results.cards.length - 1;
     body = (
       <section aria-labelledby="results-title">
-        <h2 id="results-title">
+        <h2 id="results-title" tabindex={-1}>
           {s.resultsTitle}：
           <span data-testid="hit-count">{results.capped ? s.countCapped : s.count(results.total)}</span>
         </h2>
@@ -546,10 +556,27 @@ function SearchPage({
       </section>
     );
   }
+  const set = countSet(values);
+  const hasErrors = Object.keys(errors).length > 0;
+  // Phone first (issue 14): once a search found jobs, its conditions fold into one line above the
+  // results, so the first card is on the first screens; open before any search, on errors and with none found.
+  const folded = results !== null && set > 0 && results.cards.length > 0 && !hasErrors;
   return (
     <>
       <h1>{s.title}</h1>
-      <SearchForm values={values} errors={errors} />
+      {folded ? (
+        <>
+          <p class="skip-to-results">
+            <a href="#results-title">{s.conditions.skipToResults}</a>
+          </p>
+          <details class="search-conditions">
+            <summary>{s.conditions.summary(set)}</summary>
+            <SearchForm values={values} errors={errors} />
+          </details>
+        </>
+      ) : (
+        <SearchForm values={values} errors={errors} />
+      )}
       {body}
     </>
   );

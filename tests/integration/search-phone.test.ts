@@ -1,0 +1,68 @@
+/**
+ * A phone-first 求人検索 (issue 14): once a search finds jobs, its conditions fold into one summary
+ * above the results that says how many are set, with a skip link to the results; before a search,
+ * with errors and when nothing is found, the form stays open. 「詳細条件」 says how many it holds.
+ */
+import { randomBytes } from 'node:crypto';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJob } from '../support/factories.ts';
+import { createTestContext, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let word: string;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  word = `目印${randomBytes(3).toString('hex')}`;
+  await createJob(ctx.deps, { title: `${word}の介護スタッフ` });
+});
+afterAll(() => ctx?.close());
+
+const dom = async (query: string) => {
+  const res = await ctx.app.request(`/jobs${query}`);
+  return { status: res.status, dom: parse(await res.text()) };
+};
+
+describe('issue 14 the conditions fold above the results', () => {
+  it('a search that finds jobs: one folded summary with the count, a skip link, the results after it', async () => {
+    const { status, dom: page } = await dom(
+      `?kw=${encodeURIComponent(word)}&kwMode=and&pref=13&pref=&sort=new`,
+    );
+    expect(status).toBe(200);
+    const folded = page.querySelectorAll('details.search-conditions');
+    expect(folded).toHaveLength(1);
+    expect(folded[0]!.hasAttribute('open')).toBe(false);
+    // kw and pref: kwMode and sort are not conditions of their own; an empty 第2希望 is nothing.
+    expect(folded[0]!.querySelector('summary')?.text.trim()).toBe('検索条件（2件指定中）・変更する');
+    expect(folded[0]!.querySelector('form[action="/jobs"]')).not.toBeNull();
+    const skip = page.querySelector('.skip-to-results a');
+    expect(skip?.getAttribute('href')).toBe('#results-title');
+    expect(skip?.text).toBe('検索結果へ移動');
+    const heading = page.getElementById('results-title');
+    expect(heading?.getAttribute('tabindex')).toBe('-1');
+    const html = page.toString();
+    expect(html.indexOf('details class="search-conditions"')).toBeLessThan(
+      html.indexOf('id="results-title"'),
+    );
+    expect(page.querySelectorAll('.job-list article').length).toBeGreaterThan(0);
+  });
+
+  it('open before any search, when nothing is found, and with an error', async () => {
+    for (const query of ['', `?kw=${encodeURIComponent(`${word}存在しない語`)}`, '?age=abc']) {
+      const { dom: page } = await dom(query);
+      expect(page.querySelectorAll('details.search-conditions'), query).toHaveLength(0);
+      expect(page.querySelector('.skip-to-results'), query).toBeNull();
+      expect(page.querySelector('form[action="/jobs"]'), query).not.toBeNull();
+    }
+  });
+
+  it('「詳細条件」 is a disclosure that says how many of its conditions are set, open when any is', async () => {
+    const none = (await dom(`?kw=${encodeURIComponent(word)}`)).dom.querySelector('.search-form details');
+    expect(none?.querySelector('summary')?.text.trim()).toBe('詳細条件');
+    expect(none?.hasAttribute('open')).toBe(false);
+    const two = (await dom(`?kw=${encodeURIComponent(word)}&age=30&online=1`)).dom;
+    const details = two.querySelector('.search-form details');
+    expect(details?.querySelector('summary')?.text.trim()).toBe('詳細条件（2件指定中）');
+    expect(details?.hasAttribute('open')).toBe(true);
+  });
+});
