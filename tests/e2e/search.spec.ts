@@ -27,8 +27,9 @@ async function expectConditions(page: Page): Promise<void> {
   const folded = page.locator('details.search-conditions');
   await expect(folded).toHaveCount(1);
   await expect(folded).not.toHaveAttribute('open');
-  await expect(folded.locator('summary')).toHaveText('検索条件（3件指定中）・変更する');
-  await folded.locator('summary').click();
+  const summary = page.locator('details.search-conditions > summary');
+  await expect(summary).toHaveText('検索条件（3件指定中）・変更する');
+  await summary.click();
   await expect(folded).toHaveAttribute('open');
   await expect(field(page, 'フリーワード')).toHaveValue(KEYWORD);
   await expect(page.getByRole('group', { name: '都道府県（3つまで）' }).getByLabel('第1希望')).toHaveValue(
