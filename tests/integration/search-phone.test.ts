@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJob } from '../support/factories.ts';
+import { createJob, createSeeker } from '../support/factories.ts';
+import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -64,5 +65,37 @@ describe('issue 14 the conditions fold above the results', () => {
     const details = two.querySelector('.search-form details');
     expect(details?.querySelector('summary')?.text.trim()).toBe('詳細条件（2件指定中）');
     expect(details?.hasAttribute('open')).toBe(true);
+  });
+});
+
+describe('SR-3 a job in お気に入り shows as saved', () => {
+  it('the job page says 「お気に入り保存済み」 with its removal once saved, and the save button again after removal', async () => {
+    const job = await createJob(ctx.deps, { title: `${word}の事務` });
+    const seeker = await createSeeker(ctx.deps);
+    const client = ctx.client();
+    await signInAs(client, 'seeker', seeker.email, seeker.password);
+    const buttons = (page: { dom: ReturnType<typeof parse> }) =>
+      page.dom.querySelectorAll('main form button').map((b) => b.text.trim());
+
+    const before = await client.get(`/jobs/${job.jobNumber}`);
+    expect(buttons(before)).toContain('お気に入り保存');
+    expect(before.dom.querySelector('.favorite-saved')).toBeNull();
+
+    expect((await client.post('/mypage/favorites', { jobNumber: job.jobNumber })).status).toBe(303);
+    const saved = await client.get(`/jobs/${job.jobNumber}`);
+    expect(saved.dom.querySelector('.favorite-saved')?.text.trim()).toBe('お気に入り保存済み');
+    expect(buttons(saved)).toContain('お気に入りから削除');
+    expect(buttons(saved)).not.toContain('お気に入り保存');
+
+    // Another seeker's page of the same job is not affected.
+    const other = await createSeeker(ctx.deps);
+    const otherClient = ctx.client();
+    await signInAs(otherClient, 'seeker', other.email, other.password);
+    expect((await otherClient.get(`/jobs/${job.jobNumber}`)).dom.querySelector('.favorite-saved')).toBeNull();
+
+    expect((await client.post('/mypage/favorites/delete', { jobNumber: job.jobNumber })).status).toBe(303);
+    const removed = await client.get(`/jobs/${job.jobNumber}`);
+    expect(removed.dom.querySelector('.favorite-saved')).toBeNull();
+    expect(buttons(removed)).toContain('お気に入り保存');
   });
 });

@@ -10,6 +10,7 @@ export const jobs: Messages['jobs'] = {
   valid: 'Valid',
   invalid: 'Not valid',
   favorite: 'Save to favourites',
+  favoriteSaved: 'Saved to favourites',
   favoriteLoginNote: 'Sign in to save jobs to your favourites.',
   onlineAccepted: 'Online direct applications are accepted',
   onlineNotAccepted: 'Online direct applications are not accepted',

@@ -10,6 +10,7 @@ export const jobs: Messages['jobs'] = {
   valid: '使《つか》えます',
   invalid: '無効《むこう》',
   favorite: 'お気に入り保存（ほぞんする）',
+  favoriteSaved: 'お気に入り保存済み（ほぞんして あります）',
   favoriteLoginNote: '保存《ほぞん》する ときは、ログインが いります。',
   onlineAccepted: 'インターネットで 応募《おうぼ》できます（オンライン自主応募）',
   onlineNotAccepted: 'インターネットでは 応募《おうぼ》できません',

@@ -8,6 +8,7 @@ export const jobs = {
   valid: '有効',
   invalid: '無効',
   favorite: 'お気に入り保存',
+  favoriteSaved: 'お気に入り保存済み',
   favoriteLoginNote: 'お気に入り保存にはログインが必要です。',
   onlineAccepted: 'オンライン自主応募を受け付けています',
   onlineNotAccepted: 'オンライン自主応募は受け付けていません',

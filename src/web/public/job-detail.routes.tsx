@@ -11,6 +11,7 @@ import { JOB_NUMBER, normalizeJobNumber } from '../../modules/jobs/job.schemas.t
 import { type JobDetailView, toJobDetailView } from '../../modules/jobs/job-view.ts';
 import { findJobByNumber } from '../../modules/jobs/jobs.repository.ts';
 import { buildJobPosting, scriptSafeJson } from '../../modules/opendata/job-posting.rules.ts';
+import { hasFavorite } from '../../modules/search/seeker-lists.repository.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Auth } from '../auth/session.ts';
@@ -31,8 +32,31 @@ function viewerOf(auth: Auth | null): JobViewer {
 
 const portalOf = (viewer: JobViewer): Portal => (viewer.role === 'public' ? 'public' : viewer.role);
 
-function FavoriteButton({ jobNumber, viewer }: { jobNumber: string; viewer: JobViewer }) {
+function FavoriteButton({
+  jobNumber,
+  viewer,
+  saved,
+}: {
+  jobNumber: string;
+  viewer: JobViewer;
+  saved: boolean;
+}) {
   const { t } = useRequestContext<AppEnv>().var;
+  if (viewer.role === 'seeker' && saved) {
+    // SR-3: a job already in お気に入り says so, and offers its removal instead.
+    return (
+      <>
+        <p class="favorite-saved">
+          <strong>{t.jobs.favoriteSaved}</strong>
+        </p>
+        <form method="post" action="/mypage/favorites/delete" class="inline-form">
+          <CsrfField />
+          <input type="hidden" name="jobNumber" value={jobNumber} />
+          <Button variant="secondary">{t.search.favorites.remove}</Button>
+        </form>
+      </>
+    );
+  }
   if (viewer.role === 'seeker') {
     return (
       <form method="post" action="/mypage/favorites" class="inline-form">
@@ -93,10 +117,13 @@ function JobPage({
   view,
   publicView,
   viewer,
+  saved,
 }: {
   view: JobDetailView;
   publicView: JobDetailView | null;
   viewer: JobViewer;
+  /** In the signed-in seeker's お気に入り. */
+  saved: boolean;
 }) {
   const { t } = useRequestContext<AppEnv>().var;
   const number = view.job.jobNumber ?? '';
@@ -119,7 +146,7 @@ function JobPage({
       <p>{view.job.acceptsOnlineApplication ? t.jobs.onlineAccepted : t.jobs.onlineNotAccepted}</p>
       {view.valid ? (
         <div class="actions">
-          <FavoriteButton jobNumber={number} viewer={viewer} />
+          <FavoriteButton jobNumber={number} viewer={viewer} saved={saved} />
         </div>
       ) : null}
       {view.valid && view.job.acceptsOnlineApplication ? (
@@ -155,6 +182,8 @@ export function jobDetailRoutes(): Hono<AppEnv> {
     const publicVisibility = jobVisibility(record.job, { role: 'public' });
     const publicView =
       publicVisibility === 'hidden' ? null : toJobDetailView(record, publicVisibility === 'full', today);
+    const seekerId = c.var.auth?.role === 'seeker' ? c.var.auth.seeker?.id : undefined;
+    const saved = seekerId ? await hasFavorite(c.var.deps.db, seekerId, record.job.id) : false;
     return page(
       c,
       {
@@ -167,7 +196,7 @@ export function jobDetailRoutes(): Hono<AppEnv> {
           placeText(c.var.locale, view.job.prefectureCode, view.job.city),
         ),
       },
-      <JobPage view={view} publicView={publicView} viewer={viewer} />,
+      <JobPage view={view} publicView={publicView} viewer={viewer} saved={saved} />,
     );
   });
 }
