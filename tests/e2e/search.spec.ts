@@ -98,6 +98,11 @@ test('SR-1/SR-4/SR-3/SR-2 a seeker searches, opens a job, keeps it in お気に�
   await expect(page).toHaveURL(new RegExp(`/jobs/${jobNumber}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
   await expect(page.getByRole('main')).toContainText(jobNumber);
+  // The breadcrumb leads back to these results, conditions kept (issue 14).
+  const resultsPath = new URL(resultsUrl).pathname + new URL(resultsUrl).search;
+  await expect(
+    page.getByRole('navigation', { name: 'パンくずリスト' }).getByRole('link', { name: '求人検索' }),
+  ).toHaveAttribute('href', resultsPath);
   await checkA11y(page, 'job');
   await button(page, 'お気に入り保存').click();
 

@@ -99,3 +99,24 @@ describe('SR-3 a job in お気に入り shows as saved', () => {
     expect(buttons(removed)).toContain('お気に入り保存');
   });
 });
+
+describe('issue 14 the breadcrumb back to 求人検索', () => {
+  it('leads to the results the visitor came from, and such a page is not stored', async () => {
+    const job = await createJob(ctx.deps, { title: `${word}の警備` });
+    const crumb = async (headers: Record<string, string>) => {
+      const res = await ctx.app.request(`/jobs/${job.jobNumber}`, { headers });
+      const link = parse(await res.text()).querySelector('nav.breadcrumbs a');
+      return { href: link?.getAttribute('href'), cache: res.headers.get('Cache-Control') };
+    };
+    const query = `?kw=${encodeURIComponent(word)}&page=1`;
+    expect(await crumb({ Referer: `http://localhost/jobs${query}` })).toEqual({
+      href: `/jobs${query}`,
+      cache: 'no-store',
+    });
+    expect(await crumb({ Referer: `https://evil.example/jobs${query}` })).toEqual({
+      href: '/jobs',
+      cache: null,
+    });
+    expect(await crumb({})).toEqual({ href: '/jobs', cache: null });
+  });
+});

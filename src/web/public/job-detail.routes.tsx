@@ -22,6 +22,7 @@ import { Notice } from '../components/notice.tsx';
 import type { AppEnv, Portal } from '../env.ts';
 import { publicRead } from '../public-read.ts';
 import { page } from '../render.tsx';
+import { searchBackHref } from '../search-back.ts';
 
 function viewerOf(auth: Auth | null): JobViewer {
   if (auth?.role === 'staff') return { role: 'staff' };
@@ -182,6 +183,12 @@ export function jobDetailRoutes(): Hono<AppEnv> {
     const publicVisibility = jobVisibility(record.job, { role: 'public' });
     const publicView =
       publicVisibility === 'hidden' ? null : toJobDetailView(record, publicVisibility === 'full', today);
+    const back = searchBackHref(c.req.header('Referer'), [
+      new URL(c.var.deps.config.baseUrl).origin,
+      new URL(c.req.url).origin,
+    ]);
+    // The link carries what the visitor searched for: a page of theirs, not for shared caches.
+    if (back !== '/jobs') c.set('personal', true);
     const seekerId = c.var.auth?.role === 'seeker' ? c.var.auth.seeker?.id : undefined;
     const saved = seekerId ? await hasFavorite(c.var.deps.db, seekerId, record.job.id) : false;
     return page(
@@ -189,7 +196,7 @@ export function jobDetailRoutes(): Hono<AppEnv> {
       {
         title: view.job.title,
         portal: portalOf(viewer),
-        breadcrumbs: [{ label: c.var.t.nav.search, href: '/jobs' }, { label: view.job.title }],
+        breadcrumbs: [{ label: c.var.t.nav.search, href: back }, { label: view.job.title }],
         description: c.var.t.site.jobDescription(
           view.job.title,
           view.employer.name ?? view.officeName,
