@@ -7,9 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../platform/logger.ts';
 import { type Database, queryRows } from './client.ts';
+import { createPool } from './multi-host.ts';
 import {
   decideReplica,
   type ReplicaDecision,
@@ -81,8 +82,9 @@ export async function probeStandby(db: Database): Promise<ReplicaProbe> {
 
 export function createReadReplica(o: ReadReplicaOptions): ReadReplica {
   const now = o.now ?? Date.now;
-  // Short connect timeout: a standby that does not answer is skipped, not waited for.
-  const pool = new pg.Pool({ connectionString: o.url, max: o.poolMax, connectionTimeoutMillis: 1000 });
+  // Short connect timeout: a standby that does not answer is skipped, not waited for. createPool's
+  // client neither crashes the process nor leaks when its server goes away mid-query (ADR 0030).
+  const pool = createPool(o.url, { max: o.poolMax, connectionTimeoutMillis: 1000 });
   pool.on('error', () => {});
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Database;
   let last: { probe: ReplicaProbe; checkedAt: number } | null = null;

@@ -198,8 +198,9 @@ describe('G-2 no-store wherever a page shows who you are', () => {
   const getPaths = () => {
     const out = new Set<string>();
     for (const r of ctx.app.routes) {
-      if (r.method !== 'GET' || r.path.includes('*') || r.path.startsWith('/assets') || r.path === '/locale')
-        continue;
+      // Assets (and /favicon.ico, a redirect to one) are the same public bytes for everyone.
+      const asset = r.path.startsWith('/assets') || r.path === '/favicon.ico';
+      if (r.method !== 'GET' || r.path.includes('*') || asset || r.path === '/locale') continue;
       // Open job data (ADR 0027) never reads the session: the same public, cacheable answer for everyone.
       if (OPEN_DATA_PATHS.some((p) => p.test(r.path))) continue;
       out.add(r.path.replace(/:[a-zA-Z]+(\{[^}]*\})?/g, '1').replace(/(.)\/$/, '$1'));

@@ -39,7 +39,10 @@ export class Page {
   }
   /** The value of an input as rendered (what the user typed is kept). */
   value(name: string): string | undefined {
-    const el = this.dom.querySelector(`[name="${name}"]`);
+    // Form controls only: <meta name="description"> is not the 仕事の内容 field.
+    const el = this.dom.querySelector(
+      ['input', 'textarea', 'select'].map((tag) => `${tag}[name="${name}"]`).join(', '),
+    );
     if (!el) return undefined;
     if (el.tagName === 'TEXTAREA') return el.textContent;
     if (el.tagName === 'SELECT') return el.querySelector('option[selected]')?.getAttribute('value') ?? '';
