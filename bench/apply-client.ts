@@ -90,12 +90,12 @@ export class Browser {
     );
   }
 
-  /** Signs in through the real /login form (its CSRF token and cookies), as a browser would. */
-  async signIn(email: string, password: string): Promise<void> {
-    const form = await this.get('/login');
+  /** Signs in through the real sign-in form (its CSRF token and cookies), as a browser would. */
+  async signIn(email: string, password: string, loginPath = '/login'): Promise<void> {
+    const form = await this.get(loginPath);
     const csrf = inputValue(form.html, '_csrf');
-    if (form.status !== 200 || !csrf) throw new Error(`GET /login: ${form.status}, no CSRF token`);
-    const res = await this.postForm('/login', { _csrf: csrf, email, password });
+    if (form.status !== 200 || !csrf) throw new Error(`GET ${loginPath}: ${form.status}, no CSRF token`);
+    const res = await this.postForm(loginPath, { _csrf: csrf, email, password });
     if (res.status !== 303) throw new Error(`sign-in of ${email}: ${res.status}`);
   }
 }

@@ -54,6 +54,8 @@ export interface WebServerOptions {
   logLevel?: string;
   /** More arguments for node, before the entry (e.g. --cpu-prof, --trace-gc). */
   nodeArgs?: string[];
+  /** The entry to run (src/server.ts; src/main.ts is `npm start`: web, worker and demo seed). */
+  entry?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -82,7 +84,7 @@ export async function startWebServer(
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'hw-bench-web-')));
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/server.ts'],
+    [...(options.nodeArgs ?? []), '--import', 'tsx', options.entry ?? 'src/server.ts'],
     {
       cwd: root,
       env: {

@@ -88,6 +88,10 @@ export const en: Messages = {
     count: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'result' : 'results'}`,
     date: formatEnglishDate,
     choiceNumber: (n) => `Choice ${n}`,
+    colon: ': ',
+    list: ', ',
+    dotList: ', ',
+    paren: (text) => ` (${text})`,
   },
   errors: {
     summaryTitle: 'There is a problem',

@@ -97,6 +97,10 @@ export const jaEasy: Messages = {
     count: (n: number) => `${n.toLocaleString('ja-JP')}｜件《けん》`,
     date: formatJapaneseDate,
     choiceNumber: (n: number) => `${n}｜番目《ばんめ》の 希望《きぼう》`,
+    colon: '：',
+    list: '、',
+    dotList: '・',
+    paren: (text: string) => `（${text}）`,
   },
   errors: {
     summaryTitle: '書《か》いた ことに まちがいが あります',

@@ -93,6 +93,11 @@ export const ja = {
     count: (n: number) => `${n.toLocaleString('ja-JP')}件`,
     date: formatJapaneseDate,
     choiceNumber: (n: number) => `第${n}希望`,
+    /** Punctuation the pages put between parts (an English page uses its own, issue 14). */
+    colon: '：',
+    list: '、',
+    dotList: '・',
+    paren: (text: string) => `（${text}）`,
   },
   errors: {
     summaryTitle: '入力内容に誤りがあります',

@@ -4,7 +4,15 @@ import { RequestContext } from 'hono/jsx-renderer';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { messages } from '../i18n/index.ts';
 import type { AppEnv, PageProps } from './env.ts';
+import { markJapanese } from './language-of-parts.ts';
 import { Layout } from './layout/layout.tsx';
+import { labelTableCells } from './stack-tables.ts';
+
+/** What every rendered page or fragment gets: labelled table cells; Japanese content marked on an English page. */
+function finish(c: Context<AppEnv>, html: string): string {
+  const labelled = labelTableCells(html);
+  return c.var.locale === 'en' ? markJapanese(labelled) : labelled;
+}
 
 /**
  * Renders a full page (DOCTYPE + layout) for this request. Works at any point of the request,
@@ -26,8 +34,7 @@ export async function page(
       <Layout {...props}>{content}</Layout>
     </RequestContext.Provider>
   );
-  const html = await tree.toString();
-  return c.html(`<!DOCTYPE html>${html}`, status);
+  return c.html(`<!DOCTYPE html>${finish(c, await tree.toString())}`, status);
 }
 
 /**
@@ -36,5 +43,5 @@ export async function page(
  */
 export async function fragment(c: Context<AppEnv>, content: Child): Promise<Response> {
   const tree = <RequestContext.Provider value={c}>{content}</RequestContext.Provider>;
-  return c.html(await tree.toString());
+  return c.html(finish(c, await tree.toString()));
 }

@@ -303,7 +303,8 @@ describe('ST-1 事業所 list and detail', () => {
     expect((await client.get('/staff/employers')).h1()).toBe('Employers');
     expect((await client.get('/staff/employers/new')).h1()).toBe('Register an employer');
     const detail = await client.get(`/staff/employers/${employer.id}`);
-    expect(row(detail, 'employer', 'Location')).toBe('〒100-0001 Tokyo 千代田区千代田1-1');
+    // English: no 〒 (a Japanese mark), and the Japanese part of the address marked lang="ja" (ADR 0038).
+    expect(row(detail, 'employer', 'Location')).toBe('100-0001 Tokyo 千代田区千代田1-1');
     expect(row(detail, 'mypage', 'Employer MyPage')).toBe('No login e-mail address');
   });
 

@@ -157,7 +157,7 @@ export const jobs: Messages['jobs'] = {
     wage: (type, range) => `${type} ${range}`,
     hours: (start, end) => `${start}–${end}`,
     categoryWithStyle: (category, style) => `${category} (${style})`,
-    postal: (code) => `〒${code}`,
+    postal: (code) => `${code}`,
   },
 
   card: {

@@ -131,7 +131,10 @@ export function DocumentList({
           const deliverable = d.scanState === 'clean' && d.storageKey !== null;
           return (
             <li data-scan={d.scanState}>
-              <span>{a.kind[d.kind]}：</span>
+              <span>
+                {a.kind[d.kind]}
+                {t.common.colon}
+              </span>
               {audience === 'employer' && deliverable ? (
                 <a href={`/employer/applications/${applicationId}/documents/${d.id}`} download>
                   {d.originalName}
@@ -139,7 +142,7 @@ export function DocumentList({
               ) : (
                 <span>{d.originalName}</span>
               )}{' '}
-              <span class="muted">（{a.detail.fileSize(d.size)}）</span>{' '}
+              <span class="muted">{t.common.paren(a.detail.fileSize(d.size))}</span>{' '}
               <span class={`scan-state scan-state--${d.scanState}`}>{scanLabel(a, audience, d)}</span>
             </li>
           );
@@ -162,7 +165,7 @@ function scanLabel(a: Messages['applying'], audience: 'seeker' | 'employer', d: 
 }
 
 const selectionText = (t: Messages, methods: readonly string[]) =>
-  methods.map((m) => (t.codes.selectionMethod as Record<string, string>)[m] ?? m).join('、');
+  methods.map((m) => (t.codes.selectionMethod as Record<string, string>)[m] ?? m).join(t.common.list);
 
 /** The 紹介状 as a PDF download for its copy (AP-6): no-store, nosniff, a file name without personal data. */
 export async function letterPdfResponse(

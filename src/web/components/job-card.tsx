@@ -30,6 +30,11 @@ export function placeText(locale: Locale, prefectureCode: string, city: string):
   return `${prefectureName(prefectureCode, locale)}${locale === 'en' ? ' ' : ''}${city}`;
 }
 
+/** 〒100-8916 東京都千代田区霞が関1-2-2 (an English page: 100-8916 Tokyo 千代田区霞が関1-2-2). */
+export function postalAddress(t: Messages, postalCode: string | null, place: string): string {
+  return [postalCode ? t.jobs.values.postal(postalCode) : '', place].filter(Boolean).join(' ');
+}
+
 export function dateText(t: Messages, date: string | null): string {
   return date ? t.common.date(date) : t.jobs.notAccepted;
 }

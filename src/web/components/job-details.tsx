@@ -8,7 +8,7 @@ import { useRequestContext } from 'hono/jsx-renderer';
 import { prefectureName } from '../../modules/geo/geo.data.ts';
 import type { JobDetailView } from '../../modules/jobs/job-view.ts';
 import type { AppEnv } from '../env.ts';
-import { dateText, FeatureTags, hoursText, placeText, wageText } from './job-card.tsx';
+import { dateText, FeatureTags, hoursText, placeText, postalAddress, wageText } from './job-card.tsx';
 import { SummaryList } from './summary-list.tsx';
 
 function Section({ id, title, children }: { id: string; title: string; children?: Child }) {
@@ -28,7 +28,7 @@ export function JobDetails({ view }: { view: JobDetailView }) {
   const { job, employer } = view;
   const label = <K extends keyof typeof t.codes>(group: K, code: string): string =>
     (t.codes[group] as Record<string, string>)[code] ?? code;
-  const list = <K extends keyof typeof t.codes>(group: K, codes: string[], sep = '、'): string =>
+  const list = <K extends keyof typeof t.codes>(group: K, codes: string[], sep = t.common.list): string =>
     codes.map((code) => label(group, code)).join(sep);
   const orNotRequired = (s: string | null) => (s === null || s === '' ? v.notRequired : s);
   const hidden = t.jobs.hidden;
@@ -52,12 +52,11 @@ export function JobDetails({ view }: { view: JobDetailView }) {
   const employerAddress =
     employer.address === null
       ? hidden
-      : [
-          employer.postalCode ? v.postal(employer.postalCode) : '',
-          `${prefectureName(employer.prefectureCode ?? '', locale)}${employer.address}`,
-        ]
-          .filter(Boolean)
-          .join(' ');
+      : postalAddress(
+          t,
+          employer.postalCode,
+          placeText(locale, employer.prefectureCode ?? '', employer.address),
+        );
 
   return (
     <div class="job-details">
@@ -164,7 +163,7 @@ export function JobDetails({ view }: { view: JobDetailView }) {
       <Section id="job-conditions" title={t.jobs.sections.conditions}>
         <SummaryList
           rows={[
-            [f.insurances, list('insurance', job.insurances, '・')],
+            [f.insurances, list('insurance', job.insurances, t.common.dotList)],
             [f.retirementAge, v.retirement(job.retirementAge)],
           ]}
         />

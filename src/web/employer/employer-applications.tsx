@@ -245,7 +245,9 @@ async function renderDetail(
         </Notice>
       ) : null}
       <h1>
-        {a.detail.title}：{row.seeker.name}
+        {a.detail.title}
+        {t.common.colon}
+        {row.seeker.name}
       </h1>
       <p>
         {row.job.jobNumber} {row.job.title}

@@ -41,27 +41,34 @@ function Notices({ messages }: { messages: InboxMessage[] }) {
                 <span class="muted">{formatTokyoDateTime(m.createdAt)}</span>{' '}
                 {m.kind === 'application.received' && received.success ? (
                   <a href={`/employer/applications/${received.data.applicationId}`}>
-                    {label}：{received.data.jobNumber} {received.data.title}
+                    {label}
+                    {t.common.colon}
+                    {received.data.jobNumber} {received.data.title}
                   </a>
                 ) : m.kind === 'application.cancelled' && cancelled.success ? (
                   <>
                     <a href={`/employer/applications/${cancelled.data.applicationId}`}>
-                      {label}：{cancelled.data.jobNumber} {cancelled.data.title}
+                      {label}
+                      {t.common.colon}
+                      {cancelled.data.jobNumber} {cancelled.data.title}
                     </a>
                     <span class="notice-reason">
-                      （{t.applying.cancel.cancelledReason}：
-                      {t.applying.cancel.reasons[cancelled.data.reason]}
-                      {cancelled.data.note ? `　${cancelled.data.note}` : ''}）
+                      {t.common.paren(
+                        `${t.applying.cancel.cancelledReason}${t.common.colon}${t.applying.cancel.reasons[cancelled.data.reason]}${cancelled.data.note ? ` ${cancelled.data.note}` : ''}`,
+                      )}
                     </span>
                   </>
                 ) : m.kind === 'application.message' && thread.success ? (
                   <a href={`/employer/applications/${thread.data.applicationId}/messages#thread`}>
-                    {t.threads.notice[thread.data.entry](t.threads.applicant)}：{thread.data.jobNumber}{' '}
-                    {thread.data.title}
+                    {t.threads.notice[thread.data.entry](t.threads.applicant)}
+                    {t.common.colon}
+                    {thread.data.jobNumber} {thread.data.title}
                   </a>
                 ) : m.kind === 'application.reply_overdue' && overdue.success ? (
                   <a href={`/employer/applications/${overdue.data.applicationId}`}>
-                    {label}：{overdue.data.jobNumber} {overdue.data.title}
+                    {label}
+                    {t.common.colon}
+                    {overdue.data.jobNumber} {overdue.data.title}
                     {t.applying.reply.notice(t.common.date(overdue.data.dueOn))}
                   </a>
                 ) : (

@@ -407,7 +407,10 @@ function ResultControls({ values }: { values: FormValues }) {
   return (
     <div class="result-controls">
       <nav aria-label={s.sort}>
-        <span class="field__label">{s.sort}：</span>
+        <span class="field__label">
+          {s.sort}
+          {t.common.colon}
+        </span>
         <ul class="inline-list">
           {sorts.map(([key, label]) => (
             <li>
@@ -421,7 +424,10 @@ function ResultControls({ values }: { values: FormValues }) {
         </ul>
       </nav>
       <nav aria-label={s.per}>
-        <span class="field__label">{s.per}：</span>
+        <span class="field__label">
+          {s.per}
+          {t.common.colon}
+        </span>
         <ul class="inline-list">
           {PER_PAGE.map((n) => (
             <li>
@@ -532,7 +538,8 @@ function SearchPage({
     body = (
       <section aria-labelledby="results-title">
         <h2 id="results-title" tabindex={-1}>
-          {s.resultsTitle}：
+          {s.resultsTitle}
+          {t.common.colon}
           <span data-testid="hit-count">{results.capped ? s.countCapped : s.count(results.total)}</span>
         </h2>
         {results.capped ? <p class="muted">{s.countNote}</p> : null}

@@ -433,7 +433,7 @@ function displayRows(t: Messages, locale: Locale, step: FormStep, values: DraftV
     many(shown, name)
       .filter((code) => code !== '')
       .map((code) => label(code) ?? code)
-      .join('、');
+      .join(t.common.list);
   switch (step) {
     case 'basic':
       return [

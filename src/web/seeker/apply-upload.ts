@@ -71,7 +71,7 @@ export function applyFields(values: Record<string, string | string[] | undefined
 function problemText(t: Messages, p: UploadProblem): string {
   const u = t.applying.upload;
   const message = (u as Record<string, string>)[p.code] ?? u.corrupt;
-  return p.fileName ? `${p.fileName}：${message}` : message;
+  return p.fileName ? `${p.fileName}${t.common.colon}${message}` : message;
 }
 
 const rowOf = (field: string | null) => {

@@ -94,7 +94,7 @@ function summaryOf(t: AppEnv['Variables']['t'], msg: InboxMessage): string | und
   if (msg.kind === 'referral.sent' || msg.kind === 'information.jobs') {
     const d = KINDS['information.jobs'].schema.safeParse(msg.data);
     if (!d.success) return undefined;
-    const titles = d.data.jobs.map((j) => j.title).join('、');
+    const titles = d.data.jobs.map((j) => j.title).join(t.common.list);
     return t.seeker.messages.jobsSummary(d.data.jobs.length, titles);
   }
   if (msg.kind === 'notice.sent') {
@@ -255,34 +255,36 @@ export function MessagesList({ inbox }: { inbox: InboxPage }) {
       ) : (
         <>
           <p id="messages-summary">{m.summary(inbox.total, inbox.unread)}</p>
-          <table class="table" id="messages">
-            <caption>{m.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.sender}</th>
-                <th scope="col">{m.subject}</th>
-                <th scope="col">{m.receivedAt}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.messages.map((msg) => (
-                <tr class={msg.readAt ? 'message--read' : 'message--unread'}>
-                  <td>{msg.readAt ? m.read : <strong>{m.unread}</strong>}</td>
-                  <td>
-                    <Sender msg={msg} />
-                  </td>
-                  <td>
-                    <a href={`/mypage/messages/${msg.id}`}>{subjectOf(t, msg)}</a>
-                    {summaryOf(t, msg) ? (
-                      <span class="message-summary muted">{summaryOf(t, msg)}</span>
-                    ) : null}
-                  </td>
-                  <td>{formatTokyoDateTime(msg.createdAt)}</td>
+          <div class="table-wrap">
+            <table class="table" id="messages">
+              <caption>{m.caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{m.status}</th>
+                  <th scope="col">{m.sender}</th>
+                  <th scope="col">{m.subject}</th>
+                  <th scope="col">{m.receivedAt}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {inbox.messages.map((msg) => (
+                  <tr class={msg.readAt ? 'message--read' : 'message--unread'}>
+                    <td>{msg.readAt ? m.read : <strong>{m.unread}</strong>}</td>
+                    <td>
+                      <Sender msg={msg} />
+                    </td>
+                    <td>
+                      <a href={`/mypage/messages/${msg.id}`}>{subjectOf(t, msg)}</a>
+                      {summaryOf(t, msg) ? (
+                        <span class="message-summary muted">{summaryOf(t, msg)}</span>
+                      ) : null}
+                    </td>
+                    <td>{formatTokyoDateTime(msg.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <InboxPages current={inbox.page} pages={inbox.pages} />
         </>
       )}

@@ -45,7 +45,10 @@ function AlertForm({ search }: { search: SavedSearch }) {
       <div class="field">
         <label class="field__label" for={id}>
           {a.label}
-          <span class="visually-hidden">：{search.name}</span>
+          <span class="visually-hidden">
+            {t.common.colon}
+            {search.name}
+          </span>
         </label>
         <p class="field__hint" id={`${id}-hint`}>
           {a.hint}
@@ -60,7 +63,10 @@ function AlertForm({ search }: { search: SavedSearch }) {
       </div>
       <Button variant="secondary">
         {a.save}
-        <span class="visually-hidden">：{search.name}</span>
+        <span class="visually-hidden">
+          {t.common.colon}
+          {search.name}
+        </span>
       </Button>
     </form>
   );
@@ -104,7 +110,10 @@ function SavedSearches({
                 <CsrfField />
                 <Button variant="secondary">
                   {s.remove}
-                  <span class="visually-hidden">：{search.name}</span>
+                  <span class="visually-hidden">
+                    {t.common.colon}
+                    {search.name}
+                  </span>
                 </Button>
               </form>
             </li>

@@ -2,6 +2,7 @@
  * The seeker's MyPage: ホーム, 求職活動状況, メッセージ, 求職者情報・設定 (SPEC MP-5..MP-9).
  * Every route runs behind requireRole('seeker') and reads only the signed-in seeker's rows.
  */
+
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
@@ -32,6 +33,7 @@ import {
   type FormValues,
   TextField,
 } from '../components/form.tsx';
+import { postalAddress } from '../components/job-card.tsx';
 import { Notice } from '../components/notice.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
@@ -157,7 +159,7 @@ function Settings({
             [s.name, seeker.name],
             [s.nameKana, seeker.nameKana],
             [s.birthDate, t.common.date(seeker.birthDate)],
-            [s.address, `${seeker.postalCode ? `〒${seeker.postalCode} ` : ''}${seeker.address}`],
+            [s.address, postalAddress(t, seeker.postalCode, seeker.address)],
             [s.phone, seeker.phone],
             [s.email, email],
             [t.seeker.home.seekerNumber, seeker.seekerNumber ?? t.seeker.home.internetOnly],

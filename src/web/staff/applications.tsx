@@ -63,7 +63,7 @@ export async function SeekerApplications({ seeker }: { seeker: Seeker }) {
                     <td>{a.route[app.route]}</td>
                     <td>
                       {state}
-                      {app.cancelReason ? `：${a.cancel.reasons[app.cancelReason]}` : ''}
+                      {app.cancelReason ? `${t.common.colon}${a.cancel.reasons[app.cancelReason]}` : ''}
                     </td>
                     <td>{differ}</td>
                     <td>{erasureRow(c, app, r.job.closedOn)?.[1] ?? s.byOtherMeans}</td>

@@ -147,7 +147,11 @@ export async function SeekerInformation({
                 return (
                   <tr>
                     <td>{formatTokyoDateTime(m.createdAt)}</td>
-                    <td>{d.success ? d.data.jobs.map((j) => `${j.jobNumber} ${j.title}`).join('、') : ''}</td>
+                    <td>
+                      {d.success
+                        ? d.data.jobs.map((j) => `${j.jobNumber} ${j.title}`).join(t.common.list)
+                        : ''}
+                    </td>
                   </tr>
                 );
               })}
@@ -274,7 +278,7 @@ export function staffInformationRoutes(): Hono<AppEnv> {
       return renderInformationResult(
         c,
         seeker,
-        { values, errors: { jobNumbers: r.badNumbers(bad.join('、')) } },
+        { values, errors: { jobNumbers: r.badNumbers(bad.join(t.common.list)) } },
         400,
       );
     if (numbers.length > MAX_INFORMATION_JOBS)

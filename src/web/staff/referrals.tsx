@@ -334,12 +334,15 @@ function DesiredSummary({ desired }: { desired: DesiredConditions }) {
   const f = t.referrals.fit;
   const or = (s: string) => (s.trim() === '' ? f.notGiven : s);
   const codes = <K extends keyof typeof t.codes>(group: K, list: readonly string[]) =>
-    or(list.map((c) => (t.codes[group] as Record<string, string>)[c] ?? c).join('、'));
+    or(list.map((c) => (t.codes[group] as Record<string, string>)[c] ?? c).join(t.common.list));
   return (
     <SummaryList
       id="fit-desired-list"
       rows={[
-        [d.prefectureCodes, or(desired.prefectureCodes.map((p) => prefectureName(p, locale)).join('、'))],
+        [
+          d.prefectureCodes,
+          or(desired.prefectureCodes.map((p) => prefectureName(p, locale)).join(t.common.list)),
+        ],
         [d.cities, or(desired.cities)],
         [d.occupation, or(desired.occupation)],
         [d.occupationCodes, codes('occupation', desired.occupationCodes)],
@@ -401,7 +404,8 @@ function FitItem({ job, first, picked }: { job: FittingJob; first: boolean; pick
             aria-describedby={headingId}
           />
           <label class="choice__label" for={inputId}>
-            {f.pickLabel}（{card.jobNumber}）
+            {f.pickLabel}
+            {t.common.paren(card.jobNumber)}
           </label>
         </div>
       )}
@@ -648,7 +652,12 @@ export function staffReferralRoutes(): Hono<AppEnv> {
       const numbers = splitJobNumbers(v.data.jobNumbers);
       const bad = numbers.filter((n) => !JOB_NUMBER.test(n));
       if (bad.length > 0)
-        return renderInput(c, seeker, { values, errors: { jobNumbers: s.badNumbers(bad.join('、')) } }, 400);
+        return renderInput(
+          c,
+          seeker,
+          { values, errors: { jobNumbers: s.badNumbers(bad.join(t.common.list)) } },
+          400,
+        );
       if (numbers.length > MAX_JOBS_PER_SEND)
         return renderInput(c, seeker, { values, errors: { jobNumbers: s.tooMany(MAX_JOBS_PER_SEND) } }, 400);
       return toConfirmation(c, seeker, numbers, v.data.applyBy, () =>

@@ -3,9 +3,11 @@
  * and an optional 求人者マイページ login, and an employer's page. Mounted at /staff/employers behind
  * requireRole('staff').
  */
+
 import { type Context, Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { z } from 'zod';
+import type { Messages } from '../../i18n/index.ts';
 import { employerRegistrationSchema } from '../../modules/employers/employer-registration.schemas.ts';
 import {
   type Employer,
@@ -13,7 +15,7 @@ import {
   listEmployers,
 } from '../../modules/employers/employers.repository.ts';
 import { addEmployerLogin, registerEmployer } from '../../modules/employers/register-employer.ts';
-import { PREFECTURES, prefectureName } from '../../modules/geo/geo.data.ts';
+import { PREFECTURES } from '../../modules/geo/geo.data.ts';
 import { INDUSTRY_CODES, type IndustryCode } from '../../modules/jobs/job.types.ts';
 import { mayChangeAsOffice } from '../../modules/offices/office-scope.rules.ts';
 import { tokyoDate } from '../../platform/dates.ts';
@@ -30,6 +32,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.tsx';
+import { placeText, postalAddress } from '../components/job-card.tsx';
 import { Notice } from '../components/notice.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
@@ -50,9 +53,14 @@ function crumbs(t: T, current?: string) {
 }
 
 /** 〒100-8916 東京都千代田区霞が関1-2-2 */
-function location(e: Employer, locale: AppEnv['Variables']['locale'], withPostal = true): string {
-  const place = `${prefectureName(e.prefectureCode, locale)}${locale === 'en' ? ' ' : ''}${e.city}${e.address}`;
-  return withPostal ? `〒${e.postalCode} ${place}` : place;
+function location(
+  t: Messages,
+  e: Employer,
+  locale: AppEnv['Variables']['locale'],
+  withPostal = true,
+): string {
+  const place = placeText(locale, e.prefectureCode, `${e.city}${e.address}`);
+  return withPostal ? postalAddress(t, e.postalCode, place) : place;
 }
 
 function MyPageState({ employer, email }: { employer: Employer; email: string | null }) {
@@ -95,7 +103,7 @@ function EmployerList({ query, rows }: { query: string; rows: ListRow[] }) {
             <br />
             <span class="muted">{employer.nameKana}</span>
           </td>
-          <td>{location(employer, locale, false)}</td>
+          <td>{location(t, employer, locale, false)}</td>
           <td>
             <MyPageState employer={employer} email={email} />
           </td>
@@ -362,7 +370,7 @@ function EmployerDetail({
             [d.number, employer.establishmentNumber],
             [d.name, employer.name],
             [d.nameKana, employer.nameKana],
-            [d.location, location(employer, locale)],
+            [d.location, location(t, employer, locale)],
             [d.phone, employer.phone],
             [d.industry, t.codes.industry[employer.industryCode as IndustryCode] ?? employer.industryCode],
             [

@@ -196,9 +196,9 @@ function DetailPage({ record, state }: { record: JobRecord; state: DetailState }
         <p id="closed-note">
           {s.closedNote(t.codes.jobStatus[job.status], t.common.date(job.closedOn))}
           {job.closedCause === 'expired'
-            ? ` ${s.reason}：${t.codes.jobCloseCause.expired}`
+            ? ` ${s.reason}${t.common.colon}${t.codes.jobCloseCause.expired}`
             : job.closedReason
-              ? ` ${s.reason}：${job.closedReason}`
+              ? ` ${s.reason}${t.common.colon}${job.closedReason}`
               : ''}
         </p>
       ) : null}

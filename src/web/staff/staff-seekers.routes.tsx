@@ -3,6 +3,7 @@
  * for somebody who registered on the internet), and a seeker's page with their registration, 求職情報
  * and 職業相談 history and form. Mounted at /staff/seekers behind requireRole('staff').
  */
+
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
@@ -45,6 +46,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.tsx';
+import { postalAddress } from '../components/job-card.tsx';
 import { Notice } from '../components/notice.tsx';
 import { SummaryList } from '../components/summary-list.tsx';
 import type { AppEnv } from '../env.ts';
@@ -599,7 +601,7 @@ function SeekerDetail({
             [d.nameKana, seeker.nameKana],
             [d.birthDate, d.birthDateWithAge(t.common.date(seeker.birthDate), ageOn(seeker.birthDate, on))],
             [d.email, email],
-            [d.address, `${seeker.postalCode ? `〒${seeker.postalCode} ` : ''}${seeker.address}`],
+            [d.address, postalAddress(t, seeker.postalCode, seeker.address)],
             [d.phone, seeker.phone],
           ]}
         />

@@ -229,8 +229,8 @@ export function ThreadEntries({ data, side }: { data: ThreadData; side: Side }) 
                 {e.kind !== 'text' ? (
                   <p class="thread-entry__kind">
                     <strong>{t.entry[e.kind]}</strong>
-                    {slot ? `：${t.interview.when(slot.startsAt)}` : null}
-                    {offer ? `：${t.interview.slotsCount(offer.slots.length)}` : null}
+                    {slot ? `${c.var.t.common.colon}${t.interview.when(slot.startsAt)}` : null}
+                    {offer ? `${c.var.t.common.colon}${t.interview.slotsCount(offer.slots.length)}` : null}
                   </p>
                 ) : null}
                 {e.body ? <p class="thread-entry__body">{e.body}</p> : null}
