@@ -60,8 +60,12 @@ for (const [which, label] of [
   });
 }
 
-/** A client of `s3` that records which commands it sends; `hideObjects`: HeadObject always says 404. */
-function recordingClient(s3: LocalS3, options: { hideObjects?: boolean } = {}) {
+/**
+ * A client of `s3` that records which commands it sends. `hideObjects`: HeadObject always says 404;
+ * `refuseConditions`: a request with If-None-Match is answered 501, as by a server without
+ * conditional writes that says so.
+ */
+function recordingClient(s3: LocalS3, options: { hideObjects?: boolean; refuseConditions?: boolean } = {}) {
   const client: S3Client = createS3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
@@ -74,6 +78,12 @@ function recordingClient(s3: LocalS3, options: { hideObjects?: boolean } = {}) {
       sent.push(name);
       if (options.hideObjects && name === 'HeadObject') {
         throw Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } });
+      }
+      if (options.refuseConditions && (args.input as { IfNoneMatch?: string }).IfNoneMatch) {
+        throw Object.assign(new Error('NotImplemented'), {
+          name: 'NotImplemented',
+          $metadata: { httpStatusCode: 501 },
+        });
       }
       return next(args);
     },
@@ -220,6 +230,31 @@ describe('s3 storage', () => {
       expect(sent).toContain('AbortMultipartUpload');
       expect(Buffer.from(await honest.get(first.key, first.sha256)).toString()).toBe('first');
       expect(await leftoversOf(s3, prefix)).toEqual([`${prefix}/${first.key}`]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('AP-2 a server that answers If-None-Match with 501 gets the write again without it, after the HEAD found the key free', async () => {
+    const s3 = server('plain');
+    const { client, sent } = recordingClient(s3, { refuseConditions: true });
+    try {
+      const storage = createS3Storage({
+        bucket: s3.bucket,
+        prefix: 'no-conditions',
+        client,
+        partSize: MIN_PART_SIZE,
+      });
+      const small = await storage.put(newStorageKey(), Buffer.from('small'));
+      expect(sent).toEqual(['HeadObject', 'PutObject', 'PutObject']);
+      const big = new Uint8Array(11 * 1024 * 1024).fill(5);
+      sent.length = 0;
+      const large = await storage.put(newStorageKey(), big);
+      expect(sent.filter((c) => c === 'CompleteMultipartUpload')).toHaveLength(2);
+      expect(Buffer.from(await storage.get(small.key, small.sha256)).toString()).toBe('small');
+      expect((await storage.get(large.key, large.sha256)).length).toBe(big.length);
+      await expect(storage.put(small.key, Buffer.from('again'))).rejects.toBeInstanceOf(StorageKeyTakenError);
+      expect(await s3.openUploads('no-conditions/')).toEqual([]);
     } finally {
       client.destroy();
     }

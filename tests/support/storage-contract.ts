@@ -132,6 +132,24 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       expect(stored.size).toBe(5);
     });
 
+    it('AP-2 a stream that hands out one buffer refilled for every chunk (as upload readers do) is stored as it was sent', async () => {
+      const { storage } = await fresh();
+      const expected = createHash('sha256');
+      async function* reused() {
+        const buffer = Buffer.alloc(1024 * 1024);
+        for (let i = 0; i * buffer.length < LONG_STREAM_BYTES + 1; i++) {
+          buffer.fill(i % 251);
+          expected.update(buffer);
+          yield buffer;
+        }
+      }
+      const stored = await storage.put(newStorageKey(), reused());
+      expect(stored.sha256).toBe(expected.digest('hex'));
+      const bytes = await storage.get(stored.key, stored.sha256);
+      expect(bytes.length).toBe(stored.size);
+      expect([bytes[0], bytes[1024 * 1024], bytes[bytes.length - 1]]).toEqual([0, 1, 11]);
+    });
+
     it('AP-2 DR-2 a write that fails part-way through a long stream, and a delete, leave nothing behind: no object, no temporary part', async (ctx) => {
       const { storage, leftovers } = await fresh();
       if (!leftovers) return ctx.skip();

@@ -115,14 +115,16 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
       );
       parts.push({ PartNumber: 1, ETag: empty.ETag });
     }
-    await client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: parts },
-        IfNoneMatch: '*',
-      }),
+    await conditional(Key, (ifNoneMatch) =>
+      client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: bucket,
+          Key,
+          UploadId,
+          MultipartUpload: { Parts: parts },
+          ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+        }),
+      ),
     );
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
   };
@@ -146,7 +148,7 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
           const body = first.done ? new Uint8Array(0) : first.value;
           size = body.byteLength;
           const sha256 = hash.digest('hex');
-          await conditional(key, () =>
+          await conditional(key, (ifNoneMatch) =>
             client.send(
               new PutObjectCommand({
                 Bucket: bucket,
@@ -155,7 +157,7 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
                 ContentLength: size,
                 ContentType: 'application/octet-stream',
                 Metadata: { sha256 },
-                IfNoneMatch: '*',
+                ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
               }),
             ),
           );
@@ -188,14 +190,14 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
             current = following ?? (await parts.next());
             following = null;
           }
-          await conditional(key, () =>
+          await conditional(key, (ifNoneMatch) =>
             client.send(
               new CompleteMultipartUploadCommand({
                 Bucket: bucket,
                 Key,
                 UploadId,
                 MultipartUpload: { Parts: done },
-                IfNoneMatch: '*',
+                ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
               }),
             ),
           );
@@ -269,6 +271,9 @@ export function createS3Client(settings: Partial<Omit<S3StorageSettings, 'bucket
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     forcePathStyle: settings.forcePathStyle ?? settings.endpoint !== undefined,
+    // A server that does not answer must not hold an upload or an erasure for ever (the SDK's
+    // defaults have no timeout): 5 s to connect, 30 s without a byte either way.
+    requestHandler: { connectionTimeout: 5_000, socketTimeout: 30_000 },
     // Checksums only where S3 requires them: many S3-compatible servers reject the SDK's default
     // CRC32 trailers, and every read is checked against the recorded SHA-256 anyway.
     requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -283,8 +288,9 @@ interface CompletedPart {
 
 /**
  * The content in parts of `partSize` bytes (the last one shorter; one empty part for no content),
- * hashed as it is read. A buffer is cut without copying; a stream is copied into fresh parts, since
- * its chunks may be reused by the caller once the next one is asked for.
+ * hashed as it is read. A buffer is cut without copying; a stream's chunks are copied (the caller
+ * may reuse them once the next one is asked for) and joined when a part is full, so a short stream
+ * costs its own size, not a part's.
  */
 async function* partsOf(content: StorageContent, partSize: number, hash: Hash): AsyncGenerator<Uint8Array> {
   if (content instanceof Uint8Array) {
@@ -293,7 +299,8 @@ async function* partsOf(content: StorageContent, partSize: number, hash: Hash): 
     for (let at = 0; at < content.byteLength; at += partSize) yield content.subarray(at, at + partSize);
     return;
   }
-  let part = new Uint8Array(partSize);
+  // Copies of the chunks so far (at most partSize bytes), joined into a part when it is full.
+  let pending: Uint8Array[] = [];
   let filled = 0;
   let yielded = false;
   for await (const chunk of content) {
@@ -301,35 +308,37 @@ async function* partsOf(content: StorageContent, partSize: number, hash: Hash): 
     let at = 0;
     while (at < chunk.byteLength) {
       const n = Math.min(partSize - filled, chunk.byteLength - at);
-      part.set(chunk.subarray(at, at + n), filled);
+      // A copy: Buffer's slice() would be a view of the caller's buffer.
+      pending.push(new Uint8Array(chunk.subarray(at, at + n)));
       filled += n;
       at += n;
       if (filled === partSize) {
-        yield part;
+        yield Buffer.concat(pending, filled);
         yielded = true;
-        part = new Uint8Array(partSize);
+        pending = [];
         filled = 0;
       }
     }
   }
-  if (filled > 0 || !yielded) yield part.subarray(0, filled);
+  if (filled > 0 || !yielded) yield Buffer.concat(pending, filled);
 }
 
-/** Runs a write made conditional with `If-None-Match: *`; a refusal means the key was taken meanwhile. */
-async function conditional(key: string, write: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs a write made conditional with `If-None-Match: *` (`write(true)`); a refusal means the key was
+ * taken meanwhile. A server that rejects the condition itself as not implemented gets the write again
+ * without it (`write(false)`): the HEAD before it has already found the key free.
+ */
+async function conditional(key: string, write: (ifNoneMatch: boolean) => Promise<unknown>): Promise<void> {
   try {
-    await write();
+    await write(true);
   } catch (error) {
-    const status = statusOf(error);
+    const name = nameOf(error);
     // 412: the object exists; 409 ConditionalRequestConflict: a concurrent write to the key.
-    if (
-      status === 412 ||
-      nameOf(error) === 'PreconditionFailed' ||
-      nameOf(error) === 'ConditionalRequestConflict'
-    ) {
+    if (statusOf(error) === 412 || name === 'PreconditionFailed' || name === 'ConditionalRequestConflict') {
       throw new StorageKeyTakenError(key);
     }
-    throw error;
+    if (!isUnsupported(error)) throw error;
+    await write(false);
   }
 }
 
