@@ -6,6 +6,7 @@
  * a key taken between the check and the write.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import net from 'node:net';
 import {
   CreateMultipartUploadCommand,
   HeadObjectCommand,
@@ -257,6 +258,29 @@ describe('s3 storage', () => {
       expect(await s3.openUploads('no-conditions/')).toEqual([]);
     } finally {
       client.destroy();
+    }
+  });
+
+  it('AP-2 a server that accepts the connection and never answers fails the request after the idle timeout, not never', async () => {
+    const held: net.Socket[] = [];
+    const silent = net.createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const client = createS3Client(
+      { endpoint: `http://127.0.0.1:${port}`, credentials: S3RVER_CREDENTIALS },
+      { connectMs: 500, idleMs: 300 },
+    );
+    try {
+      const storage = createS3Storage({ bucket: 'silent', client });
+      const started = Date.now();
+      await expect(storage.exists(newStorageKey())).rejects.toThrow();
+      // The SDK tries three times with a short back-off: about a second, where no timeout would hang.
+      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(held.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      client.destroy();
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
     }
   });
 });

@@ -265,15 +265,26 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
 }
 
 /** A client for an S3-compatible server as STORAGE_URL and the S3_* settings describe it. */
-export function createS3Client(settings: Partial<Omit<S3StorageSettings, 'bucket' | 'prefix'>>): S3Client {
+/** How long a request may wait for a connection, and a socket stay silent, before it fails. */
+export interface S3Timeouts {
+  connectMs: number;
+  idleMs: number;
+}
+
+export const DEFAULT_S3_TIMEOUTS: S3Timeouts = { connectMs: 5_000, idleMs: 30_000 };
+
+export function createS3Client(
+  settings: Partial<Omit<S3StorageSettings, 'bucket' | 'prefix'>>,
+  timeouts: S3Timeouts = DEFAULT_S3_TIMEOUTS,
+): S3Client {
   return new S3Client({
     region: settings.region ?? 'us-east-1',
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     forcePathStyle: settings.forcePathStyle ?? settings.endpoint !== undefined,
     // A server that does not answer must not hold an upload or an erasure for ever (the SDK's
-    // defaults have no timeout): 5 s to connect, 30 s without a byte either way.
-    requestHandler: { connectionTimeout: 5_000, socketTimeout: 30_000 },
+    // defaults have no timeout): by default 5 s to connect, 30 s without a byte either way.
+    requestHandler: { connectionTimeout: timeouts.connectMs, socketTimeout: timeouts.idleMs },
     // Checksums only where S3 requires them: many S3-compatible servers reject the SDK's default
     // CRC32 trailers, and every read is checked against the recorded SHA-256 anyway.
     requestChecksumCalculation: 'WHEN_REQUIRED',
