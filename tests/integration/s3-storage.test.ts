@@ -64,9 +64,12 @@ for (const [which, label] of [
 /**
  * A client of `s3` that records which commands it sends. `hideObjects`: HeadObject always says 404;
  * `refuseConditions`: a request with If-None-Match is answered 501, as by a server without
- * conditional writes that says so.
+ * conditional writes that says so; `fail`: that command fails (500).
  */
-function recordingClient(s3: LocalS3, options: { hideObjects?: boolean; refuseConditions?: boolean } = {}) {
+function recordingClient(
+  s3: LocalS3,
+  options: { hideObjects?: boolean; refuseConditions?: boolean; fail?: string } = {},
+) {
   const client: S3Client = createS3Client({
     endpoint: s3.endpoint,
     region: 'us-east-1',
@@ -79,6 +82,12 @@ function recordingClient(s3: LocalS3, options: { hideObjects?: boolean; refuseCo
       sent.push(name);
       if (options.hideObjects && name === 'HeadObject') {
         throw Object.assign(new Error('NotFound'), { name: 'NotFound', $metadata: { httpStatusCode: 404 } });
+      }
+      if (name === options.fail) {
+        throw Object.assign(new Error('InternalError'), {
+          name: 'InternalError',
+          $metadata: { httpStatusCode: 500 },
+        });
       }
       if (options.refuseConditions && (args.input as { IfNoneMatch?: string }).IfNoneMatch) {
         throw Object.assign(new Error('NotImplemented'), {
@@ -182,6 +191,23 @@ describe('s3 storage', () => {
         expect(sent).toEqual(['HeadObject', 'CreateMultipartUpload', 'UploadPart', 'UploadPart', ...cleanup]);
         expect(await leftoversOf(s3, prefix)).toEqual([]);
         expect(await storage.exists(key)).toBe(false);
+      } finally {
+        client.destroy();
+      }
+    }
+  });
+
+  it('AP-2 a failure in any request of a multipart put leaves nothing: not the parts, not the completed object', async () => {
+    const big = new Uint8Array(11 * 1024 * 1024).fill(8);
+    for (const fail of ['UploadPart', 'CompleteMultipartUpload', 'CopyObject']) {
+      const s3 = server('full');
+      const { client } = recordingClient(s3, { fail });
+      try {
+        const prefix = `fails-${fail}`;
+        const storage = createS3Storage({ bucket: s3.bucket, prefix, client, partSize: MIN_PART_SIZE });
+        const key = newStorageKey();
+        await expect(storage.put(key, big), fail).rejects.toThrow('InternalError');
+        expect(await leftoversOf(s3, prefix), fail).toEqual([]);
       } finally {
         client.destroy();
       }

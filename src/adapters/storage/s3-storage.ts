@@ -129,6 +129,80 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
     await client.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
   };
 
+  /**
+   * A multipart upload of `ready` and then the rest of `parts`, completed only if the key is still
+   * free; abandoned (no part left) on any failure. Returns the bytes sent.
+   */
+  const putInParts = async (
+    key: string,
+    Key: string,
+    ready: Uint8Array[],
+    parts: AsyncIterator<Uint8Array>,
+  ): Promise<number> => {
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: bucket, Key, ContentType: 'application/octet-stream' }),
+    );
+    if (!UploadId) throw new Error(`CreateMultipartUpload of ${Key} returned no UploadId`);
+    const done: CompletedPart[] = [];
+    let size = 0;
+    try {
+      const upload = async (body: Uint8Array) => {
+        const PartNumber = done.length + 1;
+        const { ETag } = await client.send(
+          new UploadPartCommand({
+            Bucket: bucket,
+            Key,
+            UploadId,
+            PartNumber,
+            Body: body,
+            ContentLength: body.byteLength,
+          }),
+        );
+        done.push({ PartNumber, ETag });
+        size += body.byteLength;
+      };
+      for (const body of ready) await upload(body);
+      for (let next = await parts.next(); !next.done; next = await parts.next()) await upload(next.value);
+      await conditional(key, (ifNoneMatch) =>
+        client.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: bucket,
+            Key,
+            UploadId,
+            MultipartUpload: { Parts: done },
+            ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+          }),
+        ),
+      );
+    } catch (error) {
+      await abandon(Key, UploadId, done).catch(() => {});
+      throw error;
+    }
+    return size;
+  };
+
+  /**
+   * The hash of a multipart object is known only once it is complete: its metadata is set by copying
+   * it onto itself. If that fails, the object goes too, so that a failed put leaves nothing.
+   */
+  const setSha256 = async (Key: string, sha256: string): Promise<void> => {
+    try {
+      await client.send(
+        new CopyObjectCommand({
+          Bucket: bucket,
+          Key,
+          CopySource: `${bucket}/${encodeURIComponent(Key).replace(/%2F/g, '/')}`,
+          MetadataDirective: 'REPLACE',
+          ContentType: 'application/octet-stream',
+          Metadata: { sha256 },
+        }),
+      );
+    } catch (error) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key })).catch(() => {});
+      throw error;
+    }
+  };
+
   return {
     kind: 's3',
     bucket,
@@ -138,7 +212,6 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
       const Key = objectKey(key);
       if (await headExists(Key)) throw new StorageKeyTakenError(key);
       const hash = createHash('sha256');
-      let size = 0;
       const parts = partsOf(content, partSize, hash)[Symbol.asyncIterator]();
       try {
         const first = await parts.next();
@@ -146,7 +219,6 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
         if (second.done) {
           // All of it fits in one part: one request, and the hash is known before it is sent.
           const body = first.done ? new Uint8Array(0) : first.value;
-          size = body.byteLength;
           const sha256 = hash.digest('hex');
           await conditional(key, (ifNoneMatch) =>
             client.send(
@@ -154,69 +226,18 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
                 Bucket: bucket,
                 Key,
                 Body: body,
-                ContentLength: size,
+                ContentLength: body.byteLength,
                 ContentType: 'application/octet-stream',
                 Metadata: { sha256 },
                 ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
               }),
             ),
           );
-          return { key, size, sha256 } satisfies StoredFile;
+          return { key, size: body.byteLength, sha256 } satisfies StoredFile;
         }
-
-        const { UploadId } = await client.send(
-          new CreateMultipartUploadCommand({ Bucket: bucket, Key, ContentType: 'application/octet-stream' }),
-        );
-        if (!UploadId) throw new Error(`CreateMultipartUpload of ${Key} returned no UploadId`);
-        const done: CompletedPart[] = [];
-        try {
-          let current: IteratorResult<Uint8Array> = first;
-          let following: IteratorResult<Uint8Array> | null = second;
-          while (!current.done) {
-            const body = current.value;
-            const PartNumber = done.length + 1;
-            const { ETag } = await client.send(
-              new UploadPartCommand({
-                Bucket: bucket,
-                Key,
-                UploadId,
-                PartNumber,
-                Body: body,
-                ContentLength: body.byteLength,
-              }),
-            );
-            done.push({ PartNumber, ETag });
-            size += body.byteLength;
-            current = following ?? (await parts.next());
-            following = null;
-          }
-          await conditional(key, (ifNoneMatch) =>
-            client.send(
-              new CompleteMultipartUploadCommand({
-                Bucket: bucket,
-                Key,
-                UploadId,
-                MultipartUpload: { Parts: done },
-                ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
-              }),
-            ),
-          );
-        } catch (error) {
-          await abandon(Key, UploadId, done).catch(() => {});
-          throw error;
-        }
+        const size = await putInParts(key, Key, [first.value, second.value], parts);
         const sha256 = hash.digest('hex');
-        // The hash is known only now: the object's metadata is set by copying it onto itself.
-        await client.send(
-          new CopyObjectCommand({
-            Bucket: bucket,
-            Key,
-            CopySource: `${bucket}/${encodeURIComponent(Key).replace(/%2F/g, '/')}`,
-            MetadataDirective: 'REPLACE',
-            ContentType: 'application/octet-stream',
-            Metadata: { sha256 },
-          }),
-        );
+        await setSha256(Key, sha256);
         return { key, size, sha256 } satisfies StoredFile;
       } finally {
         // Releases the caller's iterator if a request failed before it was read to the end.
