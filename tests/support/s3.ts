@@ -10,10 +10,16 @@
  *
  * `openUploads()` reads the upload folders on disk, so it sees unfinished uploads even where the
  * server cannot list them.
+ *
+ * One fix to s3rver itself, also here only: its store answers a PUT when the bytes have passed its
+ * MD5 transform, not when they are in the file (`finish` of the transform, not of the write stream),
+ * so a GET right after could read a short file under load. The wrapped `putObject` waits until the
+ * file has all its bytes.
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as wait } from 'node:timers/promises';
 import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver, { type S3rverContext } from 's3rver';
 import { createS3Client, createS3Storage, type S3Storage } from '../../src/adapters/storage/s3-storage.ts';
@@ -50,6 +56,13 @@ export async function startS3(options: { fullApi?: boolean; bucket?: string } = 
     directory,
     configureBuckets: [{ name: bucket }],
   });
+  const store = server.store;
+  const putObject = store.putObject.bind(store);
+  store.putObject = async (object) => {
+    const result = await putObject(object);
+    await untilSize(store.getResourcePath(object.bucket, object.key, 'object'), result.size);
+    return result;
+  };
   // s3rver's router is its last middleware; the additions answer before it.
   if (options.fullApi) server.middleware.splice(server.middleware.length - 1, 0, fullApi(directory));
   let address: Awaited<ReturnType<S3rver['run']>>;
@@ -108,6 +121,15 @@ export async function startS3(options: { fullApi?: boolean; bucket?: string } = 
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits (up to 10 s) until `file` holds `size` bytes. */
+async function untilSize(file: string, size: number): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+    if ((await stat(file)).size >= size) return;
+    await wait(5);
+  }
+  throw new Error(`s3rver did not finish writing ${file}`);
 }
 
 /**

@@ -30,9 +30,16 @@ declare module 's3rver' {
     configureBuckets?: { name: string; configs?: (string | Buffer)[] }[];
   }
 
+  /** s3rver's FilesystemStore (lib/stores/filesystem.js), the one instance its requests use. */
+  export interface S3rverStore {
+    putObject(object: { bucket: string; key: string }): Promise<{ size: number; md5: string }>;
+    getResourcePath(bucket: string, key: string | undefined, resource: string): string;
+  }
+
   export default class S3rver {
     constructor(options?: S3rverOptions);
     middleware: S3rverMiddleware[];
+    store: S3rverStore;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
   }
