@@ -88,7 +88,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
-    const storage = overrides.storage ?? createFileStorage(config, cleanup);
+    const storage = overrides.storage ?? (await openFileStorage(config, logger, cleanup));
     await assertLedgerWritable(config.ledgerDir);
     const ledger = createFileLedger(config.ledgerDir);
     // Node's process metrics are sampled by timers: only for the processes the entries start.
@@ -195,12 +195,28 @@ export function createMailer(config: Config, dbHandle: DbHandle, clock: Clock): 
 
 /**
  * The file storage STORAGE_URL names (ADR 0037): an S3-compatible bucket, whose client `cleanup`
- * closes; without it the disk under STORAGE_DIR, which needs no closing.
+ * closes, reported at start (a bucket that does not answer is a warning, not a stop: the app runs
+ * and uploads fail until it does); without it the disk under STORAGE_DIR, which needs no closing.
  */
-export function createFileStorage(config: Config, cleanup: (() => Promise<void>)[]): FileStorage {
+export async function openFileStorage(
+  config: Config,
+  logger: Logger,
+  cleanup: (() => Promise<void>)[],
+): Promise<FileStorage> {
   if (!config.objectStorage) return createDiskStorage(config.storageDir);
   const storage = createS3Storage(config.objectStorage);
   cleanup.push(async () => storage.close());
+  const { bucket, prefix, endpoint } = config.objectStorage;
+  const where = { storage: `s3://${bucket}/${prefix}`, endpoint: endpoint ?? 'AWS S3' };
+  try {
+    await storage.probe();
+    logger.info('documents are stored in the bucket', where);
+  } catch (error) {
+    logger.warn('the document bucket does not answer: uploads and downloads fail until it does', {
+      ...where,
+      error: (error as Error).name,
+    });
+  }
   return storage;
 }
 

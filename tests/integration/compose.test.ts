@@ -109,6 +109,7 @@ describe('one composition (buildDeps)', () => {
     const mailer: Mailer = { kind: 'capture', send: async () => {}, close: async () => {} };
     const dir = await mkdtemp(path.join(tmpdir(), 'hw-compose-storage-'));
     const s3 = await startS3();
+    const logger = createMemoryLogger();
     const build = (env: Record<string, string>) =>
       buildDeps(
         loadConfig({
@@ -118,7 +119,7 @@ describe('one composition (buildDeps)', () => {
           LEDGER_DIR: path.join(dir, 'ledger'),
           ...env,
         }),
-        { dbHandle, migrate: false, mailer },
+        { dbHandle, migrate: false, mailer, logger },
       );
     try {
       const onS3 = await build(s3.env('compose/files'));
@@ -126,8 +127,31 @@ describe('one composition (buildDeps)', () => {
         expect(onS3.deps.storage.kind).toBe('s3');
         const stored = await onS3.deps.storage.put(newStorageKey(), Buffer.from('%PDF-1.4'));
         expect(await s3.objectKeys()).toEqual([`compose/files/${stored.key}`]);
+        expect(logger.lines).toContainEqual(
+          expect.objectContaining({
+            level: 'info',
+            msg: 'documents are stored in the bucket',
+            storage: `s3://${s3.bucket}/compose/files`,
+            endpoint: s3.endpoint,
+          }),
+        );
       } finally {
         await onS3.close();
+      }
+      // A bucket that does not answer is said at start; the app still starts (uploads fail until it does).
+      const missing = await build({ ...s3.env('x'), STORAGE_URL: 's3://no-such-bucket/x' });
+      try {
+        expect(missing.deps.storage.kind).toBe('s3');
+        expect(logger.lines).toContainEqual(
+          expect.objectContaining({
+            level: 'warn',
+            storage: 's3://no-such-bucket/x',
+            error: 'NotFound',
+            msg: expect.stringContaining('does not answer'),
+          }),
+        );
+      } finally {
+        await missing.close();
       }
       const onDisk = await build({});
       try {

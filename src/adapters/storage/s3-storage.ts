@@ -23,6 +23,7 @@ import {
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   ListMultipartUploadsCommand,
   PutObjectCommand,
@@ -70,6 +71,8 @@ export interface S3Storage extends FileStorage {
   readonly bucket: string;
   /** The object name of a key: `<prefix>/<key>`. */
   objectKey(key: string): string;
+  /** Whether the bucket answers (HeadBucket); throws the server's error if not. For the start-up report. */
+  probe(): Promise<void>;
   /** Releases the client's sockets if this adapter made the client. */
   close(): void;
 }
@@ -277,6 +280,10 @@ export function createS3Storage(options: S3StorageOptions): S3Storage {
 
     async exists(key) {
       return headExists(objectKey(key));
+    },
+
+    async probe() {
+      await client.send(new HeadBucketCommand({ Bucket: bucket }));
     },
 
     close() {
