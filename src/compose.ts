@@ -16,6 +16,7 @@ import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
 import { createDiskStorage } from './adapters/storage/disk-storage.ts';
 import type { FileStorage } from './adapters/storage/file-storage.ts';
+import { createS3Storage } from './adapters/storage/s3-storage.ts';
 import { createClamdScanner } from './adapters/virus-scan/clamd-scanner.ts';
 import { createUnavailableScanner } from './adapters/virus-scan/unavailable-scanner.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
@@ -50,7 +51,7 @@ export interface BuildOverrides {
   /** Tests: SMTP to their in-process mailbox. Not closed by `close()`. */
   mailer?: Mailer;
   passwords?: PasswordChecker;
-  /** Another file storage (an S3-compatible adapter, a test double). Default: disk under config.storageDir. */
+  /** Another file storage (a test double). Default: from config (createFileStorage). Not closed by `close()`. */
   storage?: FileStorage;
   secret?: string;
   /** Run cron schedules and supervision in the queue (the worker role). Default false. */
@@ -87,7 +88,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
-    const storage = overrides.storage ?? createDiskStorage(config.storageDir);
+    const storage = overrides.storage ?? (await openFileStorage(config, logger, cleanup));
     await assertLedgerWritable(config.ledgerDir);
     const ledger = createFileLedger(config.ledgerDir);
     // Node's process metrics are sampled by timers: only for the processes the entries start.
@@ -190,6 +191,33 @@ export function createMailer(config: Config, dbHandle: DbHandle, clock: Clock): 
   return config.mail.smtpUrl
     ? createSmtpMailer(config.mail.smtpUrl, config.mail.from)
     : createCaptureMailer(dbHandle.db, clock);
+}
+
+/**
+ * The file storage STORAGE_URL names (ADR 0037): an S3-compatible bucket, whose client `cleanup`
+ * closes, reported at start (a bucket that does not answer is a warning, not a stop: the app runs
+ * and uploads fail until it does); without it the disk under STORAGE_DIR, which needs no closing.
+ */
+export async function openFileStorage(
+  config: Config,
+  logger: Logger,
+  cleanup: (() => Promise<void>)[],
+): Promise<FileStorage> {
+  if (!config.objectStorage) return createDiskStorage(config.storageDir);
+  const storage = createS3Storage(config.objectStorage);
+  cleanup.push(async () => storage.close());
+  const { bucket, prefix, endpoint } = config.objectStorage;
+  const where = { storage: `s3://${bucket}/${prefix}`, endpoint: endpoint ?? 'AWS S3' };
+  try {
+    await storage.probe();
+    logger.info('documents are stored in the bucket', where);
+  } catch (error) {
+    logger.warn('the document bucket does not answer: uploads and downloads fail until it does', {
+      ...where,
+      error: (error as Error).name,
+    });
+  }
+  return storage;
 }
 
 /** clamd when configured (or defaulted in development); otherwise a scanner that always fails closed. */

@@ -5,6 +5,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3StorageSettings } from './adapters/storage/s3-storage.ts';
 import { parsePostgresUrl } from './db/postgres-url.ts';
 
 const bool = z
@@ -54,6 +55,12 @@ const envSchema = z.object({
   CLAMD_PORT: port.default(3310),
   CLAMD_TIMEOUT_MS: positiveInt.default(30_000),
   STORAGE_DIR: z.string().min(1).optional(),
+  STORAGE_URL: z.string().min(1).optional(),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
   UPLOAD_SPOOL_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
@@ -102,7 +109,13 @@ export interface Config {
    * in tests it means no scanner (undefined): every scan fails closed and documents stay 確認中.
    */
   clamd: { host: string; port: number; timeoutMs: number; source: 'env' | 'default' } | undefined;
+  /** The disk adapter's folder (STORAGE_DIR, default DATA_DIR/files); unused when objectStorage is set. */
   storageDir: string;
+  /**
+   * STORAGE_URL=s3://bucket/prefix (ADR 0037): documents in an S3-compatible bucket instead of on
+   * disk, with the S3_* settings; undefined: the disk under storageDir.
+   */
+  objectStorage: S3StorageSettings | undefined;
   /**
    * Where uploaded files wait while they arrive and are checked (ADR 0019), one temporary file each,
    * removed when the request is done: UPLOAD_SPOOL_DIR, default the system's temporary folder.
@@ -215,6 +228,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         ? { host: '127.0.0.1', port: e.CLAMD_PORT, timeoutMs: e.CLAMD_TIMEOUT_MS, source: 'default' }
         : undefined,
     storageDir: path.resolve(e.STORAGE_DIR ?? path.join(dataDir, 'files')),
+    objectStorage: objectStorageSettings(e),
     spoolDir: path.resolve(e.UPLOAD_SPOOL_DIR ?? tmpdir()),
     sessionSecret: e.SESSION_SECRET,
     seedDemo: e.SEED_DEMO,
@@ -234,6 +248,79 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     workerHeartbeatMs: e.WORKER_HEARTBEAT_MS,
     ledgerDir: path.resolve(e.LEDGER_DIR ?? path.join(dataDir, 'ledger')),
     readReplica: readReplicaSettings(e),
+  };
+}
+
+/**
+ * STORAGE_URL as bucket and prefix: `s3://bucket` or `s3://bucket/some/prefix` (slashes at the ends
+ * ignored). The bucket follows S3's naming rule (3–63 of a–z, 0–9, '.', '-'; a letter or digit at
+ * each end); the prefix is path segments of S3's safe characters, none of them '.' or '..'.
+ * Credentials never go in the URL. Throws an Error saying what is wrong.
+ */
+export function parseStorageUrl(value: string): { bucket: string; prefix: string } {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+  if (scheme === undefined) throw new Error('must be a URL such as s3://bucket/prefix');
+  if (scheme.toLowerCase() !== 's3') {
+    throw new Error(
+      `has an unknown scheme "${scheme}:" (only s3:// is supported; unset it to store on disk)`,
+    );
+  }
+  const match = /^s3:\/\/([^/?#]*)(\/[^?#]*)?$/i.exec(value);
+  if (!match) throw new Error('must be s3://bucket/prefix, without ?query or #fragment');
+  const bucket = match[1]!;
+  if (bucket.includes('@') || bucket.includes(':')) {
+    throw new Error(
+      'must not carry credentials or a port (use S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_ENDPOINT)',
+    );
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) || bucket.includes('..')) {
+    throw new Error(
+      `names a bucket "${bucket}" that is not a valid S3 bucket name (3–63 characters: a–z, 0–9, '.', '-')`,
+    );
+  }
+  const segments = (match[2] ?? '').split('/').filter((s) => s !== '');
+  for (const segment of segments) {
+    if (segment === '.' || segment === '..' || !/^[A-Za-z0-9!_.*'()-]+$/.test(segment)) {
+      throw new Error(
+        `has a prefix segment "${segment}" that is not allowed (letters, digits and !_.*'()- only)`,
+      );
+    }
+  }
+  return { bucket, prefix: segments.join('/') };
+}
+
+/** STORAGE_URL and the S3_* settings (ADR 0037); S3_* without STORAGE_URL is a mistake worth stopping for. */
+function objectStorageSettings(e: z.output<typeof envSchema>): Config['objectStorage'] {
+  if (!e.STORAGE_URL) {
+    for (const variable of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (e[variable])
+        throw new ConfigError(variable, 'is set but STORAGE_URL is not (documents would go to disk)');
+    }
+    return undefined;
+  }
+  let location: { bucket: string; prefix: string };
+  try {
+    location = parseStorageUrl(e.STORAGE_URL);
+  } catch (error) {
+    // A URL with '@' may hold a secret: it is not repeated in the log.
+    const shown = e.STORAGE_URL.includes('@') ? '' : ` (got "${e.STORAGE_URL.slice(0, 80)}")`;
+    throw new ConfigError('STORAGE_URL', `${(error as Error).message}${shown}`);
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID',
+      'is required with the other (set both, or neither to use the SDK default credentials)',
+    );
+  }
+  return {
+    ...location,
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
   };
 }
 

@@ -1,9 +1,11 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Mailer } from '../../src/adapters/mail/mailer.ts';
 import { createDiskStorage } from '../../src/adapters/storage/disk-storage.ts';
+import { newStorageKey } from '../../src/adapters/storage/file-storage.ts';
 import { createUnavailableScanner } from '../../src/adapters/virus-scan/unavailable-scanner.ts';
 import { buildDeps } from '../../src/compose.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -12,6 +14,7 @@ import { FixedClock } from '../../src/platform/clock.ts';
 import { createMemoryLogger } from '../../src/platform/logger.ts';
 import { freePort } from '../support/clamd.ts';
 import { openTestDatabase } from '../support/database.ts';
+import { startS3 } from '../support/s3.ts';
 
 describe('one composition (buildDeps)', () => {
   it('uses the ports it is handed, and close() leaves what it was handed open', async () => {
@@ -98,6 +101,70 @@ describe('one composition (buildDeps)', () => {
     } finally {
       await new Promise((resolve) => pong.close(resolve));
       await dbHandle.close();
+    }
+  });
+
+  it('AP-2 deps.storage: the S3 adapter on the bucket and prefix of STORAGE_URL when it is set, else the disk under STORAGE_DIR', async () => {
+    const dbHandle = await openTestDatabase();
+    const mailer: Mailer = { kind: 'capture', send: async () => {}, close: async () => {} };
+    const dir = await mkdtemp(path.join(tmpdir(), 'hw-compose-storage-'));
+    const s3 = await startS3();
+    const logger = createMemoryLogger();
+    const build = (env: Record<string, string>) =>
+      buildDeps(
+        loadConfig({
+          NODE_ENV: 'test',
+          SESSION_SECRET: 'compose-secret-compose-secret-0123456',
+          STORAGE_DIR: path.join(dir, 'files'),
+          LEDGER_DIR: path.join(dir, 'ledger'),
+          ...env,
+        }),
+        { dbHandle, migrate: false, mailer, logger },
+      );
+    try {
+      const onS3 = await build(s3.env('compose/files'));
+      try {
+        expect(onS3.deps.storage.kind).toBe('s3');
+        const stored = await onS3.deps.storage.put(newStorageKey(), Buffer.from('%PDF-1.4'));
+        expect(await s3.objectKeys()).toEqual([`compose/files/${stored.key}`]);
+        expect(logger.lines).toContainEqual(
+          expect.objectContaining({
+            level: 'info',
+            msg: 'documents are stored in the bucket',
+            storage: `s3://${s3.bucket}/compose/files`,
+            endpoint: s3.endpoint,
+          }),
+        );
+      } finally {
+        await onS3.close();
+      }
+      // A bucket that does not answer is said at start; the app still starts (uploads fail until it does).
+      const missing = await build({ ...s3.env('x'), STORAGE_URL: 's3://no-such-bucket/x' });
+      try {
+        expect(missing.deps.storage.kind).toBe('s3');
+        expect(logger.lines).toContainEqual(
+          expect.objectContaining({
+            level: 'warn',
+            storage: 's3://no-such-bucket/x',
+            error: 'NotFound',
+            msg: expect.stringContaining('does not answer'),
+          }),
+        );
+      } finally {
+        await missing.close();
+      }
+      const onDisk = await build({});
+      try {
+        expect(onDisk.deps.storage.kind).toBe('disk');
+        const stored = await onDisk.deps.storage.put(newStorageKey(), Buffer.from('%PDF-1.4'));
+        expect(await readdir(path.join(dir, 'files', stored.key.slice(0, 2)))).toEqual([stored.key]);
+      } finally {
+        await onDisk.close();
+      }
+    } finally {
+      await s3.stop();
+      await dbHandle.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

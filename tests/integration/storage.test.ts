@@ -26,6 +26,7 @@ describeStorageContract('disk', async () => {
       bytes[0] = bytes[0]! ^ 1;
       await writeFile(file, bytes);
     },
+    leftovers: () => listAll(dir),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 });

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocuments, applications } from '../../src/db/schema/index.ts';
+import { applyWithDocuments, file, formParts, MOTIVATION, post } from '../support/apply-form.ts';
 import { type Clamd, EICAR_FINDING, eicar, startClamd } from '../support/clamd.ts';
 import { createEmployer, createJob, createSeeker } from '../support/factories.ts';
-import type { Page, TestClient } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
 import {
@@ -21,9 +21,7 @@ import {
   chunkedStream,
   cutBody,
   endlessBody,
-  MULTIPART_TYPE,
   multipartBody,
-  type Part,
   partHead,
   pdf,
   png,
@@ -66,32 +64,6 @@ async function storedFiles(): Promise<string[]> {
   const dir = ctx.deps.config.storageDir;
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
-const MOTIVATION = '介護の仕事を続けたいと考え、応募しました。';
-
-/** The form's parts in browser order: the CSRF token first, then the fields, then the files. */
-function formParts(form: Page, files: Part[], extra: Part[] = []): Part[] {
-  const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
-  return [
-    { name: '_csrf', value: form.csrf()! },
-    { name: 'draft', value: key },
-    { name: 'motivation', value: MOTIVATION },
-    { name: 'remarks', value: '' },
-    { name: 'consent', value: 'yes' },
-    ...extra,
-    ...files,
-    { name: 'action', value: 'next' },
-  ];
-}
-
-const file = (n: number, filename: string, data: Uint8Array, kind = 'resume'): Part[] => [
-  { name: `document_${n}_kind`, value: kind },
-  { name: `document_${n}`, filename, data },
-];
-
-function post(c: TestClient, url: string, body: Uint8Array | ReadableStream<Uint8Array>) {
-  return c.request('POST', url, body as BodyInit, { 'content-type': MULTIPART_TYPE });
 }
 
 describe('AP-2 AP-3 the attack set through the apply form', () => {
@@ -280,26 +252,12 @@ describe('AP-5 scanning before delivery, with a real clamd', () => {
   it('AP-5 EM-1 the clean file reaches the employer; the EICAR file is withheld, its bytes deleted, and the seeker told', async () => {
     const { c, seeker } = await seekerClient();
     const { job, employer } = await jobTakingDocuments();
-    const url = `/mypage/jobs/${job.jobNumber}/apply`;
     // The EICAR string inside a well-formed PDF's content stream: the PDF passes its checks, clamd finds it.
     const infected = pdf({ text: eicar().toString('latin1') });
-    const form = await c.get(url);
-    const key = form.dom.querySelector('input[name="draft"]')!.getAttribute('value')!;
-    const next = await post(
-      c,
-      url,
-      multipartBody(
-        formParts(form, [
-          ...file(1, '履歴書.pdf', pdf()),
-          ...file(2, '職務経歴書.pdf', infected, 'work_history'),
-        ]),
-      ),
-    );
-    expect(next.status).toBe(303);
-    await c.get(next.location!);
-    const submitted = await c.post(`${url}/submit`, { draft: key });
-    expect(submitted.status).toBe(303);
-    const id = submitted.location!.split('/')[3]!.split('?')[0]!;
+    const id = await applyWithDocuments(c, job.jobNumber, [
+      ...file(1, '履歴書.pdf', pdf()),
+      ...file(2, '職務経歴書.pdf', infected, 'work_history'),
+    ]);
 
     const emp = ctx.client('198.51.100.200');
     await signInAs(emp, 'employer', employer.email, employer.password);

@@ -1,8 +1,9 @@
 /**
  * What every FileStorage adapter must do, as one suite any adapter runs: `describeStorageContract`
  * with a factory that builds a fresh store, a way to damage a stored file behind its back, and a
- * cleanup. The disk adapter runs it in tests/integration/storage.test.ts; an S3-compatible adapter
- * would run the same suite against a local S3 (s3rver) with `tamper` overwriting the object.
+ * cleanup. The disk adapter runs it in tests/integration/storage.test.ts; the S3-compatible adapter
+ * runs it in tests/integration/s3-storage.test.ts against a local S3 (s3rver, tests/support/s3.ts)
+ * with `tamper` overwriting the object.
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,8 +21,19 @@ export interface StorageUnderTest {
   storage: FileStorage;
   /** Changes the stored bytes of `key` without going through the port (a disk fault, tampering). */
   tamper(key: string): Promise<void>;
+  /**
+   * Everything the store holds under any name, seen behind the port: files and temporary files on a
+   * disk; objects and unfinished multipart uploads in a bucket. Empty for a fresh store.
+   */
+  leftovers?(): Promise<string[]>;
   cleanup(): Promise<void>;
 }
+
+/**
+ * Long enough to be sent in parts by an adapter that splits large content (more than two parts of
+ * S3's smallest, 5 MiB, so that a multipart upload has begun before the stream fails).
+ */
+export const LONG_STREAM_BYTES = 11 * 1024 * 1024;
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -118,6 +130,47 @@ export function describeStorageContract(name: string, make: () => Promise<Storag
       // And the key is still free.
       const stored = await storage.put(key, Buffer.from('whole'));
       expect(stored.size).toBe(5);
+    });
+
+    it('AP-2 a stream that hands out one buffer refilled for every chunk (as upload readers do) is stored as it was sent', async () => {
+      const { storage } = await fresh();
+      const expected = createHash('sha256');
+      async function* reused() {
+        const buffer = Buffer.alloc(1024 * 1024);
+        for (let i = 0; i * buffer.length < LONG_STREAM_BYTES + 1; i++) {
+          buffer.fill(i % 251);
+          expected.update(buffer);
+          yield buffer;
+        }
+      }
+      const stored = await storage.put(newStorageKey(), reused());
+      expect(stored.sha256).toBe(expected.digest('hex'));
+      const bytes = await storage.get(stored.key, stored.sha256);
+      expect(bytes.length).toBe(stored.size);
+      expect([bytes[0], bytes[1024 * 1024], bytes[bytes.length - 1]]).toEqual([0, 1, 11]);
+    });
+
+    it('AP-2 DR-2 a write that fails part-way through a long stream, and a delete, leave nothing behind: no object, no temporary part', async (ctx) => {
+      const { storage, leftovers } = await fresh();
+      if (!leftovers) return ctx.skip();
+      expect(await leftovers()).toEqual([]);
+      const key = newStorageKey();
+      async function* failingLong() {
+        const chunk = new Uint8Array(1024 * 1024).fill(7);
+        for (let sent = 0; sent < LONG_STREAM_BYTES; sent += chunk.length) yield chunk;
+        throw new Error('client went away');
+      }
+      await expect(storage.put(key, failingLong())).rejects.toThrow('client went away');
+      expect(await storage.exists(key)).toBe(false);
+      expect(await leftovers()).toEqual([]);
+      const stored = await storage.put(
+        key,
+        chunks(new Uint8Array(LONG_STREAM_BYTES + 3).fill(9), 1024 * 1024),
+      );
+      expect(stored.size).toBe(LONG_STREAM_BYTES + 3);
+      expect((await leftovers()).length).toBeGreaterThan(0);
+      await storage.delete(key);
+      expect(await leftovers()).toEqual([]);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The file storage port (ARCHITECTURE: ports): where uploaded 応募書類 live. Use cases see only this
- * interface; the composition root picks the adapter (local disk now; an S3-compatible one can be
- * added in src/compose.ts without touching a use case). Keys are generated ids, never a user's file
+ * interface; the composition root picks the adapter (src/compose.ts: the local disk, or an
+ * S3-compatible bucket with STORAGE_URL, ADR 0037). Keys are generated ids, never a user's file
  * name; the caller records `sha256` with its row and hands it back to `get`, which refuses bytes
  * that no longer match.
  */
