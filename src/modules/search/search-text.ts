@@ -18,6 +18,12 @@ export const END = '\uE000';
 export const FILTER = '\uE001';
 /** Prefix of employer-name bigrams (事業所名 search). */
 export const NAME = '\uE002';
+/**
+ * Separates a job's normalised text from its reading in the indexed body (readings.ts, ADR 0035):
+ * `text + READINGS + reading`. No search word contains it, so a LIKE recheck finds a word in the
+ * text or in the reading, never across the two.
+ */
+export const READINGS = '\uE003';
 
 const HIRAGANA_START = 0x3041;
 const HIRAGANA_END = 0x3096;
