@@ -158,6 +158,16 @@ export function bodyReading(body: string): string {
 }
 
 /**
+ * The search words (normalised) that an indexed body holds only in its reading, not in its own
+ * text: the page says such a job was found by reading (ADR 0035).
+ */
+export function readingOnlyWords(body: string, words: readonly string[]): string[] {
+  const text = bodyText(body);
+  const reading = bodyReading(body);
+  return words.filter((w) => !text.includes(w) && reading.includes(w));
+}
+
+/**
  * The index row of a job. `readingOf` gives the reading of its text (readings.ts), whose bigrams
  * join the text's, so a kana word finds the kanji it reads.
  */
