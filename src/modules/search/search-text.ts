@@ -1,5 +1,6 @@
 /**
- * Japanese keyword matching without a dictionary (SPEC SR-1). Text and queries go through the
+ * Japanese keyword matching (SPEC SR-1); normalisation needs no dictionary (the readings that let kana
+ * find kanji are a separate indexing step, readings.ts, ADR 0035). Text and queries go through the
  * same normalisation — NFKC (full-width ＡＢＣ１２３ and half-width ｶﾅ fold together), lower case,
  * hiragana folded to katakana — and are indexed as character bigrams. Each whitespace-separated
  * segment ends with a sentinel, so every character starts some bigram and a one-character query
