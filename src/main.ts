@@ -19,7 +19,7 @@ await runEntry('start', async () => {
   const started = performance.now();
   // The one process indexes jobs (the demo seed, any job change): the search readings' dictionary
   // (ADR 0035) loads while the database boots, so no job change waits for it inside its transaction.
-  // A failure here is reported where indexing needs it (loadReadings tries again then).
+  // A failure here is not lost: the first index write awaits the same promise and fails with it.
   loadReadings().catch(() => {});
   const booted = await boot({ schedule: true });
   const { deps } = booted;
