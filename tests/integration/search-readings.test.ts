@@ -4,15 +4,15 @@
  * every job shown holds the keyword in its text or in the reading of its text.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobPostings } from '../../src/db/schema/index.ts';
 import type { NewJobPosting } from '../../src/modules/jobs/jobs.repository.ts';
 import { publicJobSearchSchema } from '../../src/modules/opendata/public-job.ts';
-import { reindexJob } from '../../src/modules/search/reindex-job.ts';
+import { reindexAllJobs, reindexJob } from '../../src/modules/search/reindex-job.ts';
 import { findIndexedBodies } from '../../src/modules/search/search.repository.ts';
 import { bodyReading, bodyText } from '../../src/modules/search/search-index.ts';
-import { normalizeText } from '../../src/modules/search/search-text.ts';
+import { normalizeText, READINGS } from '../../src/modules/search/search-text.ts';
 import { createJob } from '../support/factories.ts';
 import type { Page } from '../support/http.ts';
 import { createTestContext, type TestContext } from '../support/test-app.ts';
@@ -158,6 +158,18 @@ describe('SR-1 kana finds kanji by its reading', () => {
     expect(await reindexJob(ctx.db, edited.id, ctx.clock.now())).toBe('indexed');
     expect(titles(await search(`kw=${q(`かいご ${m}`)}`))).toEqual([]);
     expect(titles(await search(`kw=${q(`せいそう ${m}`)}`))).toEqual([`清掃スタッフ ${m}`]);
+  });
+
+  it('SR-1 search:reindex gives a row indexed before readings (text only) its reading', async () => {
+    const m = marker();
+    const old = await job(`介護スタッフ ${m}`, '施設での勤務です。');
+    // As a row written before ADR 0035: the text alone, no reading, no reading bigrams.
+    await ctx.db.execute(sql`update job_search set body = split_part(body, ${READINGS}, 1),
+      tokens = array_to_tsvector(array(select t from unnest(tsvector_to_array(tokens)) t where t not in ('カイ', 'イゴ')))
+      where job_id = ${old.id}`);
+    expect(titles(await search(`kw=${q(`かいご ${m}`)}`))).toEqual([]);
+    await reindexAllJobs(ctx.db, ctx.clock.now());
+    expect(titles(await search(`kw=${q(`かいご ${m}`)}`))).toEqual([`介護スタッフ ${m}`]);
   });
 
   it('OD-5 SR-1 /api/v1/jobs says per job whether a keyword matched only by reading', async () => {

@@ -10,6 +10,7 @@ import {
   indexedBody,
   minutesOf,
   monthlyEquivalent,
+  readingOnlyWords,
   searchRow,
   shiftMinutes,
 } from '../../src/modules/search/search-index.ts';
@@ -258,6 +259,17 @@ describe('SR-1 readings in the index row (ADR 0035)', () => {
       return '';
     });
     expect(seen.join('')).not.toContain('秘密会社');
+  });
+
+  it('SR-1 readingOnlyWords: the words found in the reading but not in the text', () => {
+    const body = indexedBody('介護職員 カイゴ 寮', 'カイゴショクイン カイゴ リョウ');
+    expect(readingOnlyWords(body, ['カイゴ', 'ショクイン', 'リョウ', '寮', 'ジム'])).toEqual([
+      'ショクイン',
+      'リョウ',
+    ]);
+    expect(readingOnlyWords('介護職員', ['カイゴ'])).toEqual([]);
+    // Never across text and reading.
+    expect(readingOnlyWords(indexedBody('介護', 'カイゴ'), ['護カ'])).toEqual([]);
   });
 
   it('indexedBody, bodyText and bodyReading agree', () => {
