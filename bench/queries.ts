@@ -12,6 +12,7 @@ export type Shape =
   | '3–4-char'
   | '5+-char'
   | 'kana variant'
+  | 'kana reading'
   | 'AND'
   | 'OR'
   | 'exclude'
@@ -24,6 +25,7 @@ export const SHAPES: readonly Shape[] = [
   '3–4-char',
   '5+-char',
   'kana variant',
+  'kana reading',
   'AND',
   'OR',
   'exclude',
@@ -82,9 +84,21 @@ export const QUERIES: readonly BenchQuery[] = [
   q('5c-license+osaka', '5+-char', { kw: '普通自動車免許', ...OSAKA_REGULAR }, ''),
   q('5c-driver+car', '5+-char', { kw: 'ドライバー', ...CAR_COMMUTE }, ''),
   // Kana and width variants: normalised before matching.
-  q('kana-kaigo', 'kana variant', { kw: 'かいご' }, 'hiragana → カイゴ: about 1 %'),
+  q(
+    'kana-kaigo',
+    'kana variant',
+    { kw: 'かいご' },
+    'hiragana → カイゴ: about 1 % as written, ~14 % with readings (介護)',
+  ),
   q('kana-halfwidth', 'kana variant', { kw: 'ﾄﾞﾗｲﾊﾞｰ' }, 'half-width → ドライバー'),
   q('kana-kaigo+pref', 'kana variant', { kw: 'かいご', ...TOKYO }, ''),
+  // Kana that finds kanji by reading (ADR 0035): the reading's bigrams, rechecked on text + reading.
+  q('read-jimu', 'kana reading', { kw: 'じむ' }, '事務 read ジム: about 14 %'),
+  q('read-ryo', 'kana reading', { kw: 'りょう' }, '寮 リョウ, also 医療・給料・料理 …: frequent'),
+  q('read-kangoshi', 'kana reading', { kw: 'かんごし' }, '看護師 read カンゴシ: about 3.4 %'),
+  q('read-license', 'kana reading', { kw: 'ふつうじどうしゃめんきょ' }, '普通自動車免許: about 2.3 %'),
+  q('read-jimu+part', 'kana reading', { kw: 'じむ', ...PART_TIME }, ''),
+  q('read-kangoshi+pref', 'kana reading', { kw: 'かんごし', ...TOKYO }, ''),
   // Two words, AND (the default).
   q('and-kaigo-yakin', 'AND', { kw: '介護 夜勤' }, 'two 2-char words'),
   q('and-kangoshi-ryo', 'AND', { kw: '看護師　寮' }, '3-char + 1-char, full-width space'),

@@ -5,6 +5,7 @@
 import { boot, runEntry } from './boot.ts';
 import { shouldSeedDemo } from './config.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { loadReadings } from './modules/search/readings.ts';
 import {
   onShutdown,
   reportMetrics,
@@ -16,6 +17,10 @@ import {
 
 await runEntry('start', async () => {
   const started = performance.now();
+  // The one process indexes jobs (the demo seed, any job change): the search readings' dictionary
+  // (ADR 0035) loads while the database boots, so no job change waits for it inside its transaction.
+  // A failure here is not lost: the first index write awaits the same promise and fails with it.
+  loadReadings().catch(() => {});
   const booted = await boot({ schedule: true });
   const { deps } = booted;
   if (shouldSeedDemo(deps.config)) await seedDemoIfEmpty(deps);

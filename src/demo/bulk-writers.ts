@@ -11,28 +11,33 @@ import { type CopyKind, type CopyValue, copyKindOf, copyLine, tsvectorLiteral } 
 import { snakeCase } from '../db/json-rows.ts';
 import { employers, jobPostings } from '../db/schema/index.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
+import type { ReadingOf } from '../modules/search/readings.ts';
 import { upsertSearchRows } from '../modules/search/search.repository.ts';
 import { type SearchRow, searchRow } from '../modules/search/search-index.ts';
 import type { GeneratedJob, NewEmployer } from './generator.ts';
 
 export interface SeedWriter {
   writeEmployers(rows: NewEmployer[]): Promise<void>;
-  writeJobs(jobs: GeneratedJob[]): Promise<void>;
+  /** Postings and their search rows, with readings from `readingOf` (ADR 0035). */
+  writeJobs(jobs: GeneratedJob[], readingOf: ReadingOf): Promise<void>;
 }
 
-function searchRowsFor(jobs: GeneratedJob[], ids: number[]): SearchRow[] {
+function searchRowsFor(jobs: GeneratedJob[], ids: number[], readingOf: ReadingOf): SearchRow[] {
   const rows: SearchRow[] = [];
   jobs.forEach((j, i) => {
     if (j.posting.publicationScope === 'private') return;
     rows.push(
-      searchRow({
-        ...(j.posting as Required<NewJobPosting>),
-        id: ids[i]!,
-        acceptedOn: j.posting.acceptedOn!,
-        referralDeadline: j.posting.referralDeadline!,
-        employerName: j.employerName,
-        employeesTotal: j.employeesTotal,
-      }),
+      searchRow(
+        {
+          ...(j.posting as Required<NewJobPosting>),
+          id: ids[i]!,
+          acceptedOn: j.posting.acceptedOn!,
+          referralDeadline: j.posting.referralDeadline!,
+          employerName: j.employerName,
+          employeesTotal: j.employeesTotal,
+        },
+        readingOf,
+      ),
     );
   });
   return rows;
@@ -43,7 +48,7 @@ export function jsonWriter(db: Executor): SeedWriter {
     async writeEmployers(rows) {
       await db.insert(employers).values(rows).onConflictDoNothing();
     },
-    async writeJobs(jobs) {
+    async writeJobs(jobs, readingOf) {
       await db.transaction(async (tx) => {
         const inserted = await insertJobPostings(
           tx,
@@ -55,6 +60,7 @@ export function jsonWriter(db: Executor): SeedWriter {
           searchRowsFor(
             jobs,
             jobs.map((j) => idByNumber.get(j.posting.jobNumber!)!),
+            readingOf,
           ),
         );
       });
@@ -132,7 +138,7 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
         client.release();
       }
     },
-    async writeJobs(jobs) {
+    async writeJobs(jobs, readingOf) {
       const client = await pool.connect();
       try {
         await client.query('begin');
@@ -158,7 +164,7 @@ export function copyWriter(pool: pg.Pool): SeedWriter {
           client,
           'job_search',
           SEARCH_COLUMNS,
-          searchRowsFor(jobs, ids).map((r) =>
+          searchRowsFor(jobs, ids, readingOf).map((r) =>
             copyLine(
               [
                 r.jobId,

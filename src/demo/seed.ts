@@ -11,6 +11,7 @@ import { hashPassword } from '../modules/accounts/password-hash.ts';
 import { insertCounselling } from '../modules/counselling/counselling.repository.ts';
 import { insertJobPostings, type NewJobPosting } from '../modules/jobs/jobs.repository.ts';
 import { formatNumber, insertOffices, raiseSerial } from '../modules/offices/offices.repository.ts';
+import { loadReadings, noReadings } from '../modules/search/readings.ts';
 import { createSearchIndex, dropSearchIndex, upsertSearchRows } from '../modules/search/search.repository.ts';
 import { searchRow } from '../modules/search/search-index.ts';
 import { registrationValidUntil } from '../modules/seekers/registration.rules.ts';
@@ -57,12 +58,15 @@ export async function seedJobs(
     parallel?: number;
     /** How rows are written: JSON inserts (default, both engines) or COPY (PostgreSQL, bulk). */
     writer?: SeedWriter;
+    /** Index readings of the text (ADR 0035; default true); false only to measure what they cost. */
+    readings?: boolean;
     onProgress?: (p: SeedProgress) => void;
   },
 ): Promise<void> {
   const seed = options.seed ?? DEMO_SEED;
   const batchSize = options.batchSize ?? 1000;
   const writer = options.writer ?? jsonWriter(db);
+  const readingOf = options.readings === false ? noReadings : await loadReadings();
   const today = tokyoDate(options.now);
   const [existing] = await db.select({ n: count() }).from(employers);
   const employerOffset = existing?.n ?? 0;
@@ -103,7 +107,7 @@ export async function seedJobs(
   let done = 0;
   for (let start = 0; start < options.total; start += batchSize) {
     const end = Math.min(options.total, start + batchSize);
-    const task = writer.writeJobs(generateBatch(start, end)).then(() => {
+    const task = writer.writeJobs(generateBatch(start, end), readingOf).then(() => {
       inFlight.delete(task);
       done += end - start;
       options.onProgress?.({ done, total: options.total });
@@ -300,17 +304,21 @@ export async function seedDemoAccounts(db: Executor, now: Date): Promise<void> {
 
     const jobs = demoEmployerJobs(employer!.id, today, now);
     const ids = await insertJobPostings(tx, jobs);
+    const readingOf = await loadReadings();
     await upsertSearchRows(
       tx,
       jobs.map((job, i) =>
-        searchRow({
-          ...(job as Required<NewJobPosting>),
-          id: ids[i]!.id,
-          acceptedOn: job.acceptedOn!,
-          referralDeadline: job.referralDeadline!,
-          employerName: employer!.name,
-          employeesTotal: employer!.employeesTotal,
-        }),
+        searchRow(
+          {
+            ...(job as Required<NewJobPosting>),
+            id: ids[i]!.id,
+            acceptedOn: job.acceptedOn!,
+            referralDeadline: job.referralDeadline!,
+            employerName: employer!.name,
+            employeesTotal: employer!.employeesTotal,
+          },
+          readingOf,
+        ),
       ),
     );
     await raiseSerial(tx, 'job', DEMO_OFFICE, 3);

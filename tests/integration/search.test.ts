@@ -24,15 +24,16 @@ const titles = (page: Page) =>
 const q = (s: string) => encodeURIComponent(s);
 
 describe('SR-1 keyword search', () => {
-  it('SR-1 「かいご」 finds jobs written カイゴ and ｶｲｺﾞ, not ones written only 介護', async () => {
+  it('SR-1 「かいご」 finds jobs written カイゴ and ｶｲｺﾞ, and by its reading one written 介護 (ADR 0035)', async () => {
     const m = marker();
     await createJob(ctx.deps, { title: `カイゴ職員 ${m}`, description: 'カイゴのおしごとです。' });
     await createJob(ctx.deps, { title: `ﾍﾙﾊﾟｰ ${m}`, description: 'ｶｲｺﾞの仕事です。' });
     await createJob(ctx.deps, { title: `介護福祉士 ${m}`, description: '介護施設での勤務です。' });
+    await createJob(ctx.deps, { title: `看護師 ${m}`, description: '病棟での勤務です。' });
     const page = await search(`kw=${q(`かいご ${m}`)}`);
     expect(page.status).toBe(200);
-    expect(titles(page).sort()).toEqual([`カイゴ職員 ${m}`, `ﾍﾙﾊﾟｰ ${m}`].sort());
-    expect(page.text('[data-testid="hit-count"]')).toBe('2件');
+    expect(titles(page).sort()).toEqual([`カイゴ職員 ${m}`, `ﾍﾙﾊﾟｰ ${m}`, `介護福祉士 ${m}`].sort());
+    expect(page.text('[data-testid="hit-count"]')).toBe('3件');
   });
 
   it('SR-1 half-width katakana and full-width letters in the query are accepted', async () => {

@@ -198,6 +198,7 @@ export async function createJobsInBulk(
 ) {
   const { generateJob } = await import('../../src/demo/generator.ts');
   const { jsonWriter } = await import('../../src/demo/bulk-writers.ts');
+  const { loadReadings } = await import('../../src/modules/search/readings.ts');
   const { employer } = await createEmployer(deps);
   const now = deps.clock.now();
   const owner = { ...employer, prefectureCode: '13', city: '千代田区', address: '千代田1-1' };
@@ -209,7 +210,7 @@ export async function createJobsInBulk(
       posting: { ...generated.posting, publicationScope: 'full' as const, ...overrides(i) },
     };
   });
-  await jsonWriter(deps.db).writeJobs(jobs);
+  await jsonWriter(deps.db).writeJobs(jobs, await loadReadings());
   return jobs.map((j) => j.posting.jobNumber!);
 }
 

@@ -61,6 +61,7 @@ describe('SR-6 job card', () => {
 describe('SR-4 what 公開範囲 shows is what search indexes', () => {
   it('SR-4 公開範囲 2 hides the workplace address and 事業所名 from the page and from the search row', async () => {
     const { searchRow } = await import('../../src/modules/search/search-index.ts');
+    const { noReadings } = await import('../../src/modules/search/readings.ts');
     const { visibleJobText } = await import('../../src/modules/jobs/job-view.ts');
     const anonymous = {
       ...job({ publicationScope: 'anonymous', workplaceAddress: '秘匿町1-2-3' }),
@@ -71,29 +72,38 @@ describe('SR-4 what 公開範囲 shows is what search indexes', () => {
       employerName: null,
       city: '千代田区',
     });
-    const row = searchRow({ ...anonymous, employerName: '株式会社ハローワークケア', employeesTotal: 30 });
+    const row = searchRow(
+      { ...anonymous, employerName: '株式会社ハローワークケア', employeesTotal: 30 },
+      noReadings,
+    );
     expect(row.body).not.toContain('秘匿町');
     expect(row.body).not.toContain('ハローワークケア');
     expect(row.employerName).toBe('');
     expect(row.body).toContain('千代田区');
-    const full = searchRow({
-      ...anonymous,
-      publicationScope: 'full',
-      employerName: '株式会社ハローワークケア',
-      employeesTotal: 30,
-    });
+    const full = searchRow(
+      {
+        ...anonymous,
+        publicationScope: 'full',
+        employerName: '株式会社ハローワークケア',
+        employeesTotal: 30,
+      },
+      noReadings,
+    );
     expect(full.body).toContain('秘匿町');
     // Nor does a hidden address reveal the ward of a designated city.
     const yokohama = { ...anonymous, prefectureCode: '14', city: '横浜市', workplaceAddress: '中区山下町1' };
-    const hiddenWard = searchRow({ ...yokohama, employerName: 'x', employeesTotal: 30 });
+    const hiddenWard = searchRow({ ...yokohama, employerName: 'x', employeesTotal: 30 }, noReadings);
     expect(hiddenWard.municipalityCode).toBe('14-001');
     expect(hiddenWard.lexemes.filter((l) => l.includes('中区'))).toEqual([]);
-    const shownWard = searchRow({
-      ...yokohama,
-      publicationScope: 'full',
-      employerName: 'x',
-      employeesTotal: 30,
-    });
+    const shownWard = searchRow(
+      {
+        ...yokohama,
+        publicationScope: 'full',
+        employerName: 'x',
+        employeesTotal: 30,
+      },
+      noReadings,
+    );
     expect(shownWard.lexemes).toContain('\uE001M14-001中区');
   });
 });

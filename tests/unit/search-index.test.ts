@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { noReadings, type ReadingOf } from '../../src/modules/search/readings.ts';
 import {
+  bodyReading,
+  bodyText,
   employeeBand,
   filterToken,
   hourlyEquivalent,
   type IndexableJob,
+  indexedBody,
   minutesOf,
   monthlyEquivalent,
+  readingOnlyWords,
   searchRow,
   shiftMinutes,
 } from '../../src/modules/search/search-index.ts';
-import { FILTER, NAME } from '../../src/modules/search/search-text.ts';
+import { FILTER, NAME, normalizeText, READINGS } from '../../src/modules/search/search-text.ts';
+
+/** The index row without readings (the readings tests below pass their own). */
+const rowOf = (j: IndexableJob, readingOf: ReadingOf = noReadings) => searchRow(j, readingOf);
 
 /** A 求人票 as the indexer reads it, every searchable field filled. */
 const job = (overrides: Partial<IndexableJob> = {}): IndexableJob => ({
@@ -90,7 +98,7 @@ describe('SR-1 what a job puts in the search index', () => {
   });
 
   it('SR-1 the row carries the range and sort columns', () => {
-    const row = searchRow(job());
+    const row = rowOf(job());
     expect(row).toMatchObject({
       jobId: 42,
       prefectureCode: '13',
@@ -105,11 +113,11 @@ describe('SR-1 what a job puts in the search index', () => {
       employerName: '株式会社ケア',
     });
     expect(row.municipalityCode).not.toBeNull();
-    expect(searchRow(job({ ageMin: null, ageMax: null }))).toMatchObject({ ageMin: 0, ageMax: 999 });
+    expect(rowOf(job({ ageMin: null, ageMax: null }))).toMatchObject({ ageMin: 0, ageMax: 999 });
   });
 
   it('SR-1 the keyword text holds every shown field, normalised, and the employer name its own bigrams', () => {
-    const row = searchRow(job());
+    const row = rowOf(job());
     for (const text of [
       '介護福祉士',
       '入浴の介助をします'.replace('の', 'ノ').replace('をします', 'ヲシマス'),
@@ -131,7 +139,7 @@ describe('SR-1 what a job puts in the search index', () => {
   });
 
   it('SR-1 structured filters: place, occupation, kind, style, type, 週休二日, size, insurances, features', () => {
-    expect(filters(searchRow(job()))).toEqual([
+    expect(filters(rowOf(job()))).toEqual([
       'p13',
       'M13-002',
       'c13千代田区',
@@ -153,8 +161,8 @@ describe('SR-1 what a job puts in the search index', () => {
 
   it('SR-1 flags: 賞与あり, 時間外なし, 学歴・経験・免許不問 and オンライン自主応募 only when they hold', () => {
     const flags = ['bonus', 'noot', 'noedu', 'noexp', 'nolic', 'online'];
-    expect(filters(searchRow(job())).filter((t) => flags.includes(t))).toEqual(['bonus', 'noot', 'online']);
-    const other = searchRow(
+    expect(filters(rowOf(job())).filter((t) => flags.includes(t))).toEqual(['bonus', 'noot', 'online']);
+    const other = rowOf(
       job({
         hasBonus: false,
         hasOvertime: true,
@@ -168,7 +176,7 @@ describe('SR-1 what a job puts in the search index', () => {
   });
 
   it('SR-4 SR-1 公開範囲 2 without 学歴・経験・免許: exactly the shown text, and exactly these filters', () => {
-    const row = searchRow(
+    const row = rowOf(
       job({
         publicationScope: 'anonymous',
         education: null,
@@ -202,7 +210,7 @@ describe('SR-1 what a job puts in the search index', () => {
   });
 
   it('SR-1 a place the municipality list does not know gets no code, only its text tokens', () => {
-    const row = searchRow(job({ city: 'どこでもない町', workplaceAddress: '' }));
+    const row = rowOf(job({ city: 'どこでもない町', workplaceAddress: '' }));
     expect(row.municipalityCode).toBeNull();
     expect(filters(row).slice(0, 4)).toEqual(['p13', 'c13ドコデモナイ町', 'mドコデモナイ町', 'o05']);
   });
@@ -216,5 +224,61 @@ describe('SR-1 what a job puts in the search index', () => {
     expect(filterToken.weeklyTwoDaysOff('other')).toBe('2other');
     expect(filterToken.employees('6')).toBe('s6');
     expect(filterToken.feature('no_transfer')).toBe('fno_transfer');
+  });
+});
+
+describe('SR-1 readings in the index row (ADR 0035)', () => {
+  /** A stand-in analyser: reads 介護 as カイゴ, and only sees the text it is given. */
+  const fakeReading: ReadingOf = (text) =>
+    text.includes('介護') ? normalizeText(text).replaceAll('介護', 'カイゴ') : '';
+
+  it('SR-1 the reading follows the text after READINGS, and its bigrams join the text bigrams', () => {
+    const row = rowOf(job({ publicationScope: 'anonymous' }), fakeReading);
+    const text =
+      '介護福祉士 入浴ノ介助ヲシマス 東京都 千代田区 神田駅 高卒以上 介護経験 普通自動車免許 土日祝 寮アリ';
+    const reading = text.replaceAll('介護', 'カイゴ');
+    expect(bodyText(row.body)).toBe(text);
+    expect(bodyReading(row.body)).toBe(reading);
+    expect(row.body).toBe(`${text}${READINGS}${reading}`);
+    expect(row.lexemes).toEqual(expect.arrayContaining(['介護', 'カイ', 'イゴ', 'ゴ福']));
+    // Shared bigrams appear once.
+    expect(row.lexemes.filter((l) => l === '福祉')).toHaveLength(1);
+  });
+
+  it('SR-1 a text without a reading is indexed as before', () => {
+    const plain = job({ title: 'ヘルパー', experience: null, publicationScope: 'anonymous' });
+    const row = rowOf(plain, fakeReading);
+    expect(row.body).not.toContain(READINGS);
+    expect(row).toEqual(rowOf(plain));
+  });
+
+  it('SR-4 the reading is of the shown text only: a hidden 事業所名 is not read', () => {
+    const seen: string[] = [];
+    rowOf(job({ publicationScope: 'anonymous', employerName: '介護の秘密会社' }), (t) => {
+      seen.push(t);
+      return '';
+    });
+    expect(seen.join('')).not.toContain('秘密会社');
+  });
+
+  it('SR-1 readingOnlyWords: the words found in the reading but not in the text', () => {
+    const body = indexedBody('介護職員 カイゴ 寮', 'カイゴショクイン カイゴ リョウ');
+    expect(readingOnlyWords(body, ['カイゴ', 'ショクイン', 'リョウ', '寮', 'ジム'])).toEqual([
+      'ショクイン',
+      'リョウ',
+    ]);
+    expect(readingOnlyWords('介護職員', ['カイゴ'])).toEqual([]);
+    // Never across text and reading.
+    expect(readingOnlyWords(indexedBody('介護', 'カイゴ'), ['護カ'])).toEqual([]);
+  });
+
+  it('indexedBody, bodyText and bodyReading agree', () => {
+    expect(indexedBody('介護', 'カイゴ')).toBe(`介護${READINGS}カイゴ`);
+    expect(indexedBody('カイゴ', 'カイゴ')).toBe('カイゴ');
+    expect(indexedBody('ヘルパー', '')).toBe('ヘルパー');
+    expect(bodyText(`介護${READINGS}カイゴ`)).toBe('介護');
+    expect(bodyReading(`介護${READINGS}カイゴ`)).toBe('カイゴ');
+    expect(bodyText('ヘルパー')).toBe('ヘルパー');
+    expect(bodyReading('ヘルパー')).toBe('');
   });
 });

@@ -27,7 +27,7 @@ describe('normalizeText (SR-1: half- and full-width input, hiragana and katakana
   it('removes control and private-use characters so namespaced tokens cannot be forged', () => {
     expect(normalizeText(`寮${END}a\u0001b`)).toBe('寮 a b');
   });
-  it('keeps kanji untouched (no reading dictionary: 介護 and かいご are different words)', () => {
+  it('keeps kanji untouched (readings are a separate indexing step, readings.ts, ADR 0035)', () => {
     expect(normalizeText('介護')).toBe('介護');
   });
 });

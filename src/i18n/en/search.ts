@@ -14,7 +14,7 @@ export const search: Messages['search'] = {
     keywordLegend: 'Keywords',
     kw: 'Keywords',
     kwHint:
-      'Job title, duties, area … up to 50 characters. Separate words with spaces. Hiragana and katakana, full- and half-width characters all match.',
+      'Job title, duties, area … up to 50 characters. Separate words with spaces. Hiragana and katakana, full- and half-width characters all match. A word in kana also finds the kanji read that way (かいご finds 介護).',
     kwMode: 'With several keywords',
     kwAnd: 'All of them (AND)',
     kwOr: 'Any of them (OR)',
@@ -68,6 +68,7 @@ export const search: Messages['search'] = {
     'When more than 1,000 jobs match, the first 1,000 are shown. Add conditions to narrow the results.',
   showing: (from, to) => `Showing ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')}`,
   none: 'No job matches. Use fewer keywords or change the conditions.',
+  readingMatch: (words: string) => `Matched by the reading of its kanji (${words})`,
   sort: 'Sort by',
   sortNew: 'Newest first',
   sortDeadline: 'Referral deadline soonest',

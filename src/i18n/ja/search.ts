@@ -12,7 +12,7 @@ export const search = {
     keywordLegend: 'キーワード',
     kw: 'フリーワード',
     kwHint:
-      '職種、仕事の内容、地域などを50文字以内で。複数の語はスペースで区切ります。ひらがな・カタカナ、全角・半角はどちらでも検索できます',
+      '職種、仕事の内容、地域などを50文字以内で。複数の語はスペースで区切ります。ひらがな・カタカナ、全角・半角はどちらでも検索できます。ひらがな・カタカナの語は、その読みの漢字を含む求人も探します（かいご → 介護）',
     kwMode: '複数のキーワードの扱い',
     kwAnd: 'すべてを含む（AND）',
     kwOr: 'いずれかを含む（OR）',
@@ -66,6 +66,8 @@ export const search = {
   showing: (from: number, to: number) =>
     `${from.toLocaleString('ja-JP')}～${to.toLocaleString('ja-JP')}件目を表示`,
   none: '条件に合う求人はありませんでした。キーワードを減らすか、条件を変えて検索してください。',
+  /** A card found by the reading of its kanji (ADR 0035): the keywords, in katakana. */
+  readingMatch: (words: string) => `読み（${words}）で一致`,
   sort: '並び順',
   sortNew: '受付年月日が新しい順',
   sortDeadline: '紹介期限日が近い順',

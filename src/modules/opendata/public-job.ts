@@ -48,6 +48,22 @@ export const publicJobCardSchema = z
   .openapi('JobCard');
 export type PublicJobCard = z.infer<typeof publicJobCardSchema>;
 
+/** A search result: the card, and how its keywords matched (ADR 0035). */
+export const publicJobHitSchema = publicJobCardSchema
+  .extend({
+    matchedBy: z.enum(['text', 'reading']).openapi({
+      description:
+        'reading: キーワードの一部が求人の文字ではなく漢字の読みで一致 (かいご → 介護)。text: すべて文字で一致、またはキーワードなし' +
+        ' / reading: some keyword matched only the reading of the kanji; text: all in the text, or no keyword',
+    }),
+    readingMatches: z.array(z.string()).openapi({
+      description:
+        '読みだけで一致したキーワード (正規化済み、カタカナ) / the keywords matched only by reading, normalised',
+    }),
+  })
+  .openapi('JobSearchHit');
+export type PublicJobHit = z.infer<typeof publicJobHitSchema>;
+
 export const publicJobSearchSchema = z
   .object({
     total: z.number().int().openapi({ description: '件数 (capped のとき MAX_RESULTS を超える)' }),
@@ -55,7 +71,7 @@ export const publicJobSearchSchema = z
     page: z.number().int(),
     per: z.number().int(),
     pages: z.number().int(),
-    jobs: z.array(publicJobCardSchema),
+    jobs: z.array(publicJobHitSchema),
   })
   .openapi('JobSearchResult');
 export type PublicJobSearch = z.infer<typeof publicJobSearchSchema>;
@@ -173,6 +189,19 @@ export function toPublicJobCard(card: JobCardView, baseUrl: string): PublicJobCa
     openings: card.openings,
     descriptionExcerpt: card.descriptionExcerpt,
     url: jobUrl(baseUrl, card.jobNumber),
+  };
+}
+
+/** A search result card with the keywords it matched only by reading (none: matched by text). */
+export function toPublicJobHit(
+  card: JobCardView,
+  readingMatches: string[] | undefined,
+  baseUrl: string,
+): PublicJobHit {
+  return {
+    ...toPublicJobCard(card, baseUrl),
+    matchedBy: readingMatches?.length ? 'reading' : 'text',
+    readingMatches: readingMatches ?? [],
   };
 }
 

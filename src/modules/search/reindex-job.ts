@@ -5,6 +5,7 @@
  */
 import type { Database, Executor } from '../../db/client.ts';
 import { tokyoDate } from '../../platform/dates.ts';
+import { loadReadings } from './readings.ts';
 import {
   createSearchIndex,
   deleteSearchRows,
@@ -34,21 +35,27 @@ export async function reindexJob(db: Executor, jobId: number, now: Date): Promis
     return 'removed';
   }
   const { job } = row;
+  // The job is searchable by its reading as soon as it is indexed (ADR 0035); the first call in a
+  // process loads the dictionary.
+  const readingOf = await loadReadings();
   await upsertSearchRows(db, [
-    searchRow({
-      ...job,
-      acceptedOn: job.acceptedOn!,
-      referralDeadline: job.referralDeadline!,
-      employerName: row.employerName,
-      employeesTotal: row.employeesTotal,
-    }),
+    searchRow(
+      {
+        ...job,
+        acceptedOn: job.acceptedOn!,
+        referralDeadline: job.referralDeadline!,
+        employerName: row.employerName,
+        employeesTotal: row.employeesTotal,
+      },
+      readingOf,
+    ),
   ]);
   return 'indexed';
 }
 
 /**
  * Rebuilds every job's search row from the job (after a change to what the index holds: municipality
- * codes and shifts in migration 0008, the 公開範囲 rule of visibleJobText). The keyword index is
+ * codes and shifts in migration 0008, the 公開範囲 rule of visibleJobText, readings in ADR 0035). The keyword index is
  * dropped and built once at the end. `npm run cli -- search:reindex`.
  */
 export async function reindexAllJobs(
@@ -60,6 +67,7 @@ export async function reindexAllJobs(
   let indexed = 0;
   let removed = 0;
   let after = 0;
+  const readingOf = await loadReadings();
   await dropSearchIndex(db);
   try {
     for (;;) {
@@ -72,13 +80,16 @@ export async function reindexAllJobs(
         if (!isSearchable(job, today)) gone.push(job.id);
         else
           rows.push(
-            searchRow({
-              ...job,
-              acceptedOn: job.acceptedOn!,
-              referralDeadline: job.referralDeadline!,
-              employerName,
-              employeesTotal,
-            }),
+            searchRow(
+              {
+                ...job,
+                acceptedOn: job.acceptedOn!,
+                referralDeadline: job.referralDeadline!,
+                employerName,
+                employeesTotal,
+              },
+              readingOf,
+            ),
           );
       }
       await db.transaction(async (tx) => {

@@ -8,7 +8,9 @@ import { tokyoDate } from '../../platform/dates.ts';
 import { type CardAudience, type JobCardView, loadJobCards } from '../jobs/job-view.ts';
 import { type AcceptedWindow, planSearch } from './search.plan.ts';
 import { searchJobs } from './search.query.ts';
+import { findIndexedBodies } from './search.repository.ts';
 import type { SearchConditions } from './search.schemas.ts';
+import { readingOnlyWords } from './search-index.ts';
 import { favoriteJobIdsAmong } from './seeker-lists.repository.ts';
 
 export interface SearchResults {
@@ -19,6 +21,11 @@ export interface SearchResults {
   cards: JobCardView[];
   /** The ids among the cards that the seeker keeps in お気に入り (empty for anyone else). */
   favorites: Set<number>;
+  /**
+   * For a card found by the reading of its text (ADR 0035): the keywords (normalised, katakana) it
+   * holds only in that reading, by job id. Cards whose keywords are all in their text are absent.
+   */
+  readingMatches: Map<number, string[]>;
   page: number;
   per: number;
 }
@@ -42,5 +49,28 @@ export async function runSearch(
   const favorites = input.seekerId
     ? await favoriteJobIdsAmong(db, input.seekerId, hits.jobIds)
     : new Set<number>();
-  return { total: hits.total, capped: hits.capped, cards, favorites, page: plan.page, per: plan.perPage };
+  const readingMatches = await findReadingMatches(deps.db, hits.jobIds, plan.keywords.words);
+  return {
+    total: hits.total,
+    capped: hits.capped,
+    cards,
+    favorites,
+    readingMatches,
+    page: plan.page,
+    per: plan.perPage,
+  };
+}
+
+async function findReadingMatches(
+  db: Ports<'db'>['db'],
+  jobIds: number[],
+  words: string[],
+): Promise<Map<number, string[]>> {
+  const found = new Map<number, string[]>();
+  if (words.length === 0) return found;
+  for (const [jobId, body] of await findIndexedBodies(db, jobIds)) {
+    const only = readingOnlyWords(body, words);
+    if (only.length > 0) found.set(jobId, only);
+  }
+  return found;
 }

@@ -14,7 +14,8 @@ import type {
   WorkHoursPattern,
 } from '../jobs/job.types.ts';
 import { publicShowsEmployer, visibleJobText } from '../jobs/job-view.ts';
-import { FILTER, NAME, normalizeText, textGrams } from './search-text.ts';
+import type { ReadingOf } from './readings.ts';
+import { FILTER, NAME, normalizeText, READINGS, textGrams } from './search-text.ts';
 
 export interface IndexableJob {
   id: number;
@@ -66,6 +67,7 @@ export interface SearchRow {
   shifts: string[];
   municipalityCode: string | null;
   lexemes: string[];
+  /** The normalised text, and after READINGS its reading when it has one (ADR 0035). */
   body: string;
   employerName: string;
 }
@@ -138,26 +140,57 @@ export const filterToken = {
   online: () => 'online',
 };
 
-export function searchRow(job: IndexableJob): SearchRow {
+/** The indexed body: the text, then its reading when it has one. */
+export function indexedBody(text: string, reading: string): string {
+  return reading === '' || reading === text ? text : text + READINGS + reading;
+}
+
+/** The text part of an indexed body (what the job's own words say, without the reading). */
+export function bodyText(body: string): string {
+  const at = body.indexOf(READINGS);
+  return at < 0 ? body : body.slice(0, at);
+}
+
+/** The reading part of an indexed body ('' when it has none). */
+export function bodyReading(body: string): string {
+  const at = body.indexOf(READINGS);
+  return at < 0 ? '' : body.slice(at + READINGS.length);
+}
+
+/**
+ * The search words (normalised) that an indexed body holds only in its reading, not in its own
+ * text: the page says such a job was found by reading (ADR 0035).
+ */
+export function readingOnlyWords(body: string, words: readonly string[]): string[] {
+  const text = bodyText(body);
+  const reading = bodyReading(body);
+  return words.filter((w) => !text.includes(w) && reading.includes(w));
+}
+
+/**
+ * The index row of a job. `readingOf` gives the reading of its text (readings.ts), whose bigrams
+ * join the text's, so a kana word finds the kanji it reads.
+ */
+export function searchRow(job: IndexableJob, readingOf: ReadingOf): SearchRow {
   // Exactly what the public detail page shows for this 公開範囲 (visibleJobText), nothing hidden.
   const shown = visibleJobText(job, job.employerName, publicShowsEmployer(job));
   const employerName = normalizeText(shown.employerName ?? '');
-  const body = normalizeText(
-    [
-      shown.title,
-      shown.description,
-      shown.employerName ?? '',
-      prefectureName(shown.prefectureCode, 'ja'),
-      shown.city,
-      shown.workplaceAddress ?? '',
-      shown.nearestStation,
-      shown.education ?? '',
-      shown.experience ?? '',
-      shown.license ?? '',
-      shown.holidays,
-      shown.specialNotes,
-    ].join(' '),
-  );
+  const shownText = [
+    shown.title,
+    shown.description,
+    shown.employerName ?? '',
+    prefectureName(shown.prefectureCode, 'ja'),
+    shown.city,
+    shown.workplaceAddress ?? '',
+    shown.nearestStation,
+    shown.education ?? '',
+    shown.experience ?? '',
+    shown.license ?? '',
+    shown.holidays,
+    shown.specialNotes,
+  ].join(' ');
+  const text = normalizeText(shownText);
+  const reading = readingOf(shownText);
   // The place too comes from the shown text: a hidden address must not reveal the ward.
   const place = locateWorkplace({ ...shown, workplaceAddress: shown.workplaceAddress ?? '' });
   const filters = [
@@ -196,8 +229,12 @@ export function searchRow(job: IndexableJob): SearchRow {
       return `[${start},${end})`;
     }),
     municipalityCode: place?.code ?? null,
-    lexemes: [...textGrams(body), ...textGrams(employerName, NAME), ...filters.map((f) => FILTER + f)],
-    body,
+    lexemes: [
+      ...new Set([...textGrams(text), ...textGrams(reading)]),
+      ...textGrams(employerName, NAME),
+      ...filters.map((f) => FILTER + f),
+    ],
+    body: indexedBody(text, reading),
     employerName,
   };
 }

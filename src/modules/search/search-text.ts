@@ -1,5 +1,6 @@
 /**
- * Japanese keyword matching without a dictionary (SPEC SR-1). Text and queries go through the
+ * Japanese keyword matching (SPEC SR-1); normalisation needs no dictionary (the readings that let kana
+ * find kanji are a separate indexing step, readings.ts, ADR 0035). Text and queries go through the
  * same normalisation — NFKC (full-width ＡＢＣ１２３ and half-width ｶﾅ fold together), lower case,
  * hiragana folded to katakana — and are indexed as character bigrams. Each whitespace-separated
  * segment ends with a sentinel, so every character starts some bigram and a one-character query
@@ -18,6 +19,12 @@ export const END = '\uE000';
 export const FILTER = '\uE001';
 /** Prefix of employer-name bigrams (事業所名 search). */
 export const NAME = '\uE002';
+/**
+ * Separates a job's normalised text from its reading in the indexed body (readings.ts, ADR 0035):
+ * `text + READINGS + reading`. No search word contains it, so a LIKE recheck finds a word in the
+ * text or in the reading, never across the two.
+ */
+export const READINGS = '\uE003';
 
 const HIRAGANA_START = 0x3041;
 const HIRAGANA_END = 0x3096;

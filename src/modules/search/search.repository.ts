@@ -25,6 +25,19 @@ export async function upsertSearchRows(db: Executor, rows: readonly SearchRow[])
       body = excluded.body, employer_name = excluded.employer_name`);
 }
 
+/** The indexed bodies of these jobs (text and reading), by job id. */
+export async function findIndexedBodies(
+  db: Executor,
+  jobIds: readonly number[],
+): Promise<Map<number, string>> {
+  if (jobIds.length === 0) return new Map();
+  const rows = await db
+    .select({ jobId: jobSearch.jobId, body: jobSearch.body })
+    .from(jobSearch)
+    .where(inArray(jobSearch.jobId, [...jobIds]));
+  return new Map(rows.map((r) => [r.jobId, r.body]));
+}
+
 /** Removes jobs from search (無効, 取下げ, or no longer public). */
 export async function deleteSearchRows(db: Executor, jobIds: readonly number[]): Promise<void> {
   if (jobIds.length === 0) return;

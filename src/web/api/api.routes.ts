@@ -19,8 +19,8 @@ import {
   apiErrorSchema,
   publicJobDetailSchema,
   publicJobSearchSchema,
-  toPublicJobCard,
   toPublicJobDetail,
+  toPublicJobHit,
 } from '../../modules/opendata/public-job.ts';
 import { runSearch } from '../../modules/search/run-search.ts';
 import { MAX_RESULTS, searchSchema } from '../../modules/search/search.schemas.ts';
@@ -144,7 +144,9 @@ export function apiRoutes(): OpenAPIHono<AppEnv> {
         page: results.page,
         per: results.per,
         pages,
-        jobs: results.cards.map((card) => toPublicJobCard(card, config.baseUrl)),
+        jobs: results.cards.map((card) =>
+          toPublicJobHit(card, results.readingMatches.get(card.id), config.baseUrl),
+        ),
       },
       200,
     );

@@ -518,6 +518,17 @@ function SaveConditions({ values }: { values: FormValues }) {
   );
 }
 
+/** 「読み（カイゴ）で一致」: the card was found by the reading of its kanji, not its own letters (ADR 0035). */
+function ReadingMatch({ words }: { words: string[] | undefined }) {
+  const { t } = useRequestContext<AppEnv>().var;
+  if (!words) return null;
+  return (
+    <p class="muted reading-match" data-testid="reading-match">
+      {t.search.readingMatch(words.join('・'))}
+    </p>
+  );
+}
+
 function SearchPage({
   values,
   errors,
@@ -553,7 +564,9 @@ function SearchPage({
             <ResultControls values={values} />
             <div class="job-list">
               {results.cards.map((job) => (
-                <JobCard job={job} />
+                <JobCard job={job}>
+                  <ReadingMatch words={results.readingMatches.get(job.id)} />
+                </JobCard>
               ))}
             </div>
             <Pagination values={values} page={results.page} pages={pages} />
