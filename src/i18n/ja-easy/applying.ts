@@ -17,13 +17,12 @@ import { formatJapaneseDate } from '../../platform/dates.ts';
 import type { Messages } from '../ja.ts';
 import { mailSignature } from './notifications.ts';
 
-/** DR-1 in the seed's words: 求人無効後「翌々月末」(N = 2, seed 001) or 「翌々々月末」(N = 3, seed 000). */
-const retentionPeriod = (months: number) =>
-  months === 1 ? '翌月末' : months === 2 ? '翌々月末' : months === 3 ? '翌々々月末' : `${months}か月後の月末`;
+/** DR-1 in easy words: 「翌々月末」 is said as 「2か月後の 月末」 (N months after the close). */
+const retentionPeriod = (months: number) => `${months}か｜月《げつ》 後《あと》の 月末《げつまつ》`;
 
-/** The apply form's note on erasure (seed 「2 志望動機の入力方法や注意点」), with the configured period. */
+/** The apply form's note on erasure, with the configured period, in short sentences. */
 const retentionFormNote = (months: number) =>
-  `応募書類は、求職者が応募を取り消した時点、求人者マイページに選考結果を登録した時点、求人無効後${retentionPeriod(months)}が経過した時点で、求人者マイページおよび求職者マイページの両方から自動的に削除されます`;
+  `書類《しょるい》は、次《つぎ》の ときに、あなたと 会社《かいしゃ》の マイページから 消《け》えます。応募《おうぼ》を やめた とき。会社《かいしゃ》が 結果《けっか》を 決《き》めた とき。求人《きゅうじん》が 終《お》わって、${retentionPeriod(months)}に なった とき`;
 
 export const applying: Messages['applying'] = {
   directButton: 'オンライン自主応募（インターネットで 応募《おうぼ》する）',
@@ -46,15 +45,15 @@ export const applying: Messages['applying'] = {
     documentsLead:
       'あなたが つくった 履歴書《りれきしょ》、職務経歴書《しょくむけいれきしょ》、ジョブ・カードなどの 書類《しょるい》を アップロードして、会社《かいしゃ》に 送《おく》れます',
     documentNotes: [
-      'アップロードできる書類（ファイル）は最大4点。ファイルサイズは1点につき2MBが上限です',
-      'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。これ以外の形式はアップロードできません',
+      'アップロードできる 書類《しょるい》（ファイル）は 4つまでです。1つの ファイルは 2MBまでです',
+      'アップロードできる ファイルは、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gifです。ほかの ファイルは アップロードできません',
       'ファイルにはパスワードをかけないでください',
-      'ウイルスの疑いがある応募書類があった場合、応募自体は有効ですが、応募書類は送ることができません。そのような場合は、メッセージでお知らせしますので、求人者にメッセージや電話で連絡をとり、別の方法でお送りください',
+      'ウイルスが あるかもしれない 書類《しょるい》は 送《おく》れません。応募《おうぼ》は できて います。その ときは メッセージで 知《し》らせます。メッセージや 電話《でんわ》で 会社《かいしゃ》に 連絡《れんらく》して、ほかの 方法《ほうほう》で 送《おく》ってください',
       // Index 4 states the configured DOCUMENT_RETENTION_MONTHS (messagesFor in src/i18n/index.ts).
       retentionFormNote(DEFAULT_RETENTION_MONTHS),
     ],
     noMypageDocuments:
-      '応募する求人者の「応募書類の送付方法」に「求職者マイページからの登録」が含まれていないため、この方法では送ることができません。求人者が指定する方法でお送りください。',
+      'この 会社《かいしゃ》には、マイページから 書類《しょるい》を 送《おく》れません。会社《かいしゃ》が 決《き》めた 方法《ほうほう》で 送《おく》ってください。',
     documentMethodsLabel: '書類《しょるい》の 送《おく》り方《かた》',
     keptFiles: 'アップロードした 書類《しょるい》',
     noKeptFiles: 'まだ 書類《しょるい》は アップロードして いません。',
@@ -93,13 +92,14 @@ export const applying: Messages['applying'] = {
   },
   refusal: {
     target_closed:
-      'この求人には応募できません。応募期限日を過ぎたか、求人が取り下げられたなどの理由により、オンラインハローワーク紹介の対象ではなくなりました。',
-    job_closed: 'この求人は有効ではないため応募できません（無効、取下げ、または紹介期限日を過ぎています）。',
+      'この 仕事《しごと》には 応募《おうぼ》できません。応募《おうぼ》の 期限《きげん》が 過《す》ぎたか、会社《かいしゃ》が 求人《きゅうじん》を やめました。オンラインハローワーク紹介《しょうかい》では なくなりました。',
+    job_closed:
+      'この 仕事《しごと》には 応募《おうぼ》できません。求人《きゅうじん》が 終《お》わったか、期限《きげん》が 過《す》ぎました。',
     not_accepting: 'この 仕事《しごと》は インターネットでは 応募《おうぼ》できません。',
     employer_unreachable:
-      'この求人の事業所は求人者マイページを開設していないため、オンラインで応募できません。',
+      'この 会社《かいしゃ》は マイページを 使《つか》って いません。だから、インターネットでは 応募《おうぼ》できません。',
     registration_inactive:
-      '求職登録が無効、または有効期限を過ぎているため応募できません。「求職者情報・設定」で確認するか、ハローワークにご相談ください。',
+      'あなたの 求職登録《きゅうしょくとうろく》は 使《つか》えません。期限《きげん》が 過《す》ぎたかもしれません。だから、応募《おうぼ》できません。「求職者情報・設定」を 見《み》てください。ハローワークに 相談《そうだん》することも できます。',
     already_applied:
       'この 仕事《しごと》には もう 応募《おうぼ》しています。内容《ないよう》は「応募中求人一覧」で 見《み》ることが できます。',
     no_draft:
@@ -107,28 +107,30 @@ export const applying: Messages['applying'] = {
   } as Record<ApplyRefusal | 'no_draft', string>,
   /** AP-2, AP-3: why a file or the whole form was refused (codes of src/modules/documents). */
   upload: {
-    empty: 'ファイルの中身が空です。',
-    too_large: 'ファイルサイズは1点につき2MBが上限です。',
+    empty: 'ファイルの 中《なか》に 何《なに》も ありません。',
+    too_large: '1つの ファイルは 2MBまでです。',
     not_allowed:
-      'アップロードできる応募書類のファイルの種類は、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gif形式です。',
-    type_mismatch: 'ファイルの中身が拡張子の形式と一致しません。正しい形式のファイルを選んでください。',
+      'アップロードできる ファイルは、.doc、.docx、.xls、.xlsx、.pdf、.jpg、.jpeg、.png、.bmp、.gifです。',
+    type_mismatch:
+      'ファイルの 中身《なかみ》と ファイルの 名前《なまえ》の 最後《さいご》（.pdfなど）が 合《あ》いません。正《ただ》しい ファイルを えらんでください。',
     encrypted:
-      'パスワードがかかっているファイルはアップロードできません。パスワードを解除してからアップロードしてください。',
-    corrupt: 'ファイルが壊れているか、読み取れない形式です。',
-    zip_bomb: 'ファイルの中身を確認できないため、アップロードできません。',
-    polyglot: 'ファイルの中に別の形式のデータが含まれているため、アップロードできません。',
-    too_many_pixels: '画像が大きすぎるため、アップロードできません。',
-    too_many: 'アップロードできる書類（ファイル）は最大4点です。',
-    kind_required: '書類の種類を選択してください。',
-    unexpected_file: 'このファイルは受け付けられません。',
+      'パスワードが ある ファイルは アップロードできません。パスワードを 外《はず》してから アップロードしてください。',
+    corrupt: 'ファイルが 壊《こわ》れて います。または、読《よ》めない ファイルです。',
+    zip_bomb: 'ファイルの 中身《なかみ》を 確《たし》かめられません。だから、アップロードできません。',
+    polyglot: 'ファイルの 中《なか》に ちがう データが あります。だから、アップロードできません。',
+    too_many_pixels: '画像《がぞう》が 大《おお》きすぎます。だから、アップロードできません。',
+    too_many: 'アップロードできる 書類《しょるい》（ファイル）は 4つまでです。',
+    kind_required: '書類《しょるい》の 種類《しゅるい》を えらんでください。',
+    unexpected_file: 'この ファイルは 受《う》け付《つ》けられません。',
     body_too_large:
-      '送信された内容が大きすぎるため、ファイルを受け付けられませんでした。入力した内容を確認し、ファイルを選び直してください。',
+      '送《おく》った 内容《ないよう》が 大《おお》きすぎました。ファイルを 受《う》け付《つ》けられませんでした。書《か》いた 内容《ないよう》を 見《み》て、ファイルを もう一度《いちど》 えらんでください。',
     truncated:
-      '送信が途中で切れたため、ファイルを受け付けられませんでした。もう一度ファイルを選んでください。',
-    malformed: '送信された内容を読み取れませんでした。もう一度お試しください。',
-    too_many_fields: '送信された内容を読み取れませんでした。もう一度お試しください。',
-    fields_too_large: '入力された内容が長すぎます。',
-    field_too_long: '入力された内容が長すぎます。',
+      '送《おく》って いる 途中《とちゅう》で 切《き》れました。ファイルを 受《う》け付《つ》けられませんでした。もう一度《いちど》 ファイルを えらんでください。',
+    malformed: '送《おく》った 内容《ないよう》を 読《よ》めませんでした。もう一度《いちど》 やってください。',
+    too_many_fields:
+      '送《おく》った 内容《ないよう》を 読《よ》めませんでした。もう一度《いちど》 やってください。',
+    fields_too_large: '書《か》いた 内容《ないよう》が 長《なが》すぎます。',
+    field_too_long: '書《か》いた 内容《ないよう》が 長《なが》すぎます。',
   },
   refusalTitle: '応募《おうぼ》できません',
   errors: {
@@ -183,45 +185,48 @@ export const applying: Messages['applying'] = {
     noLetter: 'オンライン自主応募《じしゅおうぼ》なので、紹介状《しょうかいじょう》は ありません。',
   },
   detail: {
-    title: '応募内容',
-    motivation: '志望動機',
-    remarks: '備考',
-    documents: '応募書類',
+    title: '応募内容（応募《おうぼ》した こと）',
+    motivation: '志望動機（この 仕事《しごと》を したい 理由《りゆう》）',
+    remarks: '備考（ほかに 伝《つた》えたい こと）',
+    documents: '応募書類（送《おく》った 書類《しょるい》）',
     noDocuments: 'なし',
-    documentsElsewhere: '応募書類は求人者が指定する方法で送付してください。',
+    documentsElsewhere: '書類《しょるい》は、会社《かいしゃ》が 決《き》めた 方法《ほうほう》で 送《おく》ってください。',
     fileSize: (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ja-JP')} KB`,
   },
   snapshot: {
-    title: '紹介・応募時の求人票',
-    lead: (at: string) => `${at}に応募したときの求人票です。`,
-    changed: '応募後に変更された項目',
-    noChanges: '応募後に変更された項目はありません。',
-    current: '現在',
+    title: '紹介・応募時の求人票（応募《おうぼ》した ときの 求人票《きゅうじんひょう》）',
+    lead: (at: string) => `${at}に ｜応募《おうぼ》した ときの 求人票《きゅうじんひょう》です。`,
+    changed: '応募《おうぼ》の あとで 変《か》わった ところ',
+    noChanges: '応募《おうぼ》の あとで 変《か》わった ところは ありません。',
+    current: '今《いま》',
   },
+
   letter: {
     lang: 'ja-JP',
     seekerKana: 'フリガナ',
-    officeAddress: '所在地',
-    officePhone: '電話番号',
+    officeAddress: '所在地《しょざいち》',
+    officePhone: '電話番号《でんわばんごう》',
+
     addressee: (employer: string) => `${employer}　御中`,
     seekerCopyNote:
-      'この書面は求職者ご本人の控えです。紹介状は、求人者マイページにも同じ内容で発行されています。',
+      'これは あなたの ための 紹介状《しょうかいじょう》です。会社《かいしゃ》の マイページにも 同《おな》じ 紹介状《しょうかいじょう》が あります。',
     formatDate: formatJapaneseDate,
-    title: '紹介状',
-    seekerCopy: '紹介状（本人控え）',
-    pdf: 'PDFで表示',
-    print: '印刷する',
-    number: '紹介状番号',
-    issuedOn: '交付年月日',
-    seeker: '紹介者氏名',
-    seekerNumber: '求職番号',
-    jobNumber: '求人番号',
-    employer: '事業所名',
-    employerAddress: '事業所所在地',
-    occupation: '職種',
-    selection: '選考方法',
-    office: '紹介安定所',
-    sentence: '下記の者を紹介します。ご選考の上、選考結果をお知らせください。',
+    title: '紹介状《しょうかいじょう》',
+    seekerCopy: '紹介状（本人控え）（あなたの ぶん）',
+    pdf: 'PDFで 見《み》る',
+    print: '印刷《いんさつ》する',
+    number: '紹介状番号（番号《ばんごう》）',
+    issuedOn: '交付年月日（出《だ》した 日《ひ》）',
+    seeker: '紹介者氏名（名前《なまえ》）',
+    seekerNumber: '求職番号《きゅうしょくばんごう》',
+    jobNumber: '求人番号《きゅうじんばんごう》',
+    employer: '事業所名（会社《かいしゃ》の 名前《なまえ》）',
+    employerAddress: '事業所所在地（会社《かいしゃ》の 住所《じゅうしょ》）',
+    occupation: '職種（仕事《しごと》）',
+    selection: '選考方法（選《えら》び方《かた》）',
+    office: '紹介安定所（ハローワーク）',
+    sentence:
+      '下記の者を紹介します。ご選考の上、選考結果をお知らせください。（やさしく 言《い》うと：この 人《ひと》を 紹介《しょうかい》します。選《えら》んで、結果《けっか》を 知《し》らせてください。）',
   },
   /** 応募の取り消し (CX-1..CX-3), seed 001 「4 応募の取り消し方法と注意点」 word for word. */
   cancel: {
@@ -239,7 +244,7 @@ export const applying: Messages['applying'] = {
     reasonHint: 'やめる 理由《りゆう》を えらんでください',
     note: '備考欄（全角300文字以内）（ほかに 伝《つた》えたい こと・300文字《もじ》まで）',
     noteHint:
-      '応募取り消し理由で「その他」を選択した場合は、備考欄（全角300文字以内）に理由を入力してください',
+      '「その他」を えらんだ ときは、備考欄《びこうらん》に 理由《りゆう》を 書《か》いてください（300文字《もじ》まで）',
     consent:
       '応募取り消しの通知は応募取り消し理由とともに求人者に通知されます。求人者に提出した応募書類は、求職者マイページ及び応募先の求人者マイページから消去されます。（やさしく 言《い》うと：やめた ことと 理由《りゆう》は 会社《かいしゃ》に 知《し》らされます。出《だ》した 書類《しょるい》は、あなたと 会社《かいしゃ》の マイページから 消《け》されます。）',
     consentLegend: '注意文（気《き》を つける こと）',
@@ -259,28 +264,31 @@ export const applying: Messages['applying'] = {
       other: 'その他（そのほか）',
     } as Record<CancelReason, string>,
     errors: {
-      reason_missing: '応募取り消し理由を選択してください',
-      note_missing: '応募取り消し理由で「その他」を選択した場合は、備考欄に理由を入力してください',
-      note_too_long: '備考欄は全角300文字以内で入力してください',
-      no_consent: '注意文を確認してチェックしてください',
+      reason_missing: 'やめる 理由《りゆう》を えらんでください',
+      note_missing: '「その他」を えらんだ ときは、備考欄《びこうらん》に 理由《りゆう》を 書《か》いてください',
+      note_too_long: '備考欄《びこうらん》は 300文字《もじ》までです',
+      no_consent: '注意文《ちゅういぶん》を 読《よ》んで、チェックを 入《い》れてください',
     },
-    refusalTitle: '応募を取り消すことはできません',
+    refusalTitle: '応募《おうぼ》を やめることは できません',
     refusal: {
       window_closed:
-        '応募から24時間を過ぎたため、求職者マイページから応募を取り消すことはできません。メッセージや電話などで必ず求人者に直接連絡をしてください。',
-      decided: 'この応募には求人者が選考結果を登録したため、取り消すことはできません。',
-      invalid: '入力内容を確認できませんでした。お手数ですが、もう一度入力してください。',
+        '応募《おうぼ》してから 24時間《じかん》が 過《す》ぎました。マイページでは やめられません。メッセージや 電話《でんわ》で、かならず 会社《かいしゃ》に 連絡《れんらく》してください。',
+      decided: '会社《かいしゃ》が もう 結果《けっか》を 決《き》めました。だから、やめられません。',
+      invalid: '書《か》いた 内容《ないよう》が わかりませんでした。もう一度《いちど》 書《か》いてください。',
     } as Record<CancelRefusal | 'invalid', string>,
-    cancelledAt: '取り消し日時',
-    cancelledReason: '応募取り消し理由',
-    cancelledNote: '備考',
+    cancelledAt: 'やめた 日《ひ》と 時間《じかん》',
+    cancelledReason: 'やめた 理由《りゆう》',
+    cancelledNote: '備考《びこう》（ほかに 伝《つた》えた こと）',
   },
   /** 選考結果 (EM-3) in 求人者マイページ, and the seeker's 紹介状・選考結果通知. */
   result: {
     title: '選考結果の登録',
     lead: '選考結果を登録すると、ハローワークから求職者に選考結果通知が届きます。提出された応募書類は、この時点で求人者マイページ及び求職者マイページから削除されます。',
-    result: '選考結果',
-    results: { hired: '採用', not_hired: '不採用' } as Record<'hired' | 'not_hired', string>,
+    result: '選考結果（結果《けっか》）',
+    results: {
+      hired: '採用《さいよう》（決《き》まった）',
+      not_hired: '不採用《ふさいよう》（決《き》まらなかった）',
+    } as Record<'hired' | 'not_hired', string>,
     conditions: '求人票の労働条件と採用条件の相違',
     conditionsValues: { yes: 'あり', no: 'なし' } as Record<'yes' | 'no', string>,
     conditionsNote: '相違の内容（全角300文字以内）',
@@ -302,34 +310,35 @@ export const applying: Messages['applying'] = {
     /** EM-3 after the retention end of DR-1: the page says why. */
     retentionEnded: (period: string) =>
       `求人無効後${period}が経過し、応募書類の保存期間が終了したため、選考結果は登録できません。`,
-    decidedAt: '選考結果の登録日時',
-    conditionsNoteShort: '相違の内容',
+    decidedAt: '結果《けっか》が 決《き》まった 日《ひ》と 時間《じかん》',
+    conditionsNoteShort: '違《ちが》う ところ',
     /** The seeker's page 紹介状・選考結果通知 (AL). */
-    noticeTitle: '紹介状・選考結果通知',
-    letterSection: '紹介状',
-    noticeSection: '選考結果通知',
-    noLetter: 'オンライン自主応募のため、紹介状は発行されていません。',
-    pending: '選考結果はまだ登録されていません。登録されると、メッセージとメールでお知らせします。',
-    cancelledNotice: 'この応募は取り消されています。',
-    noticeLead: (employer: string) => `${employer}から、選考結果が登録されました。`,
+    noticeTitle: '紹介状・選考結果通知（結果《けっか》の お知《し》らせ）',
+    letterSection: '紹介状《しょうかいじょう》',
+    noticeSection: '選考結果通知（結果《けっか》の お知《し》らせ）',
+    noLetter: 'オンライン自主応募《じしゅおうぼ》なので、紹介状《しょうかいじょう》は ありません。',
+    pending:
+      '結果《けっか》は まだ 来《き》て いません。結果《けっか》が 来《き》たら、メッセージと メールで 知《し》らせます。',
+    cancelledNotice: 'この 応募《おうぼ》は やめました。',
+    noticeLead: (employer: string) => `${employer}から、結果《けっか》が 来《き》ました。`,
   },
   /** DR-1, DR-2: the date each application's documents are (or were) erased. */
   retention: {
     period: retentionPeriod,
     formNote: retentionFormNote,
-    label: '応募書類の削除予定',
-    erasedLabel: '応募書類の削除',
-    erased: (at: string, cause: string) => `${at}に削除しました（${cause}）`,
+    label: '書類《しょるい》を 消《け》す 日《ひ》',
+    erasedLabel: '書類《しょるい》を 消《け》した 日《ひ》',
+    erased: (at: string, cause: string) => `${at}に ｜消《け》しました（${cause}）`,
     causes: {
-      cancelled: '応募の取り消しのため',
-      decided: '選考結果の登録のため',
-      retention: '保存期間の経過のため',
+      cancelled: '応募《おうぼ》を やめたから',
+      decided: '結果《けっか》が 決《き》まったから',
+      retention: '残《のこ》す 期間《きかん》が 終《お》わったから',
     } as Record<DocumentEraseCause, string>,
     scheduled: (on: string, period: string) =>
-      `${on}に削除されます（求人無効後${period}の経過後。応募の取り消し、選考結果の登録があればその時点で削除されます）`,
+      `${on}に ｜消《け》します。求人《きゅうじん》が 終《お》わって、${period}に なったら 消《け》します。応募《おうぼ》を やめたときや、結果《けっか》が 決《き》まったときは、その ときに 消《け》します。`,
     afterClose: (period: string) =>
-      `求人が無効になった後、${period}が経過した時点で削除されます（応募の取り消し、選考結果の登録があればその時点で削除されます）`,
-    erasedDocuments: '応募書類は削除されました。',
+      `求人《きゅうじん》が 終《お》わって、${period}に なったら 消《け》します。応募《おうぼ》を やめたときや、結果《けっか》が 決《き》まったときは、その ときに 消《け》します。`,
+    erasedDocuments: '書類《しょるい》は 消《け》しました。',
   },
   /** Staff: the seeker's applications on the staff seeker page (EM-3, ST-2). */
   staff: {
@@ -379,11 +388,12 @@ export const applying: Messages['applying'] = {
   },
   /** The reply promise (ADR 0023): 回答予定日 from the 求人票's 選考結果通知, its reminder and the staff list. */
   reply: {
-    label: '回答予定日',
-    hint: '求人票の「選考結果通知」の日数をもとにした、選考結果が届く予定の日です。',
+    label: '回答予定日（結果《けっか》が 来《く》る 予定《よてい》の 日《ひ》）',
+    hint: '求人票《きゅうじんひょう》に 書《か》いて ある 日数《にっすう》で 計算《けいさん》しました。結果《けっか》が 来《く》る 予定《よてい》の 日《ひ》です。',
     /** The seeker, once the date has passed without a result. */
     seekerOverdue:
-      '回答予定日を過ぎていますが、選考結果はまだ届いていません。ハローワークから求人者に確認しています。',
+      '予定《よてい》の 日《ひ》が 過《す》ぎました。でも、結果《けっか》は まだ 来《き》て いません。ハローワークが 会社《かいしゃ》に 聞《き》いて います。',
+
     /** The employer: text, not colour only. */
     employerOverdue: (days: number) => `回答予定日を${days}日過ぎています。選考結果を登録してください。`,
     overdueShort: (days: number) => `${days}日超過`,
