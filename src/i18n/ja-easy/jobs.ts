@@ -153,8 +153,9 @@ export const jobs: Messages['jobs'] = {
       `${amount}（残業《ざんぎょう》 ${hours}｜時間《じかん》の ぶん）`,
     overtime: (hours: number | null): string =>
       hours === null ? 'あります' : `あります（1か月《げつ》 平均《へいきん》 ${hours}｜時間《じかん》）`,
-    breakMinutes: (minutes: number) => `${minutes}分`,
-    annualHolidays: (days: number) => `${days}日`,
+    breakMinutes: (minutes: number) => `${minutes}｜分《ふん》`,
+    annualHolidays: (days: number) => `${days}｜日《にち》`,
+
     holidaysWithAnnual: (holidays: string, days: number) =>
       `${holidays}（1年《ねん》の 休《やす》み ${days}｜日《にち》）`,
     retirement: (age: number | null): string =>

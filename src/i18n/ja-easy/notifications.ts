@@ -10,28 +10,31 @@ const signature = (baseUrl: string) =>
 
 export const notifications: Messages['notifications'] = {
   kind: {
-    'account.open_key': 'パスワード登録申込受付通知（認証キー）',
-    'account.already_open': 'マイページ開設済みのお知らせ',
-    'account.signup_key': 'マイページ開設の認証キー',
-    'account.office_registered': '窓口登録済みのお知らせ',
-    'account.login_code': 'ログイン認証コード',
-    'account.lock_notice': 'ログイン制限のお知らせ',
-    'account.reset_key': 'パスワード再設定の認証キー',
-    'account.password_changed': 'パスワード変更のお知らせ',
-    'seeker.registered': '求職登録完了のお知らせ',
-    'seeker.registered_at_office': '求職登録完了のお知らせ（窓口）',
-    'seeker.registration_expiring': '求職登録の有効期限のお知らせ',
+    'account.open_key':
+      'パスワード登録申込受付通知（認証キー）（パスワードを 登録《とうろく》する ための キー）',
+    'account.already_open': 'マイページは もう あります',
+    'account.signup_key': 'マイページを つくる ための 認証《にんしょう》キー',
+    'account.office_registered': '窓口《まどぐち》で もう 登録《とうろく》して います',
+    'account.login_code': 'ログインの ための コード',
+    'account.lock_notice': 'しばらく ログインできません',
+    'account.reset_key': 'パスワードを 新《あたら》しく する ための キー',
+    'account.password_changed': 'パスワードが 変《か》わりました',
+    'seeker.registered': '求職登録《きゅうしょくとうろく》が できました',
+    'seeker.registered_at_office':
+      '求職登録《きゅうしょくとうろく》が できました（窓口《まどぐち》）',
+    'seeker.registration_expiring': '求職登録《きゅうしょくとうろく》の 期限《きげん》の お知《し》らせ',
     'employer.invitation': '求人者マイページ開設のご案内',
-    'referral.sent': 'オンラインハローワーク紹介対象求人のお知らせ',
-    'information.jobs': 'ハローワークからの求人情報',
-    'notice.sent': 'ハローワークからのお知らせ',
+    'referral.sent':
+      'オンラインハローワーク紹介《しょうかい》の 仕事《しごと》の お知《し》らせ',
+    'information.jobs': 'ハローワークからの 仕事《しごと》の 情報《じょうほう》',
+    'notice.sent': 'ハローワークからの お知《し》らせ',
     'application.received': '新しい応募がありました',
-    'document.withheld': '応募書類を送ることができませんでした',
+    'document.withheld': '書類《しょるい》を 送《おく》れませんでした',
     'application.cancelled': '応募が取り消されました',
-    'application.decided': '選考結果通知',
-    'application.message': '応募先とのメッセージ',
+    'application.decided': '選考結果通知（結果《けっか》の お知《し》らせ）',
+    'application.message': '応募《おうぼ》した 会社《かいしゃ》との メッセージ',
     'application.reply_overdue': '回答予定日を過ぎた応募があります',
-    'search.new_jobs': '新着求人のお知らせ',
+    'search.new_jobs': '新《あたら》しい 仕事《しごと》の お知《し》らせ',
   } as Record<NotificationKind, string>,
   mail: {
     threadSubject: {
@@ -39,10 +42,11 @@ export const notifications: Messages['notifications'] = {
         fromEmployer
           ? '【ハローワーク】会社《かいしゃ》から メッセージが 来《き》ました'
           : '【ハローワーク】応募者からメッセージが届きました',
-      slots_offered: (): string => '【ハローワーク】面接日程の候補が届きました',
-      slot_booked: (): string => '【ハローワーク】面接日程が予約されました',
-      slots_declined: (): string => '【ハローワーク】別の面接日程の希望が届きました',
-      booking_cancelled: (): string => '【ハローワーク】面接がキャンセルされました',
+      slots_offered: (): string => '【ハローワーク】面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました',
+      slot_booked: (): string => '【ハローワーク】面接《めんせつ》の 日《ひ》が 予約《よやく》されました',
+      slots_declined: (): string =>
+        '【ハローワーク】ほかの 面接《めんせつ》の 日《ひ》の 希望《きぼう》が 来《き》ました',
+      booking_cancelled: (): string => '【ハローワーク】面接《めんせつ》が キャンセルに なりました',
     } satisfies Record<ThreadEntryKind, (fromEmployer: boolean) => string>,
     threadBody: (p: {
       from: string;
@@ -55,8 +59,9 @@ export const notifications: Messages['notifications'] = {
       baseUrl: string;
     }) =>
       `${p.from}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」の 応募《おうぼ》の ことで ${p.what}。\n${p.when ? `面接《めんせつ》の 日《ひ》と 時間《じかん》：${p.when}\n` : ''}\n内容《ないよう》は ${p.portal}の「メッセージ」で 見《み》てください（この メールには 内容《ないよう》を 書《か》いていません）。\n${p.url}${signature(p.baseUrl)}`,
-    threadConfirmSubject: '【ハローワーク】面接日程の予約を受け付けました',
-    threadConfirmWhat: '面接日程を予約しました',
+    threadConfirmSubject: '【ハローワーク】面接《めんせつ》の 日《ひ》の 予約《よやく》を 受《う》け付《つ》けました',
+    threadConfirmWhat: '面接《めんせつ》の 日《ひ》を 予約《よやく》しました',
+
     threadWhat: {
       text: 'メッセージが 来《き》ました',
       slots_offered: '面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました',

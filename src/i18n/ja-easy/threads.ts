@@ -37,7 +37,8 @@ export const threads: Messages['threads'] = {
   body: 'メッセージ',
   bodyHint: (max: number) =>
     `${max.toLocaleString('ja-JP')}｜文字《もじ》まで 書《か》けます。URLは リンクに なりません。`,
-  noteHint: (max: number) => `任意。${max.toLocaleString('ja-JP')}文字以内。`,
+  noteHint: (max: number) =>
+    `書《か》かなくても よいです。${max.toLocaleString('ja-JP')}｜文字《もじ》まで 書《か》けます。`,
   send: '送信する（おくる）',
   refusalTitle: 'メッセージを 送《おく》れません',
   refusal: {
@@ -57,26 +58,33 @@ export const threads: Messages['threads'] = {
     },
   },
   writeRefusal: {
-    employer_unreachable: '求人者マイページが開設されていないため、送ることができませんでした。',
-    registration_inactive: '求職登録が無効のため、送ることができませんでした。',
-    processing: '応募の処理中のため、送ることができませんでした。しばらくしてから、もう一度お試しください。',
-    offer_closed: 'この面接日程の候補は、すでに締め切られています。最新の内容をご確認ください。',
-    slot_past: '選んだ日時はすでに過ぎているか、直前のため予約できません。',
-    already_booked: '選んだ日時はすでに予約済みです。',
-    not_offered: 'この面接日程の候補は見つかりませんでした。最新の内容をご確認ください。',
-    not_cancellable: 'この面接はキャンセルできません（予約されていないか、開始時刻を過ぎています）。',
-    invalid: '入力内容を確認してください。',
+    employer_unreachable:
+      'この 会社《かいしゃ》は マイページを つくって いません。だから、送《おく》れませんでした。',
+    registration_inactive:
+      '求職登録《きゅうしょくとうろく》が 止《と》まって います。だから、送《おく》れませんでした。',
+    processing:
+      'いま 応募《おうぼ》を 受《う》け付《つ》けて います。だから、送《おく》れませんでした。少《すこ》し 待《ま》って、もう一度《いちど》 やってください。',
+    offer_closed:
+      'この 面接《めんせつ》の 日《ひ》の 候補《こうほ》は、もう 終《お》わりました。新《あたら》しい 内容《ないよう》を 見《み》てください。',
+    slot_past:
+      'えらんだ 日《ひ》と 時間《じかん》は もう 過《す》ぎました。または、すぐ 前《まえ》なので 予約《よやく》できません。',
+    already_booked: 'えらんだ 日《ひ》と 時間《じかん》は もう 予約《よやく》されて います。',
+    not_offered:
+      'この 面接《めんせつ》の 日《ひ》の 候補《こうほ》が 見《み》つかりませんでした。新《あたら》しい 内容《ないよう》を 見《み》てください。',
+    not_cancellable:
+      'この 面接《めんせつ》は キャンセルできません。予約《よやく》して いないか、始《はじ》まる 時間《じかん》が 過《す》ぎました。',
+    invalid: '書《か》いた 内容《ないよう》を 見《み》てください。',
   },
   errors: {
     bodyMissing: 'メッセージを 書《か》いてください。',
-    bodyTooLong: (max: number) => `${max.toLocaleString('ja-JP')}文字以内で入力してください。`,
+    bodyTooLong: (max: number) => `${max.toLocaleString('ja-JP')}｜文字《もじ》までで 書《か》いてください。`,
   },
   entry: {
     text: 'メッセージ',
-    slots_offered: '面接日程の候補',
-    slot_booked: '面接日程の予約',
-    slots_declined: '別の日程の希望',
-    booking_cancelled: '面接のキャンセル',
+    slots_offered: '面接《めんせつ》の 日《ひ》の 候補《こうほ》',
+    slot_booked: '面接《めんせつ》の 日《ひ》の 予約《よやく》',
+    slots_declined: 'ほかの 日《ひ》の 希望《きぼう》',
+    booking_cancelled: '面接《めんせつ》の キャンセル',
   } satisfies Record<ThreadEntryKind, string>,
   done: {
     text: 'メッセージを 送《おく》りました。',
@@ -164,7 +172,8 @@ export const threads: Messages['threads'] = {
       duration: '所要時間を選択してください。',
       slotsNone: '候補の日時を1件以上入力してください。',
       slotsTooMany: (max: number) => `候補は${max}件までです。`,
-      slotMissing: '面接日時を選択してください。',
+      slotMissing: '面接《めんせつ》の 日《ひ》と 時間《じかん》を えらんでください。',
+
       slot: {
         invalid: (n: number) => `候補${n}の日付と開始時刻を正しく入力してください。`,
         past: (n: number) => `候補${n}は、いまから1時間以上先の日時を入力してください。`,
