@@ -180,7 +180,8 @@ export const accounts: Messages['accounts'] = {
       '新《あたら》しい パスワードで ログインしてください。ほかの パソコンや スマホの ログインは 終《お》わりました。',
   },
   mail: {
-    openKeySubject: 'パスワード登録申込受付通知',
+    openKeySubject: 'パスワード登録申込受付通知（パスワードを 登録《とうろく》する ための キー）',
+
     openKeyBody: (p: { name: string; code: string; expires: Date; baseUrl: string; portal: string }) =>
       `${p.name} さん\n\n${p.portal}の パスワード登録《とうろく》を 受《う》け付《つ》けました。\nパスワード登録《とうろく》の 画面《がめん》で、パスワードと 次《つぎ》の 認証《にんしょう》キーを 書《か》いてください。\n\n認証《にんしょう》キー：${p.code}\n\n認証《にんしょう》キーは 30分《ぷん》 使《つか》えます（${until(p.expires)}）。\n時間《じかん》が 過《す》ぎた ときは、はじめから してください。\n\nこの メールに 覚《おぼ》えが ない ときは、この メールを 消《け》してください。${signature(p.baseUrl)}`,
     alreadyOpenSubject: 'マイページは もう あります',

@@ -126,7 +126,8 @@ export const applying: Messages['applying'] = {
       '送《おく》った 内容《ないよう》が 大《おお》きすぎました。ファイルを 受《う》け付《つ》けられませんでした。書《か》いた 内容《ないよう》を 見《み》て、ファイルを もう一度《いちど》 えらんでください。',
     truncated:
       '送《おく》って いる 途中《とちゅう》で 切《き》れました。ファイルを 受《う》け付《つ》けられませんでした。もう一度《いちど》 ファイルを えらんでください。',
-    malformed: '送《おく》った 内容《ないよう》を 読《よ》めませんでした。もう一度《いちど》 やってください。',
+    malformed:
+      '送《おく》った 内容《ないよう》を 読《よ》めませんでした。もう一度《いちど》 やってください。',
     too_many_fields:
       '送《おく》った 内容《ないよう》を 読《よ》めませんでした。もう一度《いちど》 やってください。',
     fields_too_large: '書《か》いた 内容《ないよう》が 長《なが》すぎます。',
@@ -137,28 +138,33 @@ export const applying: Messages['applying'] = {
     consent: '「同意事項」を 読《よ》んで、チェックを 入《い》れてください。',
   },
   kind: {
-    resume: '履歴書',
-    work_history: '職務経歴書',
+    resume: '履歴書《りれきしょ》',
+    work_history: '職務経歴書《しょくむけいれきしょ》',
     job_card: 'ジョブ・カード',
-    other: 'その他',
+    other: 'その他（そのほか）',
   } as Record<DocumentKind, string>,
   scan: {
-    pending: '確認中',
-    clean: '確認済み',
-    withheld: '送付できません（ウイルスの疑い）',
+    pending: '確認中《かくにんちゅう》（いま 調《しら》べて います）',
+    clean: '確認済《かくにんず》み（調《しら》べました）',
+    withheld: '送《おく》れません（ウイルスが あるかもしれない）',
   } as Record<ScanState, string>,
   /** A withheld document whose stored bytes could not be read back (not a virus finding). */
-  withheldUnreadable: '送付できません（ファイルを読み取れません）',
+  withheldUnreadable: '送《おく》れません（ファイルが 読《よ》めません）',
   scanUnavailableNote:
-    'ただいまウイルスチェックを利用できないため、アップロードした書類は「確認中」のままです。確認が終わるまで求人者には届きません。',
-  scanPendingNote: 'ウイルスチェックが終わるまで、求人者には「確認中」と表示され、書類は届きません。',
+    'いま ウイルスの チェックが できません。だから、書類《しょるい》は「確認中」の ままです。チェックが 終《お》わるまで、会社《かいしゃ》には 届《とど》きません。',
+  scanPendingNote:
+    'ウイルスの チェックが 終《お》わるまで、会社《かいしゃ》には「確認中」と 出《で》ます。書類《しょるい》は まだ 届《とど》きません。',
   state: {
     applied: '応募《おうぼ》している',
     cancelled: '取《と》り消《け》した',
     hired: '採用《さいよう》（決《き》まった）',
     not_hired: '不採用《ふさいよう》（決《き》まらなかった）',
   } as Record<ApplicationState, string>,
-  route: { referral: 'オンラインハローワーク紹介', direct: 'オンライン自主応募' },
+  route: {
+    referral: 'オンラインハローワーク紹介《しょうかい》',
+    direct: 'オンライン自主応募《じしゅおうぼ》',
+  },
+
   list: {
     title: '応募中求人一覧（おうぼ している しごと）',
     lead: '応募《おうぼ》した 仕事《しごと》の 内容《ないよう》、紹介状《しょうかいじょう》、応募《おうぼ》の 内容《ないよう》を 見《み》ることが できます。前《まえ》の 応募《おうぼ》も 出《で》ます。',
@@ -190,7 +196,8 @@ export const applying: Messages['applying'] = {
     remarks: '備考（ほかに 伝《つた》えたい こと）',
     documents: '応募書類（送《おく》った 書類《しょるい》）',
     noDocuments: 'なし',
-    documentsElsewhere: '書類《しょるい》は、会社《かいしゃ》が 決《き》めた 方法《ほうほう》で 送《おく》ってください。',
+    documentsElsewhere:
+      '書類《しょるい》は、会社《かいしゃ》が 決《き》めた 方法《ほうほう》で 送《おく》ってください。',
     fileSize: (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ja-JP')} KB`,
   },
   snapshot: {
@@ -265,7 +272,8 @@ export const applying: Messages['applying'] = {
     } as Record<CancelReason, string>,
     errors: {
       reason_missing: 'やめる 理由《りゆう》を えらんでください',
-      note_missing: '「その他」を えらんだ ときは、備考欄《びこうらん》に 理由《りゆう》を 書《か》いてください',
+      note_missing:
+        '「その他」を えらんだ ときは、備考欄《びこうらん》に 理由《りゆう》を 書《か》いてください',
       note_too_long: '備考欄《びこうらん》は 300文字《もじ》までです',
       no_consent: '注意文《ちゅういぶん》を 読《よ》んで、チェックを 入《い》れてください',
     },
@@ -274,7 +282,8 @@ export const applying: Messages['applying'] = {
       window_closed:
         '応募《おうぼ》してから 24時間《じかん》が 過《す》ぎました。マイページでは やめられません。メッセージや 電話《でんわ》で、かならず 会社《かいしゃ》に 連絡《れんらく》してください。',
       decided: '会社《かいしゃ》が もう 結果《けっか》を 決《き》めました。だから、やめられません。',
-      invalid: '書《か》いた 内容《ないよう》が わかりませんでした。もう一度《いちど》 書《か》いてください。',
+      invalid:
+        '書《か》いた 内容《ないよう》が わかりませんでした。もう一度《いちど》 書《か》いてください。',
     } as Record<CancelRefusal | 'invalid', string>,
     cancelledAt: 'やめた 日《ひ》と 時間《じかん》',
     cancelledReason: 'やめた 理由《りゆう》',

@@ -54,7 +54,6 @@ export const codes: Messages['codes'] = {
     R: 'サービス業《ぎょう》（ほかの 分類《ぶんるい》に 入《はい》らない もの）',
     S: '公務《こうむ》（ほかの 分類《ぶんるい》に 入《はい》る ものを 除《のぞ》く）',
     T: '分類《ぶんるい》できない 産業《さんぎょう》',
-
   } as Record<IndustryCode, string>,
   category: {
     general: '一般《いっぱん》',
@@ -156,6 +155,5 @@ export const codes: Messages['codes'] = {
     invalid: '無効《むこう》（使《つか》えない）',
     withdrawn: '｜取下げ《とりさげ》（会社《かいしゃ》が やめた）',
     expired: '紹介《しょうかい》の 期限《きげん》が 過《す》ぎた',
-
   } as Record<JobCloseCause, string>,
 };

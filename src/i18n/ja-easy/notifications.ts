@@ -20,12 +20,10 @@ export const notifications: Messages['notifications'] = {
     'account.reset_key': 'パスワードを 新《あたら》しく する ための キー',
     'account.password_changed': 'パスワードが 変《か》わりました',
     'seeker.registered': '求職登録《きゅうしょくとうろく》が できました',
-    'seeker.registered_at_office':
-      '求職登録《きゅうしょくとうろく》が できました（窓口《まどぐち》）',
+    'seeker.registered_at_office': '求職登録《きゅうしょくとうろく》が できました（窓口《まどぐち》）',
     'seeker.registration_expiring': '求職登録《きゅうしょくとうろく》の 期限《きげん》の お知《し》らせ',
     'employer.invitation': '求人者マイページ開設のご案内',
-    'referral.sent':
-      'オンラインハローワーク紹介《しょうかい》の 仕事《しごと》の お知《し》らせ',
+    'referral.sent': 'オンラインハローワーク紹介《しょうかい》の 仕事《しごと》の お知《し》らせ',
     'information.jobs': 'ハローワークからの 仕事《しごと》の 情報《じょうほう》',
     'notice.sent': 'ハローワークからの お知《し》らせ',
     'application.received': '新しい応募がありました',
@@ -42,7 +40,8 @@ export const notifications: Messages['notifications'] = {
         fromEmployer
           ? '【ハローワーク】会社《かいしゃ》から メッセージが 来《き》ました'
           : '【ハローワーク】応募者からメッセージが届きました',
-      slots_offered: (): string => '【ハローワーク】面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました',
+      slots_offered: (): string =>
+        '【ハローワーク】面接《めんせつ》の 日《ひ》の 候補《こうほ》が 来《き》ました',
       slot_booked: (): string => '【ハローワーク】面接《めんせつ》の 日《ひ》が 予約《よやく》されました',
       slots_declined: (): string =>
         '【ハローワーク】ほかの 面接《めんせつ》の 日《ひ》の 希望《きぼう》が 来《き》ました',
@@ -59,7 +58,8 @@ export const notifications: Messages['notifications'] = {
       baseUrl: string;
     }) =>
       `${p.from}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」の 応募《おうぼ》の ことで ${p.what}。\n${p.when ? `面接《めんせつ》の 日《ひ》と 時間《じかん》：${p.when}\n` : ''}\n内容《ないよう》は ${p.portal}の「メッセージ」で 見《み》てください（この メールには 内容《ないよう》を 書《か》いていません）。\n${p.url}${signature(p.baseUrl)}`,
-    threadConfirmSubject: '【ハローワーク】面接《めんせつ》の 日《ひ》の 予約《よやく》を 受《う》け付《つ》けました',
+    threadConfirmSubject:
+      '【ハローワーク】面接《めんせつ》の 日《ひ》の 予約《よやく》を 受《う》け付《つ》けました',
     threadConfirmWhat: '面接《めんせつ》の 日《ひ》を 予約《よやく》しました',
 
     threadWhat: {

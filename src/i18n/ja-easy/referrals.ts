@@ -145,7 +145,8 @@ export const referrals: Messages['referrals'] = {
     backHome: 'ホームに 戻《もど》る',
     targetTitle: 'オンラインハローワーク紹介《しょうかい》',
     state: '状態《じょうたい》',
-    apply: '応募（ハローワーク紹介）',
+    apply: '応募（ハローワーク紹介）（応募《おうぼ》する）',
+
     applyNote:
       '「応募（ハローワーク紹介）」を 押《お》して 応募《おうぼ》すると、「オンラインハローワーク紹介《しょうかい》」に なります。ハローワークの 紹介状《しょうかいじょう》が 出《で》ます。',
     applyNoteMore: { before: 'くわしい ことは', link: 'ここ', after: 'を 見《み》てください。' },
