@@ -55,6 +55,8 @@ const GROUPS = [
   'threads/entry',
   'threads/errors',
   'threads/noteHint',
+  'threads/interview/calendarSummary',
+  'threads/interview/calendarDescription',
   'threads/refusal/seeker',
   'threads/notice',
   'threads/done/text',

@@ -140,7 +140,7 @@ export const threads: Messages['threads'] = {
     cancelNote: 'キャンセルの 理由《りゆう》など',
     ics: 'カレンダーに 入《い》れる（.icsファイル）',
     icsCancelled: 'キャンセルを カレンダーに 入《い》れる（.icsファイル）',
-    calendarSummary: (title: string, counterpart: string) => `面接：${title}（${counterpart}）`,
+    calendarSummary: (title: string, counterpart: string) => `面接《めんせつ》：${title}（${counterpart}）`,
     calendarDescription: (p: {
       jobNumber: string;
       title: string;
@@ -148,7 +148,8 @@ export const threads: Messages['threads'] = {
       place: string;
       url: string;
     }) =>
-      `求人番号 ${p.jobNumber}「${p.title}」の面接\n面接方法：${p.mode}\n場所・参加方法：${p.place}\nメッセージ：${p.url}`,
+      `求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」の 面接《めんせつ》\n面接《めんせつ》の 方法《ほうほう》：${p.mode}\n場所《ばしょ》・参加《さんか》の 方法《ほうほう》：${p.place}\nメッセージ：${p.url}`,
+
     offer: {
       title: '面接日程の候補を提案する',
       changeTitle: '面接日程を変更する（新しい候補を提案）',
