@@ -88,7 +88,7 @@ export const notifications: Messages['notifications'] = {
       result: string;
       baseUrl: string;
     }) =>
-      `${p.employerName}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 結果《けっか》が 来《き》ました。\n\n結果《けっか》：${p.result}\n\nマイページの「求職活動状況」＞「応募中求人一覧」の「紹介状・選考結果通知」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
+      `${p.employerName}から、求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 結果《けっか》が 来《き》ました。\n\n結果《けっか》：${p.result}\n\nマイページの「求職活動状況《きゅうしょくかつどうじょうきょう》」＞「応募中求人一覧《おうぼちゅうきゅうじんいちらん》」の「紹介状《しょうかいじょう》・選考結果通知《せんこうけっかつうち》」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}/results${signature(p.baseUrl)}`,
     applicationReceivedSubject: '【ハローワーク】求人への応募がありました',
     applicationReceivedBody: (p: {
       applicationId: string;
@@ -107,7 +107,7 @@ export const notifications: Messages['notifications'] = {
       reason?: 'suspect' | 'unreadable';
       baseUrl: string;
     }) =>
-      `求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 書類《しょるい》「${p.fileName}」${p.reason === 'unreadable' ? 'を 読《よ》むことが できませんでした' : 'に ウイルスが ある かもしれません'}。だから、この 書類《しょるい》は 会社《かいしゃ》に 送《おく》れませんでした。\n\n応募《おうぼ》は 有効《ゆうこう》です。会社《かいしゃ》に メッセージか 電話《でんわ》で 連絡《れんらく》してください。ほかの 方法《ほうほう》で 送《おく》ってください。\n\nマイページの「求職活動状況」＞「応募中求人一覧」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
+      `求人番号《きゅうじんばんごう》 ${p.jobNumber}「${p.title}」への 応募《おうぼ》の 書類《しょるい》「${p.fileName}」${p.reason === 'unreadable' ? 'を 読《よ》むことが できませんでした' : 'に ウイルスが ある かもしれません'}。だから、この 書類《しょるい》は 会社《かいしゃ》に 送《おく》れませんでした。\n\n応募《おうぼ》は 有効《ゆうこう》です。会社《かいしゃ》に メッセージか 電話《でんわ》で 連絡《れんらく》してください。ほかの 方法《ほうほう》で 送《おく》ってください。\n\nマイページの「求職活動状況《きゅうしょくかつどうじょうきょう》」＞「応募中求人一覧《おうぼちゅうきゅうじんいちらん》」で 見《み》ることが できます。\n${p.baseUrl}/mypage/applications/${p.applicationId}${signature(p.baseUrl)}`,
     informationSubject: '【ハローワーク】仕事《しごと》の 情報《じょうほう》が あります',
     informationBody: (p: { name: string; jobs: { jobNumber: string; title: string }[]; baseUrl: string }) =>
       `${p.name} さん\n\nハローワークから、仕事《しごと》の 情報《じょうほう》を 送《おく》りました（${p.jobs.length}｜件《けん》）。\n\n${p.jobs

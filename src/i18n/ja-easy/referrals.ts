@@ -163,6 +163,6 @@ export const referrals: Messages['referrals'] = {
     } as Record<ReferralClosedState, string>,
     notesTitle: '応募《おうぼ》の 期限《きげん》に ついて',
     backToList: '仕事《しごと》の 一覧《いちらん》に 戻《もど》る',
-    backToActivity: '求職活動状況に 戻《もど》る',
+    backToActivity: '求職活動状況《きゅうしょくかつどうじょうきょう》に 戻《もど》る',
   },
 };
