@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { isLocale } from '../../i18n/index.ts';
 import { rememberLocale } from '../../modules/accounts/remember-locale.ts';
-import { countSearchableJobs } from '../../modules/jobs/jobs.repository.ts';
+import { openJobCount } from '../../modules/jobs/open-job-count.ts';
 import { writeCookie } from '../auth/cookies.ts';
 import { ButtonLink } from '../components/form.tsx';
 import type { AppEnv } from '../env.ts';
@@ -69,7 +69,7 @@ function TopPage({ jobCount }: { jobCount: number }) {
 
 export const topRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const jobCount = await countSearchableJobs(c.var.deps.db, c.var.deps.clock.now());
+    const jobCount = await openJobCount(c.var.deps.db, c.var.deps.clock.now());
     return page(c, { title: c.var.t.top.title }, <TopPage jobCount={jobCount} />);
   })
   // Language switch: a preference only, so a plain link works without JavaScript.
