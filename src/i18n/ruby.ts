@@ -13,6 +13,7 @@
  *   escaped response (src/web/middleware.ts easyJapaneseOutput), after JSX escaping.
  */
 import { randomBytes } from 'node:crypto';
+import { rewriteHtmlText } from '../platform/html-text.ts';
 
 /** A kanji (CJK ideograph, 々, 〆, ヶ). */
 const KANJI = '[\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3005\\u3006\\u30F6]';
@@ -69,42 +70,18 @@ export function hasSentinels(text: string): boolean {
 const rubyTag = (base: string, reading: string) =>
   `<ruby>${base}<rp>（</rp><rt>${reading}</rt><rp>）</rp></ruby>`;
 
-/** Elements whose content is text only (no <ruby> inside): the plain form there. */
-const TEXT_ONLY = new Set(['title', 'option', 'textarea', 'script', 'style']);
-
 /**
  * Sentinels in an escaped HTML document → <ruby> in text content, plain `漢字（かんじ）` inside tags
  * (attribute values) and inside <title>, <option>, <textarea>, <script>, <style>. Everything else is
- * copied byte for byte. The input is JSX output, so `<` and `>` occur only as markup.
+ * copied byte for byte (rewriteHtmlText's walk, shared with the lang="ja" pass).
  */
 export function renderRubyHtml(html: string): string {
   if (!html.includes('\uE000')) return html;
-  let out = '';
-  let i = 0;
-  let textOnly: string | null = null;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    const textEnd = lt === -1 ? html.length : lt;
-    if (textEnd > i) {
-      const text = html.slice(i, textEnd);
-      out += textOnly
-        ? sentinelsToPlain(text)
-        : text.replace(SENTINEL, (_m, base, reading) => rubyTag(base, reading));
-    }
-    if (lt === -1) break;
-    const gt = html.indexOf('>', lt);
-    const tagEnd = gt === -1 ? html.length : gt + 1;
-    const tag = html.slice(lt, tagEnd);
-    out += sentinelsToPlain(tag);
-    const name = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag);
-    if (name) {
-      const element = (name[2] ?? '').toLowerCase();
-      if (name[1] === '/' && element === textOnly) textOnly = null;
-      else if (name[1] !== '/' && textOnly === null && TEXT_ONLY.has(element)) textOnly = element;
-    }
-    i = tagEnd;
-  }
-  return out;
+  return rewriteHtmlText(html, {
+    text: (text, plain) =>
+      plain ? sentinelsToPlain(text) : text.replace(SENTINEL, (_m, base, reading) => rubyTag(base, reading)),
+    tag: sentinelsToPlain,
+  });
 }
 
 function protect(value: unknown): unknown {

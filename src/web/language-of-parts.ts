@@ -6,9 +6,10 @@
  * rendered English page (src/web/render.tsx). Interface text is English by the dictionary; that no
  * Japanese other than such content is left is what tests/integration/english-pages.test.ts checks.
  *
- * The input is our own JSX output: `<` and `>` occur only as markup. Attributes cannot carry a
- * language of their own and are left alone, as are elements whose content is text only.
+ * Attributes cannot carry a language of their own and are left alone, as are elements whose content
+ * is text only and those already marked (the walk is rewriteHtmlText's, shared with the ruby pass).
  */
+import { rewriteHtmlText } from '../platform/html-text.ts';
 
 /** Kana (not the middle dot ・, a separator), kanji, 々〆, and half-width kana, as one class. */
 const JA_CHAR =
@@ -23,61 +24,11 @@ export const JAPANESE_RUN = new RegExp(
   'gu',
 );
 
-/** Elements whose content is text only: a <span> cannot go there. */
-const TEXT_ONLY = new Set(['title', 'option', 'textarea', 'script', 'style']);
-/** Elements without an end tag. */
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
-
 const wrap = (text: string) => text.replace(JAPANESE_RUN, (run) => `<span lang="ja">${run}</span>`);
 
 export function markJapanese(html: string): string {
-  let out = '';
-  let i = 0;
-  /** The element (name) whose content is text only, or that is already marked Japanese. */
-  let skip: string | null = null;
-  let depth = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    const textEnd = lt === -1 ? html.length : lt;
-    if (textEnd > i) {
-      const text = html.slice(i, textEnd);
-      out += skip ? text : wrap(text);
-    }
-    if (lt === -1) break;
-    const gt = html.indexOf('>', lt);
-    const tagEnd = gt === -1 ? html.length : gt + 1;
-    const tag = html.slice(lt, tagEnd);
-    out += tag;
-    const name = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)/.exec(tag);
-    if (name) {
-      const element = (name[2] ?? '').toLowerCase();
-      const closing = name[1] === '/';
-      if (skip === null) {
-        const marked = TEXT_ONLY.has(element) || /\slang="ja[^"]*"/.test(tag);
-        if (!closing && marked && !VOID.has(element) && !tag.endsWith('/>')) {
-          skip = element;
-          depth = 1;
-        }
-      } else if (element === skip) {
-        depth += closing ? -1 : 1;
-        if (depth === 0) skip = null;
-      }
-    }
-    i = tagEnd;
-  }
-  return out;
+  return rewriteHtmlText(html, {
+    text: (text, plain) => (plain ? text : wrap(text)),
+    keepPlain: (tag) => /\slang="ja[^"]*"/.test(tag),
+  });
 }
