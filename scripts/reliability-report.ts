@@ -30,7 +30,8 @@ const byEngine = new Map(engines.map((e) => [e.id, read(e.id)]));
 const keys: { row: string; case: string; expect: string }[] = [];
 for (const lines of byEngine.values()) {
   for (const l of lines) {
-    if (!keys.some((k) => k.row === l.row && k.case === l.case)) keys.push({ row: l.row, case: l.case, expect: l.expect });
+    if (!keys.some((k) => k.row === l.row && k.case === l.case))
+      keys.push({ row: l.row, case: l.case, expect: l.expect });
   }
 }
 keys.sort((a, b) => rowOrder(a.row, b.row));
@@ -43,7 +44,8 @@ const figures = (l: ReportLine | undefined) =>
     : 'not run';
 const runAt = (id: string) => {
   const lines = byEngine.get(id) ?? [];
-  return lines.length ? lines[lines.length - 1].at.slice(0, 16).replace('T', ' ') : 'no run on record';
+  const last = lines.at(-1);
+  return last ? last.at.slice(0, 16).replace('T', ' ') : 'no run on record';
 };
 
 const table = [

@@ -28,12 +28,19 @@ export default async function setup() {
       '0 hits',
     );
     if (result.hits.length > 0) {
-      throw new Error(`G1: ${result.hits.length} canary secret(s) found in logs:\n${result.hits.slice(0, 20).join('\n')}`);
+      throw new Error(
+        `G1: ${result.hits.length} canary secret(s) found in logs:\n${result.hits.slice(0, 20).join('\n')}`,
+      );
     }
   };
 }
 
-export function grepCanaries(engine: string): { canaries: number; files: number; lines: number; hits: string[] } {
+export function grepCanaries(engine: string): {
+  canaries: number;
+  files: number;
+  lines: number;
+  hits: string[];
+} {
   const canaryFile = path.join(RELIABILITY_OUT, 'canaries', `${engine}.jsonl`);
   const secrets = existsSync(canaryFile)
     ? readFileSync(canaryFile, 'utf8')
