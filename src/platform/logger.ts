@@ -23,7 +23,15 @@ export function createLogger(
   const emit = (lvl: LogLevel, msg: string, fields?: Fields) => {
     if (rank[lvl] < rank[level]) return;
     write(
-      JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...bindings, ...serialise(fields) }),
+      oneLine(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: lvl,
+          msg,
+          ...bindings,
+          ...serialise(fields),
+        }),
+      ),
     );
   };
   return {
@@ -34,6 +42,16 @@ export function createLogger(
     child: (more) => createLogger(level, write, { ...bindings, ...more }),
   };
 }
+
+/**
+ * JSON.stringify escapes the C0 controls (CR, LF, ESC …) but leaves the C1 controls (U+0080–U+009F,
+ * among them the 8-bit CSI U+009B that some terminals obey) and U+2028/U+2029, which some log viewers
+ * break lines at. Escaped too, so no input can forge a log line or colour a terminal (ASVS 16.4.1).
+ * They occur only inside JSON strings, where a \uXXXX escape means the same character.
+ */
+const UNSAFE_IN_LOGS = /[\u0080-\u009f\u2028\u2029]/g;
+export const oneLine = (json: string) =>
+  json.replace(UNSAFE_IN_LOGS, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * Log lines carry no personal data (ASVS 16.2.5). E-mail addresses are masked wherever they
@@ -100,9 +118,12 @@ function redactError(e: Error, depth: number): Fields {
   return out;
 }
 
-/** A logger that keeps lines in memory; tests read them. */
-export function createMemoryLogger(): Logger & { lines: Fields[] } {
+/** A logger that keeps lines in memory; tests read them (and `raw`, if given, sees each line as written). */
+export function createMemoryLogger(raw?: (line: string) => void): Logger & { lines: Fields[] } {
   const lines: Fields[] = [];
-  const logger = createLogger('debug', (line) => lines.push(JSON.parse(line) as Fields));
+  const logger = createLogger('debug', (line) => {
+    raw?.(line);
+    lines.push(JSON.parse(line) as Fields);
+  });
   return Object.assign(logger, { lines });
 }

@@ -53,7 +53,13 @@ export interface Sibling {
 
 export async function createTestContext(
   /** `virusScanner`: e.g. a real clamd's (tests/support/clamd.ts); default: none (every scan fails closed). */
-  options: { now?: string; env?: Record<string, string>; virusScanner?: VirusScanner } = {},
+  /** `rawLog`: sees every log line exactly as the app writes it (one JSON object per line). */
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    virusScanner?: VirusScanner;
+    rawLog?: (line: string) => void;
+  } = {},
 ): Promise<TestContext> {
   const clock = new FixedClock(options.now ?? DEFAULT_NOW);
   const mailbox = await startMailbox();
@@ -71,7 +77,7 @@ export async function createTestContext(
     LEDGER_DIR: `${storageDir}-ledger`,
     ...options.env,
   });
-  const logger = createMemoryLogger();
+  const logger = createMemoryLogger(options.rawLog);
   const mailer = createSmtpMailer(mailbox.url, config.mail.from);
   // The same composition as the entries, with this test's clock, mailbox, database and logger.
   // The database is a migrated copy of the template (global-setup.ts built it with buildDeps too).
