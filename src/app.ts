@@ -20,7 +20,7 @@ import {
   easyJapaneseOutput,
   inFlight,
   locale,
-  personalPagesNotStored,
+  pageCaching,
   requestContext,
   securityHeaders,
 } from './web/middleware.ts';
@@ -68,7 +68,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(locale());
   app.use(easyJapaneseOutput());
   app.use(sessionMiddleware());
-  app.use(personalPagesNotStored());
+  app.use(pageCaching());
   app.use(csrfMiddleware());
   app.use(keptFormCleanup());
 

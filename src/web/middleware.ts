@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../deps.ts';
@@ -115,24 +116,55 @@ export function securityHeaders(secure: boolean): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * The one caching rule for personal pages (shared office PCs): a response rendered for a session
- * (signed in, or one that just ended), for a request that sent a form (its page echoes the input),
- * or for a journey that carries what the visitor typed (the e-mail on the opening and reset steps)
- * is `no-store`. Error pages included: this runs after the error handler has rendered them.
+ * The one caching rule for pages (ADR 0039).
+ * - Personal (shared office PCs): a response rendered for a session (signed in, or one that just
+ *   ended), for a request that sent a form (its page echoes the input), or for a journey that carries
+ *   what the visitor typed (the e-mail on the opening and reset steps) is `no-store`. Error pages
+ *   included: this runs after the error handler has rendered them.
+ * - A page that sets a cookie (a form's CSRF secret, a chosen language) is `no-store` too: a shared
+ *   cache must never hand one visitor's cookie to the next.
+ * - Any other page, the same for every visitor (求人検索, 求人票, the top page), is
+ *   `public, no-cache` with a weak ETag of its body: a cache may keep it but asks each time, so an
+ *   unchanged page costs a 304 and no bytes, and a withdrawn job is gone at the next request.
+ *   `Vary: Cookie` because the language comes from a cookie.
  */
-export function personalPagesNotStored(): MiddlewareHandler<AppEnv> {
+export function pageCaching(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const personal =
       c.var.auth !== null || c.var.endedSession !== null || c.req.method !== 'GET' || c.var.personal;
-    if (personal) {
+    if (personal || c.res.headers.has('Set-Cookie')) {
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
+      return;
+    }
+    const res = c.res;
+    if (res.status !== 200 || res.body === null || res.headers.has('Cache-Control')) return;
+    if (!(res.headers.get('Content-Type') ?? '').startsWith('text/html')) return;
+    const body = await res.text();
+    const tag = `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    const headers = new Headers(res.headers);
+    headers.set('Cache-Control', 'public, no-cache');
+    headers.append('Vary', 'Cookie');
+    headers.set('ETag', tag);
+    c.res = undefined as never;
+    if (etagMatches(c.req.header('If-None-Match'), tag)) {
+      for (const h of ['Content-Type', 'Content-Length']) headers.delete(h);
+      c.res = new Response(null, { status: 304, headers });
+    } else {
+      c.res = new Response(body, { status: 200, headers });
     }
   };
 }
 
-/** Marks this response as showing what the visitor typed (see personalPagesNotStored). */
+/** If-None-Match by the weak comparison (RFC 9110 13.1.2): `*`, or any listed tag equal but for W/. */
+export function etagMatches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.trim() === '*' || header.split(',').some((t) => opaque(t) === opaque(tag));
+}
+
+/** Marks this response as showing what the visitor typed (see pageCaching). */
 export function markPersonal(c: Context<AppEnv>): void {
   c.set('personal', true);
 }

@@ -27,15 +27,9 @@ function expectedToken(c: Context<AppEnv>, cookieSecret: string, sessionId = c.v
 
 export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    let secret = readCookie(c, 'csrf');
-    if (SAFE_METHODS.has(c.req.method)) {
-      if (!secret) {
-        secret = randomToken(24);
-        writeCookie(c, 'csrf', secret);
-      }
-      c.set('csrfToken', expectedToken(c, secret));
-      return next();
-    }
+    // A page gets its token (and the browser its secret) when it renders a form: csrfToken().
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const secret = readCookie(c, 'csrf');
     // Signing out when nobody is signed in (a page left open past the timeout) has nothing to
     // forge: it only clears what the browser still holds.
     if (!c.var.auth && c.req.path === '/logout') return next();
@@ -55,6 +49,22 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     c.set('csrfToken', sent);
     return next();
   };
+}
+
+/**
+ * The token for a form on this page. The secret cookie is set the first time a page of this browser
+ * renders a form, so a page without one (a 求人票 seen by a visitor) sets no cookie and can be cached.
+ */
+export function csrfToken(c: Context<AppEnv>): string {
+  if (c.var.csrfToken) return c.var.csrfToken;
+  let secret = readCookie(c, 'csrf');
+  if (!secret) {
+    secret = randomToken(24);
+    writeCookie(c, 'csrf', secret);
+  }
+  const token = expectedToken(c, secret);
+  c.set('csrfToken', token);
+  return token;
 }
 
 async function keepTimedOutForm(c: Context<AppEnv>, accountId: string): Promise<void> {

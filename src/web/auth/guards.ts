@@ -1,7 +1,7 @@
 /**
  * Authorisation in one place: each portal mounts requireRole() for its role; ownership is enforced
  * by use cases and repositories that take the signed-in profile's id (a seeker's queries are
- * always scoped to c.var.auth.seeker.id). Pages for a session are never cached (personalPagesNotStored).
+ * always scoped to c.var.auth.seeker.id). Pages for a session are never cached (pageCaching).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../db/schema/index.ts';

@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { Messages } from '../../i18n/index.ts';
-import { CSRF_FIELD } from '../auth/csrf.ts';
+import { CSRF_FIELD, csrfToken } from '../auth/csrf.ts';
 import type { AppEnv } from '../env.ts';
 
 export type FormErrors = Record<string, string | undefined>;
@@ -21,7 +21,7 @@ export const fieldId = (name: string, scope?: string) =>
 
 export function CsrfField() {
   const c = useRequestContext<AppEnv>();
-  return <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />;
+  return <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />;
 }
 
 /** `scopes`: the scope of each field that has one on its page (see fieldId), so each link finds its field. */

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { useRequestContext } from 'hono/jsx-renderer';
 import { type Locale, type Messages, messages } from '../../i18n/index.ts';
 import { assetHref } from '../assets.ts';
-import { CSRF_FIELD } from '../auth/csrf.ts';
+import { CSRF_FIELD, csrfToken } from '../auth/csrf.ts';
 import { EmployerNavUnread } from '../employer/employer-messages.tsx';
 import type { AppEnv, PageProps, Portal } from '../env.ts';
 import { NavUnread } from '../seeker/messages.tsx';
@@ -153,7 +153,7 @@ export function Layout({
               {auth ? (
                 <form method="post" action="/logout" class="site-header__logout">
                   <span class="site-header__user">{auth.displayName}</span>
-                  <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />
+                  <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />
                   <button type="submit" class="button button--secondary button--small">
                     {t.nav.logout}
                   </button>
