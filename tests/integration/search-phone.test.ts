@@ -115,8 +115,8 @@ describe('issue 14 the breadcrumb back to 求人検索', () => {
     });
     expect(await crumb({ Referer: `https://evil.example/jobs${query}` })).toEqual({
       href: '/jobs',
-      cache: null,
+      cache: 'public, no-cache',
     });
-    expect(await crumb({})).toEqual({ href: '/jobs', cache: null });
+    expect(await crumb({})).toEqual({ href: '/jobs', cache: 'public, no-cache' });
   });
 });

@@ -205,7 +205,17 @@ describe('SR-1 市区町村 and 就業時間', () => {
     });
     const page = await search(`kw=${q(m)}&city=${q('横浜市')}`);
     expect(titles(page).sort()).toEqual([`中区 ${m}`, `港北区 ${m}`].sort());
-    expect(page.dom.querySelector('datalist#municipalities option[value="横浜市"]')).not.toBeNull();
+    // Suggestions only for the chosen prefectures (issue 13): none before one is chosen.
+    expect(page.dom.querySelectorAll('datalist#municipalities option')).toHaveLength(0);
+    const kanagawa = await search(`kw=${q(m)}&pref=14`);
+    expect(kanagawa.dom.querySelector('datalist#municipalities option[value="横浜市"]')).not.toBeNull();
+    expect(kanagawa.dom.querySelector('datalist#municipalities option[value="千代田区"]')).toBeNull();
+    const names = await ctx.client().get('/jobs/municipalities?pref=14&pref=13');
+    const list = (JSON.parse(names.html) as { names: string[] }).names;
+    expect(list).toContain('横浜市');
+    expect(list).toContain('千代田区');
+    expect(list).not.toContain('大阪市');
+    expect(JSON.parse((await ctx.client().get('/jobs/municipalities?pref=99')).html)).toEqual({ names: [] });
     expect(titles(await search(`kw=${q(m)}&city=${q('横浜市中区')}`))).toEqual([`中区 ${m}`]);
     expect(titles(await search(`kw=${q(m)}&pref=14&city=${q('横浜')}`)).sort()).toEqual(
       [`中区 ${m}`, `港北区 ${m}`].sort(),

@@ -243,3 +243,23 @@ class LiveUpdates extends HTMLElement {
   }
 }
 customElements.define('live-updates', LiveUpdates);
+
+// 市区町村 suggestions follow the chosen 都道府県: the page carries those of the prefectures it was
+// searched with (none before a prefecture is chosen); choosing another fetches its names.
+const municipalities = document.querySelector('datalist[data-source]');
+const prefectureSelects = municipalities?.closest('form')?.querySelectorAll('select[name="pref"]') ?? [];
+const fillMunicipalities = async () => {
+  const query = new URLSearchParams();
+  for (const select of prefectureSelects) if (select.value) query.append('pref', select.value);
+  try {
+    const res = await fetch(`${municipalities.dataset.source}?${query}`, { credentials: 'omit' });
+    if (!res.ok) return;
+    const { names } = await res.json();
+    municipalities.replaceChildren(
+      ...names.map((name) => Object.assign(document.createElement('option'), { value: name })),
+    );
+  } catch {
+    // Suggestions only: the box still takes any name typed.
+  }
+};
+for (const select of prefectureSelects) select.addEventListener('change', fillMunicipalities);

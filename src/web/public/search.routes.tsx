@@ -104,9 +104,9 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
   const prefs = many(values, 'pref');
   const cities = many(values, 'city');
   const detailsSet = countSet(values, DETAIL_FIELDS);
-  const municipalityOptions = PREFECTURES.filter((p) => prefs.length === 0 || prefs.includes(p.code)).flatMap(
-    (p) => p.municipalities.map((m) => m.name),
-  );
+  // Suggestions for the chosen prefectures only: all 1,700 of the nation would be half the page
+  // (issue 13). With none chosen, app.js fills them in when one is (/jobs/municipalities).
+  const municipalityOptions = municipalitiesOf(prefs);
   return (
     <search>
       <form method="get" action="/jobs" class="search-form" novalidate>
@@ -174,7 +174,7 @@ function SearchForm({ values, errors }: { values: FormValues; errors: FormErrors
                   </div>
                 ))}
               </div>
-              <datalist id="municipalities">
+              <datalist id="municipalities" data-source="/jobs/municipalities">
                 {municipalityOptions.map((m) => (
                   <option value={m} />
                 ))}
@@ -602,8 +602,22 @@ function SearchPage({
   );
 }
 
+/** The 市区町村 names of the given prefectures (codes not known are ignored; none given, none). */
+export function municipalitiesOf(prefectureCodes: readonly string[]): string[] {
+  return PREFECTURES.filter((p) => prefectureCodes.includes(p.code)).flatMap((p) =>
+    p.municipalities.map((m) => m.name),
+  );
+}
+
 export function searchRoutes(): Hono<AppEnv> {
-  return new Hono<AppEnv>().get('/', async (c) => {
+  return new Hono<AppEnv>()
+    .get('/municipalities', (c) => {
+      // The suggestions of the 市区町村 boxes for app.js: static data, the same for everyone.
+      const prefs = c.req.queries('pref')?.slice(0, 3) ?? [];
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.json({ names: municipalitiesOf(prefs) });
+    })
+    .get('/', async (c) => {
     const values = searchValues(new URL(c.req.url).searchParams);
     const v = validate(searchSchema, values, searchLabels(c.var.t), c.var.t);
     if (!v.ok)
