@@ -215,7 +215,25 @@ describe('B1 cookies', () => {
     const reset = await r.post('/password-reset', { email: people.seeker.email });
     expect(reset.status).toBe(303);
     check(t, 'POST /password-reset', reset);
-    check(t, 'GET /password-reset/password', await r.get('/password-reset/password'));
+    const journeyName = `${PREFIX}hw_journey`;
+    const sealed = r.cookies.get(journeyName)!;
+    // Sealed, not just signed: a changed byte or a cut tag and the step is not reached.
+    for (const forged of [
+      `${sealed.slice(0, 20)}${sealed[20] === 'A' ? 'B' : 'A'}${sealed.slice(21)}`,
+      sealed.slice(0, 30),
+      Buffer.from(JSON.stringify({ flow: 'reset-seeker', step: 'sent', data: {}, exp: 9e15 })).toString(
+        'base64url',
+      ),
+    ]) {
+      const f = ctx.client(ip);
+      for (const [k, v] of r.cookies) f.cookies.set(k, v);
+      f.cookies.set(journeyName, forged);
+      const res = await f.get('/password-reset/password');
+      expect(res.status, `forged journey ${forged.slice(0, 12)}…`).toBe(303);
+    }
+    const step = await r.get('/password-reset/password');
+    expect(step.status).toBe(200);
+    check(t, 'GET /password-reset/password', step);
 
     const s = ctx.client(ip);
     await s.get('/signup');

@@ -65,7 +65,7 @@ export async function createPrincipals(ctx: TestContext): Promise<Principals> {
   return { seeker, employer, staff, application, ids, personal };
 }
 
-/** A fresh client of each portal, signed in through the real form. */
+/** A fresh client of each portal, signed in through the real form (session ids registered as canaries). */
 export async function signedInClients(
   ctx: TestContext,
   p: Principals,
@@ -75,5 +75,8 @@ export async function signedInClients(
   await signInAs(clients.seeker, 'seeker', p.seeker.email, p.seeker.password);
   await signInAs(clients.employer, 'employer', p.employer.email, p.employer.password);
   await signInAs(clients.staff, 'staff', p.staff.email, p.staff.password);
+  for (const c of Object.values(clients)) {
+    for (const [name, value] of c.cookies) if (name.endsWith('hw_session')) canary('session-id', value);
+  }
   return clients;
 }
