@@ -5,6 +5,11 @@
  * never cached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  portalRoutes as appPortalRoutes,
+  LIVE_PATHS as LIVE,
+  type Portal,
+} from '../reliability/support/routes.ts';
 import { createEmployer, createJob, createSeeker, createStaff } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -25,40 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-type Portal = 'seeker' | 'employer' | 'staff';
-
-/** Routes that are public although they live under a portal prefix (sign-in, opening, reset). */
-const PUBLIC = [/^\/mypage\/open/, /^\/employer\/(login|open|password-reset)/, /^\/staff\/login/];
-/** Routes of the live-update script (answer 401 instead of the sign-in redirect). */
-const LIVE = /^\/(mypage|employer)\/(events|fragments\/)/;
-
-function portalRoutes(): { method: 'GET' | 'POST'; path: string; portal: Portal }[] {
-  const seen = new Set<string>();
-  const out: { method: 'GET' | 'POST'; path: string; portal: Portal }[] = [];
-  for (const r of ctx.app.routes) {
-    if (r.method !== 'GET' && r.method !== 'POST') continue;
-    const portal: Portal | undefined = r.path.startsWith('/mypage')
-      ? 'seeker'
-      : r.path.startsWith('/employer')
-        ? 'employer'
-        : r.path.startsWith('/staff')
-          ? 'staff'
-          : undefined;
-    if (!portal || PUBLIC.some((p) => p.test(r.path))) continue;
-    // Parameters get plausible values of the right shape: the guard must answer before any lookup.
-    const path =
-      r.path
-        .replace(/:id\{[^}]*\}|:id/g, '00000000-0000-4000-8000-000000000000')
-        .replace(/:number\{[^}]*\}|:number/g, '13010-00000001')
-        .replace(/:[a-zA-Z]+(\{[^}]*\})?/g, '1')
-        .replace(/\/$/, '') || '/';
-    const key = `${r.method} ${path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ method: r.method, path, portal });
-  }
-  return out;
-}
+const portalRoutes = () => appPortalRoutes(ctx.app);
 
 const LOGIN: Record<Portal, string> = {
   seeker: '/login',

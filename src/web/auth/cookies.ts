@@ -40,5 +40,11 @@ export function writeCookie(
 }
 
 export function clearCookie(c: Context<AppEnv>, kind: CookieKind): void {
-  deleteCookie(c, cookieName(c, kind), { path: '/', secure: c.var.deps.config.secure });
+  // The same attributes as when it was written, so every Set-Cookie of the app is HttpOnly and SameSite.
+  deleteCookie(c, cookieName(c, kind), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.var.deps.config.secure,
+  });
 }

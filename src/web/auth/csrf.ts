@@ -2,7 +2,7 @@
  * CSRF protection: a signed double-submit token. The browser holds a random secret in an HttpOnly
  * cookie; every form carries HMAC(server secret, cookie secret | session id). State-changing
  * requests must carry a matching token (form field _csrf or header X-CSRF-Token), checked on the
- * server; a foreign Origin is refused as well.
+ * server; a foreign Origin, or Sec-Fetch-Site: cross-site, is refused as well.
  *
  * A form whose token was issued for a session that has just timed out is no attack but a slow
  * typist: its fields are kept for that account (SPEC MP-10) and the browser is sent to sign in.
@@ -37,6 +37,8 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
     if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin && origin !== originOf(c)) {
       throw new AppError('csrf', `foreign origin ${origin}`);
     }
+    // Fetch metadata: the browser's own word that another site sent this. Refused even with a token.
+    if (c.req.header('sec-fetch-site') === 'cross-site') throw new AppError('csrf', 'cross-site request');
     const sent = c.req.header('x-csrf-token') ?? (await formToken(c));
     if (!secret || !sent || !safeEqual(sent, expectedToken(c, secret))) {
       const ended = c.var.endedSession;
