@@ -13,6 +13,7 @@ import {
 import type { Fields, Page, TestClient } from '../support/http.ts';
 import { codeIn } from '../support/mailbox.ts';
 import { signInAs } from '../support/sign-in.ts';
+import { seekerRegistrationForm as registration } from '../support/staff-forms.ts';
 import { createTestContext, DEFAULT_NOW, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -31,27 +32,6 @@ async function staffClient(): Promise<TestClient> {
   const client = ctx.client(nextIp());
   await signInAs(client, 'staff', staff.email, staff.password);
   return client;
-}
-
-function registration(overrides: Fields = {}): Fields {
-  return {
-    name: '山田 花子',
-    nameKana: 'ヤマダ ハナコ',
-    birthDate: '1992-08-15',
-    email: uniqueEmail('hanako'),
-    postalCode: '100-8916',
-    address: '東京都千代田区霞が関1-2-2',
-    phone: '03-1234-5678',
-    occupation: '一般事務',
-    occupationCodes: ['03'],
-    workStyle: 'full_time',
-    employmentTypes: ['regular'],
-    prefectureCodes: ['13'],
-    cities: '千代田区',
-    wageType: 'monthly',
-    wageMin: '220000',
-    ...overrides,
-  };
 }
 
 /** The value of a summary-list row by its label. */
