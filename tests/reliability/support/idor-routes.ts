@@ -16,6 +16,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../../src/web/env.ts';
 import { PRINCIPALS, type PrincipalName, ROLE_OF, type Role, type World } from './idor-world.ts';
+import { appRoutes, LIVE_PATHS } from './routes.ts';
 
 export type Method = 'GET' | 'POST';
 export type Portal = 'seeker' | 'employer' | 'staff' | 'public';
@@ -34,37 +35,19 @@ export const LEFT_OUT: Record<string, string> = {
   'POST /logout': 'ends the session of whoever sends it; no object',
 };
 
-/** Prefixes under a portal that are public (sign-in, opening, reset). */
-const PUBLIC_UNDER_PORTAL = [
-  /^\/mypage\/open/,
-  /^\/employer\/(login|open|password-reset)/,
-  /^\/staff\/login/,
-];
-/** The live-update routes answer 401 to an anonymous script instead of the sign-in redirect (ADR 0018). */
-export const LIVE = /^\/(mypage|employer)\/(events|fragments\/)/;
-
-export function portalOf(path: string): Portal {
-  if (PUBLIC_UNDER_PORTAL.some((p) => p.test(path))) return 'public';
-  if (path.startsWith('/mypage')) return 'seeker';
-  if (path.startsWith('/employer')) return 'employer';
-  if (path.startsWith('/staff')) return 'staff';
-  return 'public';
-}
-
-const PARAM = /:([a-zA-Z]+)(\{[^}]*\})?/g;
-
+/**
+ * The GET and POST routes of the app (support/routes.ts), as this matrix names them: the open-data
+ * API answers like a public page.
+ */
 export function enumerateRoutes(app: Hono<AppEnv>): RouteTemplate[] {
-  const seen = new Set<string>();
-  const out: RouteTemplate[] = [];
-  for (const r of app.routes) {
-    if (r.method !== 'GET' && r.method !== 'POST') continue;
-    const key = `${r.method} ${r.path}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const params = [...r.path.matchAll(PARAM)].map((m) => m[1]!);
-    out.push({ method: r.method, path: r.path, portal: portalOf(r.path), params });
-  }
-  return out;
+  return appRoutes(app)
+    .filter((r) => r.method === 'GET' || r.method === 'POST')
+    .map((r) => ({
+      method: r.method as Method,
+      path: r.pattern,
+      portal: r.area === 'api' ? 'public' : r.area,
+      params: r.params,
+    }));
 }
 
 /** One value for a route parameter, with who owns it. */
@@ -262,7 +245,7 @@ export function expectationFor(
   const role: Role = ROLE_OF[principal];
   const { portal } = route;
   if (portal === 'public') return publicExpectation(route, principal, objects);
-  if (role === 'anonymous') return LIVE.test(route.path) ? { kind: 'live401' } : { kind: 'login' };
+  if (role === 'anonymous') return LIVE_PATHS.test(route.path) ? { kind: 'live401' } : { kind: 'login' };
   if (role !== portal) return { kind: 'role403' };
   if (portal === 'staff') {
     if (objects.some((o) => o.home === 'none')) return { kind: 'private404', why: 'no such record' };
