@@ -226,45 +226,60 @@ describe.skipIf(unavailable !== null)('F2 PostgreSQL killed during applies', () 
     if (!server!.running()) await server!.start();
     const applySeconds = (performance.now() - started) / 1000;
 
-    // What the database and the storage hold now.
-    const client = new pg.Client({ connectionString: server!.url });
-    await client.connect();
-    let rows: { id: string; seeker_id: string; job_id: number; submit_key: string }[];
-    let docs: {
+    // What the database and the storage hold now. A draft whose COMMIT was cut off (outcome
+    // unknown) has its files settled by the server once the database answers again: the storage is
+    // read until no file lacks a row, for at most 30 s.
+    type Doc = {
       application_id: string | null;
       storage_key: string | null;
       sha256: string;
       draft_key: string | null;
-    }[];
-    let drafts: number;
-    try {
-      const ids = seekers.map((s) => s.id);
-      rows = (
-        await client.query(
-          'select id, seeker_id, job_id, submit_key from applications where seeker_id = any($1::uuid[])',
-          [ids],
-        )
-      ).rows;
-      docs = (
-        await client.query(
-          'select application_id, storage_key, sha256, draft_key from application_documents where seeker_id = any($1::uuid[])',
-          [ids],
-        )
-      ).rows;
-      drafts = Number(
-        (
-          await client.query<{ n: string }>(
-            'select count(*) as n from application_drafts where seeker_id = any($1::uuid[])',
+    };
+    const snapshot = async () => {
+      const client = new pg.Client({ connectionString: server!.url });
+      await client.connect();
+      try {
+        const ids = seekers.map((s) => s.id);
+        const rows = (
+          await client.query<{ id: string; seeker_id: string; job_id: number; submit_key: string }>(
+            'select id, seeker_id, job_id, submit_key from applications where seeker_id = any($1::uuid[])',
             [ids],
           )
-        ).rows[0]!.n,
-      );
-    } finally {
-      await client.end();
+        ).rows;
+        const docs = (
+          await client.query<Doc>(
+            'select application_id, storage_key, sha256, draft_key from application_documents where seeker_id = any($1::uuid[])',
+            [ids],
+          )
+        ).rows;
+        const drafts = Number(
+          (
+            await client.query<{ n: string }>(
+              'select count(*) as n from application_drafts where seeker_id = any($1::uuid[])',
+              [ids],
+            )
+          ).rows[0]!.n,
+        );
+        const files = (await readdir(storageDir, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile())
+          .map((e) => ({ name: e.name, full: path.join(e.parentPath, e.name) }));
+        const named = new Set(docs.map((d) => d.storage_key).filter(Boolean));
+        const unnamed = files.filter((f) => !named.has(f.name)).length;
+        return { rows, docs, drafts, files, named, unnamed };
+      } finally {
+        await client.end();
+      }
+    };
+    const settleBy = Date.now() + 30_000;
+    let seen = await snapshot();
+    while (seen.unnamed > 0 && Date.now() < settleBy) {
+      await new Promise((r) => setTimeout(r, 250));
+      seen = await snapshot();
     }
-    const files = (await readdir(storageDir, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => ({ name: e.name, full: path.join(e.parentPath, e.name) }));
+    const { rows, docs, drafts, files, named } = seen;
+    const unknownCommits = webLines.filter((l) =>
+      JSON.stringify(l).includes('files of a draft whose commit was unknown settled'),
+    ).length;
 
     // Lost: an application a client was given without its row, its two documents or their bytes.
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -301,7 +316,6 @@ describe.skipIf(unavailable !== null)('F2 PostgreSQL killed during applies', () 
       [...pairs.values()].filter((n) => n > 1).length +
       [...docsOf.values()].filter((d) => d.length > 2).length;
     // Orphans: files no row names; partial: temporary files left by a write.
-    const named = new Set(docs.map((d) => d.storage_key).filter(Boolean));
     const partial = files.filter((f) => f.name.startsWith('.tmp-'));
     const orphans = files.filter((f) => !f.name.startsWith('.tmp-') && !named.has(f.name));
 
@@ -322,6 +336,7 @@ describe.skipIf(unavailable !== null)('F2 PostgreSQL killed during applies', () 
       cutConnections: counters.networkErrors,
       ok2xx3xx: counters.ok,
       uploadsFoundCommitted: counters.foundCommitted,
+      unknownCommitsSettled: unknownCommits,
       unexpected: counters.unexpected.length,
       applications: rows.length,
       lost: lost.length,
