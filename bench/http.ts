@@ -56,6 +56,8 @@ export interface WebServerOptions {
   nodeArgs?: string[];
   /** The entry to run (src/server.ts; src/main.ts is `npm start`: web, worker and demo seed). */
   entry?: string;
+  /** Every chunk of the server's stdout and stderr, as it comes (log() keeps only the last 20 kB). */
+  onOutput?: (chunk: string) => void;
 }
 
 export async function freePort(): Promise<number> {
@@ -109,6 +111,7 @@ export async function startWebServer(
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
+    options.onOutput?.(chunk.toString());
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

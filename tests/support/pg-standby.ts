@@ -50,7 +50,15 @@ export interface PgPair {
   close(): Promise<void>;
 }
 
-export async function startPrimaryAndStandby(): Promise<PgPair> {
+/**
+ * How this process runs PostgreSQL's tools: as itself, or as root as the `postgres` user (initdb
+ * refuses root), with the uid/gid a folder must belong to for that user. Shared with the
+ * reliability suite's own PostgreSQL (tests/reliability/support/faults-postgres.ts).
+ */
+export function postgresTools(): {
+  owner: { uid: number; gid: number } | null;
+  pgCmd(tool: string, args: string[]): Promise<{ stdout: string; stderr: string }>;
+} {
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot
     ? {
@@ -62,6 +70,11 @@ export async function startPrimaryAndStandby(): Promise<PgPair> {
     asRoot
       ? run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args])
       : run(path.join(PG_BIN, tool), args);
+  return { owner, pgCmd };
+}
+
+export async function startPrimaryAndStandby(): Promise<PgPair> {
+  const { owner, pgCmd } = postgresTools();
 
   const root = await mkdtemp(path.join(tmpdir(), 'hw-standby-'));
   const primaryDir = path.join(root, 'primary');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Hono } from 'hono';
 import { createSmtpMailer } from '../../src/adapters/mail/smtp-mailer.ts';
+import type { FileStorage } from '../../src/adapters/storage/file-storage.ts';
 import type { VirusScanner } from '../../src/adapters/virus-scan/virus-scanner.ts';
 import { createApp } from '../../src/app.ts';
 import { buildDeps } from '../../src/compose.ts';
@@ -52,13 +53,17 @@ export interface Sibling {
 }
 
 export async function createTestContext(
-  /** `virusScanner`: e.g. a real clamd's (tests/support/clamd.ts); default: none (every scan fails closed). */
-  /** `rawLog`: sees every log line exactly as the app writes it (one JSON object per line). */
+  /**
+   * `virusScanner`: e.g. a real clamd's (tests/support/clamd.ts); default: none (every scan fails closed).
+   * `storage`: another file storage (a fault-injecting wrapper); default: the disk in a folder of its own.
+   * `rawLog`: sees every log line exactly as the app writes it (one JSON object per line).
+   */
   options: {
     now?: string;
     env?: Record<string, string>;
     virusScanner?: VirusScanner;
     rawLog?: (line: string) => void;
+    storage?: FileStorage;
   } = {},
 ): Promise<TestContext> {
   const clock = new FixedClock(options.now ?? DEFAULT_NOW);
@@ -88,6 +93,7 @@ export async function createTestContext(
     logger,
     mailer,
     virusScanner: options.virusScanner,
+    storage: options.storage,
   });
   const { deps } = built;
   const app = createApp(deps);

@@ -603,3 +603,16 @@ export async function findApplicationParties(db: Executor, id: string) {
 export function listApplicationsForStaff(db: Executor, seekerId: string, limit: number) {
   return listSeekerApplications(db, seekerId, limit, 0);
 }
+
+/**
+ * Which of `keys` a document row of the seeker names: after a draft's transaction failed during
+ * its COMMIT (the outcome unknown), the files no row names are deleted (saveDraft).
+ */
+export async function namedStorageKeys(db: Executor, seekerId: string, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .select({ key: applicationDocuments.storageKey })
+    .from(applicationDocuments)
+    .where(and(eq(applicationDocuments.seekerId, seekerId), inArray(applicationDocuments.storageKey, keys)));
+  return new Set(rows.flatMap((r) => (r.key ? [r.key] : [])));
+}

@@ -50,6 +50,7 @@ import {
   insertReferralLetter,
   listDraftDocuments,
   markReferralApplied,
+  namedStorageKeys,
   saveDraft as saveDraftRow,
 } from './applications.repository.ts';
 import { eraseStoredFiles, type FileErasePorts } from './erase-documents.ts';
@@ -148,15 +149,22 @@ export const MAX_DOCUMENTS = 4;
 /**
  * Keeps the form as a draft of this target. Files beyond the fourth are not kept: their storage
  * keys come back in `dropped` for the caller to delete, with nothing of them in the database.
+ * When the draft cannot be saved (the database went away), the new files are deleted again before
+ * the error goes on, so that no file stays on storage without a row (reliability row F2).
  */
 export async function saveDraft(
-  deps: Ports<'db' | 'clock'> & FileErasePorts,
+  deps: Ports<'db' | 'clock' | 'logger'> & FileErasePorts,
   target: Target,
   input: DraftInput,
 ): Promise<DraftState & { dropped: StoredUpload[] }> {
   const now = deps.clock.now();
   const seekerId = target.seeker.id;
-  const { removed, dropped } = await deps.db.transaction(async (tx) => {
+  // Set once the transaction's work is done: a failure before it (the database gone mid-way) is
+  // certain to have committed nothing, and the new files, which no row names, are deleted again.
+  // A failure after it (during COMMIT) may or may not have committed: once the database answers
+  // again, the files no row names are deleted (settleUnknownCommit).
+  let committing = false;
+  const saved = deps.db.transaction(async (tx) => {
     const existing = await findDraft(tx, seekerId, input.key, true);
     if (existing && existing.jobId !== target.record.job.id) {
       throw new AppError('bad_request', 'draft key belongs to another job');
@@ -186,7 +194,25 @@ export async function saveDraft(
         createdAt: now,
       })),
     );
+    committing = true;
     return { removed, dropped: input.uploads.slice(room) };
+  });
+  const { removed, dropped } = await saved.catch(async (error: unknown) => {
+    const files = input.uploads.map((f) => ({
+      documentId: null,
+      applicationId: null,
+      storageKey: f.storageKey,
+      sha256: f.sha256,
+    }));
+    // The request fails with the database's error (a 503) whatever happens here.
+    if (!committing) {
+      await eraseStoredFiles(deps, files, 'upload-not-saved').catch((cleanup: unknown) =>
+        deps.logger.error('files of an unsaved draft not deleted', { error: cleanup, files: files.length }),
+      );
+    } else if (files.length > 0) {
+      void settleUnknownCommit(deps, seekerId, files);
+    }
+    throw error;
   });
   const asBytes = (documentId: string | null, f: { storageKey: string; sha256: string }) => ({
     documentId,
@@ -194,18 +220,67 @@ export async function saveDraft(
     storageKey: f.storageKey,
     sha256: f.sha256,
   });
+  // The draft is saved: a storage that cannot delete now does not undo that (nor fail the page).
+  // The erasure is in the deletion ledger once its append succeeded, so `reapply-erasures` ends it.
+  const notDeleted = (files: { storageKey: string }[]) => (cleanup: unknown) =>
+    deps.logger.error('files of a draft not deleted', {
+      error: cleanup,
+      storageKeys: files.map((f) => f.storageKey),
+    });
   await eraseStoredFiles(
     deps,
     removed.map((f) => asBytes(f.id, f)),
     'draft-removed',
-  );
+  ).catch(notDeleted(removed));
   await eraseStoredFiles(
     deps,
     dropped.map((f) => asBytes(null, f)),
     'draft-over-limit',
-  );
+  ).catch(notDeleted(dropped));
   const state = await readDraft(deps, seekerId, input.key);
   return { ...state, dropped };
+}
+
+/** How long, and how often, settleUnknownCommit asks a database that is away. */
+const SETTLE_FOR_MS = 5 * 60 * 1000;
+const SETTLE_EVERY_MS = 500;
+
+/**
+ * After a draft's COMMIT failed with its outcome unknown (the connection lost while committing):
+ * asks again until the database answers (it has recovered by then: the commit happened or not),
+ * and deletes the new files no row names. In the background: the request has answered its 503.
+ */
+async function settleUnknownCommit(
+  deps: Ports<'db' | 'clock' | 'logger'> & FileErasePorts,
+  seekerId: string,
+  files: { documentId: null; applicationId: null; storageKey: string; sha256: string }[],
+): Promise<void> {
+  const until = Date.now() + SETTLE_FOR_MS;
+  for (;;) {
+    try {
+      const named = await namedStorageKeys(
+        deps.db,
+        seekerId,
+        files.map((f) => f.storageKey),
+      );
+      const unnamed = files.filter((f) => !named.has(f.storageKey));
+      await eraseStoredFiles(deps, unnamed, 'upload-not-saved');
+      deps.logger.info('files of a draft whose commit was unknown settled', {
+        kept: files.length - unnamed.length,
+        deleted: unnamed.length,
+      });
+      return;
+    } catch (error) {
+      if (Date.now() > until) {
+        deps.logger.error('files of a draft whose commit was unknown not settled', {
+          error,
+          storageKeys: files.map((f) => f.storageKey),
+        });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, SETTLE_EVERY_MS));
+    }
+  }
 }
 
 export async function readDraft(deps: Ports<'db'>, seekerId: string, key: string): Promise<DraftState> {

@@ -6,7 +6,10 @@
  */
 import { z } from 'zod';
 
-/** Why bytes were erased: the application causes of DR-1, a withheld scan (AP-5), or a draft's housekeeping. */
+/**
+ * Why bytes were erased: the application causes of DR-1, a withheld scan (AP-5), a draft's
+ * housekeeping, or an upload whose draft could not be saved (`upload-not-saved`: no row ever held it).
+ */
 export const ERASURE_REASONS = [
   'cancelled',
   'decided',
@@ -15,6 +18,7 @@ export const ERASURE_REASONS = [
   'draft-removed',
   'draft-over-limit',
   'draft-expired',
+  'upload-not-saved',
 ] as const;
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 

@@ -9,14 +9,17 @@
  */
 import type { Context } from 'hono';
 import { newStorageKey } from '../../adapters/storage/file-storage.ts';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../db/unavailable.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { StoredUpload } from '../../modules/applications/apply.ts';
+import { eraseStoredFiles } from '../../modules/applications/erase-documents.ts';
 import { MAX_FILES } from '../../modules/documents/document.rules.ts';
 import {
   type SpooledUpload,
   spoolApplicationUpload,
   type UploadProblem,
 } from '../../modules/documents/multipart.ts';
+import { AppError } from '../../platform/errors.ts';
 import { CSRF_FIELD } from '../auth/csrf.ts';
 import { formValuesOf } from '../body.ts';
 import type { AppEnv } from '../env.ts';
@@ -111,7 +114,9 @@ async function storeUpload(
       const row = rowOf(f.fieldName);
       if (row === undefined) continue;
       // Read back into a shared buffer, which is reused once put has written it.
-      const stored = await upload.withBytes(f, (bytes) => c.var.deps.storage.put(newStorageKey(), bytes));
+      const stored = await upload
+        .withBytes(f, (bytes) => c.var.deps.storage.put(newStorageKey(), bytes))
+        .catch((error: unknown) => storageFailed(c, rows, error));
       rows.push({
         row,
         kind: f.kind,
@@ -127,4 +132,32 @@ async function storeUpload(
     }
   }
   return { fields, rows, ...(formProblem ? { formProblem } : {}) };
+}
+
+/**
+ * A file could not be stored (the disk is full or failing, the bucket refuses): the files of this
+ * request already stored are deleted again — no row names them yet — and the request ends with
+ * the calm 503 page (Retry-After), the form as it was before. The cause is logged for operators.
+ */
+async function storageFailed(c: Context<AppEnv>, rows: UploadRow[], error: unknown): Promise<never> {
+  const { deps } = c.var;
+  const log = c.var.log;
+  log.error('file storage failed', { error });
+  const stored = rows.flatMap((r) => (r.stored ? [r.stored] : []));
+  await eraseStoredFiles(
+    deps,
+    stored.map((f) => ({
+      documentId: null,
+      applicationId: null,
+      storageKey: f.storageKey,
+      sha256: f.sha256,
+    })),
+    'upload-not-saved',
+  ).catch((cleanup: unknown) =>
+    log.error('files of a failed upload not deleted', { error: cleanup, files: stored.length }),
+  );
+  throw new AppError('unavailable', 'file storage failed', {
+    cause: error,
+    retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS,
+  });
 }
