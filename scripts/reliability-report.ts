@@ -56,7 +56,7 @@ const table = [
   ...keys.map(
     (k) =>
       `| ${k.row} | ${cell(k.case)} | ${cell(k.expect)} | ${engines
-        .map((e) => cell(figures(byEngine.get(e.id)?.find((l) => l.row === k.row && l.case === k.case))))
+        .map((e) => cell(figures(byEngine.get(e.id)?.findLast((l) => l.row === k.row && l.case === k.case))))
         .join(' | ')} |`,
   ),
 ].join('\n');

@@ -11,7 +11,10 @@ import { engineName, RELIABILITY_OUT, report } from './report.ts';
 
 export default async function setup() {
   const engine = engineName();
-  rmSync(path.join(RELIABILITY_OUT, `${engine}.jsonl`), { force: true });
+  // A run of the whole suite starts this engine's figures afresh; HW_RELIABILITY_KEEP=1 (a run of some
+  // files) keeps the others' (the document takes each row's latest line).
+  if (!process.env.HW_RELIABILITY_KEEP)
+    rmSync(path.join(RELIABILITY_OUT, `${engine}.jsonl`), { force: true });
   rmSync(path.join(RELIABILITY_OUT, 'canaries', `${engine}.jsonl`), { force: true });
   const logDir = path.join(RELIABILITY_OUT, 'logs');
   if (existsSync(logDir)) {
