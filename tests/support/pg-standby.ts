@@ -58,6 +58,8 @@ export interface PgPair {
 export function postgresTools(): {
   owner: { uid: number; gid: number } | null;
   pgCmd(tool: string, args: string[]): Promise<{ stdout: string; stderr: string }>;
+  /** A throwaway cluster in `dataDir`: superuser postgres, trust, UTF-8, C.UTF-8, not synced to disk. */
+  initdb(dataDir: string): Promise<unknown>;
 } {
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot
@@ -70,11 +72,23 @@ export function postgresTools(): {
     asRoot
       ? run('runuser', ['-u', 'postgres', '--', path.join(PG_BIN, tool), ...args])
       : run(path.join(PG_BIN, tool), args);
-  return { owner, pgCmd };
+  const initdb = (dataDir: string) =>
+    pgCmd('initdb', [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
+  return { owner, pgCmd, initdb };
 }
 
 export async function startPrimaryAndStandby(): Promise<PgPair> {
-  const { owner, pgCmd } = postgresTools();
+  const { owner, pgCmd, initdb } = postgresTools();
 
   const root = await mkdtemp(path.join(tmpdir(), 'hw-standby-'));
   const primaryDir = path.join(root, 'primary');
@@ -175,17 +189,7 @@ export async function startPrimaryAndStandby(): Promise<PgPair> {
   };
 
   try {
-    await pgCmd('initdb', [
-      '-D',
-      primaryDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
+    await initdb(primaryDir);
     await start(primaryDir, primaryPort);
     primaryStarted = true;
     await pgCmd('pg_basebackup', [

@@ -33,7 +33,7 @@ export interface OwnPostgres {
 export const ownPostgresUnavailableReason = standbyUnavailableReason;
 
 export async function startOwnPostgres(): Promise<OwnPostgres> {
-  const { owner, pgCmd } = postgresTools();
+  const { owner, pgCmd, initdb } = postgresTools();
   const root = await mkdtemp(path.join(tmpdir(), 'hw-faults-pg-'));
   const dataDir = path.join(root, 'data');
   const socketDir = path.join(root, 'sockets');
@@ -71,17 +71,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     },
   };
   try {
-    await pgCmd('initdb', [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
+    await initdb(dataDir);
     await server.start();
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
