@@ -164,6 +164,12 @@ export async function saveDraft(
   // A failure after it (during COMMIT) may or may not have committed: once the database answers
   // again, the files no row names are deleted (settleUnknownCommit).
   let committing = false;
+  const asBytes = (documentId: string | null, f: { storageKey: string; sha256: string }) => ({
+    documentId,
+    applicationId: null,
+    storageKey: f.storageKey,
+    sha256: f.sha256,
+  });
   const saved = deps.db.transaction(async (tx) => {
     const existing = await findDraft(tx, seekerId, input.key, true);
     if (existing && existing.jobId !== target.record.job.id) {
@@ -198,12 +204,7 @@ export async function saveDraft(
     return { removed, dropped: input.uploads.slice(room) };
   });
   const { removed, dropped } = await saved.catch(async (error: unknown) => {
-    const files = input.uploads.map((f) => ({
-      documentId: null,
-      applicationId: null,
-      storageKey: f.storageKey,
-      sha256: f.sha256,
-    }));
+    const files = input.uploads.map((f) => asBytes(null, f));
     // The request fails with the database's error (a 503) whatever happens here.
     if (!committing) {
       await eraseStoredFiles(deps, files, 'upload-not-saved').catch((cleanup: unknown) =>
@@ -213,12 +214,6 @@ export async function saveDraft(
       void settleUnknownCommit(deps, seekerId, files);
     }
     throw error;
-  });
-  const asBytes = (documentId: string | null, f: { storageKey: string; sha256: string }) => ({
-    documentId,
-    applicationId: null,
-    storageKey: f.storageKey,
-    sha256: f.sha256,
   });
   // The draft is saved: a storage that cannot delete now does not undo that (nor fail the page).
   // The erasure is in the deletion ledger once its append succeeded, so `reapply-erasures` ends it.
@@ -253,7 +248,7 @@ const SETTLE_EVERY_MS = 500;
 async function settleUnknownCommit(
   deps: Ports<'db' | 'clock' | 'logger'> & FileErasePorts,
   seekerId: string,
-  files: { documentId: null; applicationId: null; storageKey: string; sha256: string }[],
+  files: { documentId: string | null; applicationId: null; storageKey: string; sha256: string }[],
 ): Promise<void> {
   const until = Date.now() + SETTLE_FOR_MS;
   for (;;) {
