@@ -618,28 +618,28 @@ export function searchRoutes(): Hono<AppEnv> {
       return c.json({ names: municipalitiesOf(prefs) });
     })
     .get('/', async (c) => {
-    const values = searchValues(new URL(c.req.url).searchParams);
-    const v = validate(searchSchema, values, searchLabels(c.var.t), c.var.t);
-    if (!v.ok)
+      const values = searchValues(new URL(c.req.url).searchParams);
+      const v = validate(searchSchema, values, searchLabels(c.var.t), c.var.t);
+      if (!v.ok)
+        return page(
+          c,
+          { title: c.var.t.search.title },
+          <SearchPage values={values} errors={v.errors} results={null} />,
+          400,
+        );
+      const { auth } = c.var;
+      // Anonymous searches may read the standby; a signed-in one reads the primary (ADR 0031).
+      const results = await publicRead(c, (deps) =>
+        runSearch(deps, {
+          conditions: v.data,
+          audience: auth?.role === 'staff' ? 'staff' : 'public',
+          seekerId: auth?.seeker?.id,
+        }),
+      );
       return page(
         c,
         { title: c.var.t.search.title },
-        <SearchPage values={values} errors={v.errors} results={null} />,
-        400,
+        <SearchPage values={values} errors={{}} results={results} />,
       );
-    const { auth } = c.var;
-    // Anonymous searches may read the standby; a signed-in one reads the primary (ADR 0031).
-    const results = await publicRead(c, (deps) =>
-      runSearch(deps, {
-        conditions: v.data,
-        audience: auth?.role === 'staff' ? 'staff' : 'public',
-        seekerId: auth?.seeker?.id,
-      }),
-    );
-    return page(
-      c,
-      { title: c.var.t.search.title },
-      <SearchPage values={values} errors={{}} results={results} />,
-    );
-  });
+    });
 }
