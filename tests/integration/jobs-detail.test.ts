@@ -18,7 +18,7 @@ const NOTICE =
 /** The value shown next to a label in the 求人票's definition lists. */
 function field(page: Page, label: string): string | undefined {
   const row = page.dom
-    .querySelectorAll('.job-details .summary-list__row')
+    .querySelectorAll('.job-details .summary-list > div')
     .find((r) => r.querySelector('dt')?.textContent.trim() === label);
   return row?.querySelector('dd')?.textContent.replace(/\s+/g, ' ').trim();
 }

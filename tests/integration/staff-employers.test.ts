@@ -44,7 +44,7 @@ function employerFields(overrides: Fields = {}): Fields {
 
 /** The value of a summary-list row by its label. */
 function row(page: Page, list: string, label: string): string | undefined {
-  const rows = page.dom.querySelectorAll(`#${list} .summary-list__row`);
+  const rows = page.dom.querySelectorAll(`#${list} > div`);
   const found = rows.find((r) => r.querySelector('dt')?.textContent.trim() === label);
   return found?.querySelector('dd')?.textContent.replace(/\s+/g, ' ').trim();
 }

@@ -245,7 +245,6 @@ export function ChoiceGroup(
             return (
               <div class="choice">
                 <input
-                  class="choice__input"
                   type={type}
                   id={id}
                   name={name}
@@ -253,9 +252,7 @@ export function ChoiceGroup(
                   checked={selected.has(o.value)}
                   aria-invalid={error ? 'true' : undefined}
                 />
-                <label class="choice__label" for={id}>
-                  {o.label}
-                </label>
+                <label for={id}>{o.label}</label>
               </div>
             );
           })}
@@ -278,7 +275,6 @@ export function Checkbox(props: FieldBase & { checked?: boolean; value?: string;
       <HintAndError name={name} hint={hint} error={error} scope={props.scope} />
       <div class="choice">
         <input
-          class="choice__input"
           type="checkbox"
           id={fieldId(name, props.scope)}
           name={name}
@@ -287,9 +283,7 @@ export function Checkbox(props: FieldBase & { checked?: boolean; value?: string;
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={describedBy(name, hint, error, props.scope)}
         />
-        <label class="choice__label" for={fieldId(name, props.scope)}>
-          {label}
-        </label>
+        <label for={fieldId(name, props.scope)}>{label}</label>
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ export function SummaryList({ rows, id }: { rows: [string, Child][]; id?: string
   return (
     <dl class="summary-list" id={id}>
       {rows.map(([label, value]) => (
-        <div class="summary-list__row">
+        <div>
           <dt>{label}</dt>
           <dd>{value === '' || value === null || value === undefined ? '―' : value}</dd>
         </div>

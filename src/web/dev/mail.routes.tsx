@@ -56,11 +56,11 @@ function MailView({ mail }: { mail: Mail }) {
     <>
       <h1>{mail.subject}</h1>
       <dl class="summary-list">
-        <div class="summary-list__row">
+        <div>
           <dt>{t.dev.to}</dt>
           <dd data-testid="mail-to">{mail.to}</dd>
         </div>
-        <div class="summary-list__row">
+        <div>
           <dt>{t.dev.sentAt}</dt>
           <dd>{formatTokyoDateTime(mail.createdAt)}</dd>
         </div>

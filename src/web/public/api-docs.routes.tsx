@@ -16,7 +16,7 @@ function ApiGuide() {
         <h2 id="api-endpoints">{o.endpointsTitle}</h2>
         <dl class="summary-list">
           {o.endpoints.map((e) => (
-            <div class="summary-list__row">
+            <div>
               <dt>
                 <code>{e.path}</code>
               </dt>

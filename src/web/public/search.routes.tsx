@@ -82,17 +82,8 @@ const many = (values: FormValues, name: string) => {
 function Flag({ name, label, values }: { name: string; label: string; values: FormValues }) {
   return (
     <div class="choice">
-      <input
-        class="choice__input"
-        type="checkbox"
-        id={`f-${name}`}
-        name={name}
-        value="1"
-        checked={one(values, name) === '1'}
-      />
-      <label class="choice__label" for={`f-${name}`}>
-        {label}
-      </label>
+      <input type="checkbox" id={`f-${name}`} name={name} value="1" checked={one(values, name) === '1'} />
+      <label for={`f-${name}`}>{label}</label>
     </div>
   );
 }

@@ -179,7 +179,7 @@ function ErasureRow({ row }: { row: SeekerApplicationRow }) {
   if (!erasure) return null;
   const [label, value] = erasure;
   return (
-    <div class="summary-list__row">
+    <div>
       <dt>{label}</dt>
       <dd class="erasure">{value}</dd>
     </div>
@@ -191,7 +191,7 @@ function ReplyRow({ row }: { row: SeekerApplicationRow }) {
   const reply = replyRow(useRequestContext<AppEnv>(), row.application, 'seeker');
   if (!reply) return null;
   return (
-    <div class="summary-list__row">
+    <div>
       <dt>{reply[0]}</dt>
       <dd>{reply[1]}</dd>
     </div>
@@ -208,23 +208,23 @@ function ApplicationItem({ row, thread }: { row: SeekerApplicationRow; thread: T
         <a href={`/mypage/applications/${app.id}`}>{row.job.title}</a>
       </h2>
       <dl class="summary-list summary-list--compact">
-        <div class="summary-list__row">
+        <div>
           <dt>{t.jobs.fields.jobNumber}</dt>
           <dd>{row.job.jobNumber}</dd>
         </div>
-        <div class="summary-list__row">
+        <div>
           <dt>{t.jobs.fields.employerName}</dt>
           <dd>{row.employerName}</dd>
         </div>
-        <div class="summary-list__row">
+        <div>
           <dt>{a.list.appliedAt}</dt>
           <dd>{formatTokyoDateTime(app.appliedAt)}</dd>
         </div>
-        <div class="summary-list__row">
+        <div>
           <dt>{a.list.route}</dt>
           <dd>{a.route[app.route]}</dd>
         </div>
-        <div class="summary-list__row">
+        <div>
           <dt>{a.list.state}</dt>
           <dd>{a.state[app.state]}</dd>
         </div>

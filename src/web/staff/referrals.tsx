@@ -395,7 +395,6 @@ function FitItem({ job, first, picked }: { job: FittingJob; first: boolean; pick
       ) : (
         <div class="choice">
           <input
-            class="choice__input"
             type="checkbox"
             id={inputId}
             name="pick"
@@ -403,7 +402,7 @@ function FitItem({ job, first, picked }: { job: FittingJob; first: boolean; pick
             checked={picked}
             aria-describedby={headingId}
           />
-          <label class="choice__label" for={inputId}>
+          <label for={inputId}>
             {f.pickLabel}
             {t.common.paren(card.jobNumber)}
           </label>

@@ -46,7 +46,7 @@ export function button(scope: Page | Locator, name: string): Locator {
 export function summaryValue(scope: Page | Locator, label: string): Locator {
   const page = 'page' in scope ? scope.page() : scope;
   return scope
-    .locator('.summary-list__row')
+    .locator('.summary-list > div')
     .filter({ has: page.locator('dt').getByText(label, { exact: true }) })
     .locator('dd');
 }
