@@ -54,7 +54,7 @@ import {
   writeApplyReport,
 } from './apply-report.ts';
 import { machineFacts } from './facts.ts';
-import { startWebServer, type WebServer } from './http.ts';
+import { procStatus, startWebServer, type WebServer } from './http.ts';
 import { ms, summarize } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -188,18 +188,6 @@ async function seed(config: ReturnType<typeof loadConfig>): Promise<Seeded> {
 }
 
 // ─── The server process ─────────────────────────────────────────────────────────────────────────
-
-interface ProcStatus {
-  rss: number;
-  hwm: number;
-}
-
-function procStatus(pid: number): ProcStatus {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) =>
-    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-}
 
 /** Resets VmHWM to the current RSS (proc(5): writing 5 to clear_refs); false when refused. */
 function resetPeak(pid: number): boolean {

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -173,13 +174,29 @@ export async function settle(db: Database, seconds: number): Promise<number> {
   return initially;
 }
 
-/** Warms a page (three sequential GETs), then loads it with autocannon. */
+/** Resident memory of a process now and its peak (VmRSS, VmHWM from /proc), in bytes. */
+export interface ProcStatus {
+  rss: number;
+  hwm: number;
+}
+
+export function procStatus(pid: number): ProcStatus {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+/**
+ * Warms a page (three sequential GETs), then loads it with autocannon. With the benchmark database
+ * (`db`), queries the server still runs afterwards are waited for, then cancelled (settle).
+ */
 export async function loadTest(
   server: WebServer,
   id: string,
   pathAndQuery: string,
   options: { seconds: number; connections: number },
-  db: Database,
+  db?: Database,
 ): Promise<HttpResult> {
   const url = `${server.baseUrl}${pathAndQuery}`;
   let warmupStatus: number | null = null;
@@ -197,7 +214,7 @@ export async function loadTest(
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
-  const leftoverQueries = await settle(db, 20);
+  const leftoverQueries = db ? await settle(db, 20) : 0;
   const s = summarize(latencies);
   return {
     id,
