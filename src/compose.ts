@@ -25,6 +25,7 @@ import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { redactPostgresUrl } from './db/postgres-url.ts';
 import { createReadReplica, type ReadReplica } from './db/read-replica.ts';
+import { reportServerSettings } from './db/server-settings.ts';
 import type { Deps } from './deps.ts';
 import { jobDefinitions } from './jobs.ts';
 import { liveSessionIds } from './modules/accounts/live-sessions.ts';
@@ -81,6 +82,8 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
     const dbHandle = overrides.dbHandle ?? (await openDatabase(config));
     if (!overrides.dbHandle) cleanup.push(() => dbHandle.close());
     if (overrides.migrate ?? true) await migrate(dbHandle);
+    if (config.database.kind !== 'pglite' && !overrides.dbHandle)
+      await reportServerSettings(dbHandle.db, logger);
     const clock = overrides.clock ?? systemClock;
     const mailer = overrides.mailer ?? createMailer(config, dbHandle, clock);
     if (!overrides.mailer) cleanup.push(() => mailer.close());
