@@ -23,6 +23,7 @@ import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { pgliteTemplateFor } from './db/pglite-template.ts';
 import { redactPostgresUrl } from './db/postgres-url.ts';
 import { createReadReplica, type ReadReplica } from './db/read-replica.ts';
 import { reportServerSettings } from './db/server-settings.ts';
@@ -251,7 +252,12 @@ async function reportScanner(config: Config, scanner: VirusScanner, logger: Logg
 async function openDatabase(config: Config): Promise<DbHandle> {
   if (config.database.kind === 'pglite') {
     const release = await lockDataDir(config.dataDir);
-    const handle = await openPglite({ dataDir: config.database.dataDir });
+    // A new data directory starts from the template npm install built, if there is one.
+    const template = await pgliteTemplateFor(config.database.dataDir);
+    const handle = await openPglite({
+      dataDir: config.database.dataDir,
+      ...(template ? { loadDataDir: template } : {}),
+    });
     return {
       ...handle,
       async close() {
