@@ -13,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { boot, runEntry } from './boot.ts';
 import { analyzeTables } from './db/client.ts';
+import { type IndexProgress, watchIndexBuild } from './db/index-progress.ts';
 import { copyWriter } from './demo/bulk-writers.ts';
 import { DEMO_ACCOUNTS, seedDemoAccounts, seedJobs, seedOffices } from './demo/seed.ts';
 import { findAccountByEmail } from './modules/accounts/accounts.repository.ts';
@@ -111,8 +112,14 @@ async function seedCommand(args: string[]) {
   const loadSeconds = (performance.now() - started) / 1000;
   if (bulk) process.stderr.write('building search indexes …\n');
   const t = performance.now();
-  // Also after a small load: an earlier bulk run that was interrupted may have left it dropped.
-  await createSearchIndex(db, dbHandle.kind === 'postgres' ? '1GB' : undefined);
+  const stopWatching =
+    dbHandle.kind === 'postgres' && bulk ? watchIndexBuild(dbHandle.pool, indexPhaseBars()) : null;
+  try {
+    // Also after a small load: an earlier bulk run that was interrupted may have left it dropped.
+    await createSearchIndex(db, dbHandle.kind === 'postgres' ? '1GB' : undefined);
+  } finally {
+    await stopWatching?.();
+  }
   const indexSeconds = (performance.now() - t) / 1000;
   await analyzeTables(db, ['job_postings', 'job_search']);
   logger.info('seeded', {
@@ -122,6 +129,18 @@ async function seedCommand(args: string[]) {
     indexSeconds: Math.round(indexSeconds),
   });
   await booted.close();
+}
+
+/** One progress bar per phase of the index build (scanning the table, loading the tree …). */
+function indexPhaseBars(): (p: IndexProgress) => void {
+  let current: { phase: string; bar: ReturnType<typeof progressBar> } | null = null;
+  return (p) => {
+    if (current?.phase !== p.phase) {
+      current?.bar.finish();
+      current = { phase: p.phase, bar: progressBar(`index: ${p.phase}`, p.total) };
+    }
+    current.bar.update(p.done);
+  };
 }
 
 async function staffCreateCommand(args: string[]) {
