@@ -72,6 +72,25 @@ export interface Queue {
 
 type Envelope = { v: number; p: unknown };
 
+/**
+ * A running job's lease (issue 15 F3): its worker refreshes the job's heartbeat every 5 s; a job
+ * whose heartbeat is 10 s old (the worker was killed, its host lost) is failed by the supervising
+ * worker's next monitor pass and retried, instead of staying active until its 15-minute expiry.
+ * 10 is pg-boss's minimum. A job that runs longer is fine as long as its worker lives.
+ */
+export const JOB_HEARTBEAT_SECONDS = 10;
+
+/**
+ * How a worker fetches (issue 15 F3): one job at a time, as before, polling every 0.5 s instead of
+ * 2 s, and without a pause between jobs while the queue's backlog holds more than one (a fetch that
+ * comes back empty ends the burst), so a restarted worker catches up at once.
+ */
+const WORK_OPTIONS = {
+  batchSize: 1,
+  pollingIntervalSeconds: 0.5,
+  burstWhenReadyExceeds: 1,
+} as const;
+
 export async function createQueue(
   handle: DbHandle,
   definitions: readonly JobDefinition[],
@@ -105,8 +124,14 @@ export async function createQueue(
       retryLimit: spec.retryLimit ?? 5,
       retryDelay: spec.retryDelaySeconds ?? 30,
       retryBackoff: true,
+      heartbeatSeconds: JOB_HEARTBEAT_SECONDS,
       ...(spec.deleteAfterSeconds ? { deleteAfterSeconds: spec.deleteAfterSeconds } : {}),
     });
+    // createQueue leaves an existing queue as it was: a queue made before the heartbeat gets it now.
+    const existing = await boss.getQueue(spec.name);
+    if (existing && existing.heartbeatSeconds !== JOB_HEARTBEAT_SECONDS) {
+      await boss.updateQueue(spec.name, { heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
+    }
   }
 
   let self: Queue;
@@ -152,7 +177,7 @@ export async function createQueue(
     async work() {
       for (const def of definitions) {
         const { spec } = def;
-        await boss.work(spec.name, { batchSize: 1 }, async ([job]) => {
+        await boss.work(spec.name, WORK_OPTIONS, async ([job]) => {
           if (!job) return;
           try {
             await run(def, job.data, job.id);

@@ -9,10 +9,8 @@
  * them from the draft.
  */
 import { randomUUID } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FileStorage, newStorageKey } from '../../src/adapters/storage/file-storage.ts';
 import {
   applicationDocuments,
   applications,
@@ -27,54 +25,9 @@ import { insertReferrals } from '../../src/modules/referrals/referrals.repositor
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
 import { createEmployer, createJob, createSeeker, createStaff } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
+import { RecordingStorage } from '../support/recording-storage.ts';
 import { signInAs } from '../support/sign-in.ts';
 import { createTestContext, DEFAULT_NOW, type TestContext } from '../support/test-app.ts';
-
-/**
- * The app's own disk storage, wrapped so the tests can see every completed delete and make one
- * hang (a worker killed mid-run). Installed as the app's storage port for this file.
- */
-class RecordingStorage implements FileStorage {
-  readonly kind = 'recording';
-  readonly deleted: string[] = [];
-  /** When set, the n-th delete from now never returns. */
-  private hangAt: number | undefined;
-  constructor(
-    private readonly inner: FileStorage,
-    readonly dir: string,
-  ) {}
-  put(key: string, content: Uint8Array) {
-    return this.inner.put(key, content);
-  }
-  get(key: string, sha256: string) {
-    return this.inner.get(key, sha256);
-  }
-  exists(key: string) {
-    return this.inner.exists(key);
-  }
-  async delete(key: string): Promise<void> {
-    if (this.hangAt !== undefined && --this.hangAt === 0) return new Promise<void>(() => {});
-    await this.inner.delete(key);
-    this.deleted.push(key);
-  }
-  /** Stores bytes as 「応募」 would have: under a new key, with their SHA-256. */
-  async store(bytes: Buffer): Promise<{ storageKey: string; sha256: string }> {
-    const stored = await this.inner.put(newStorageKey(), bytes);
-    return { storageKey: stored.key, sha256: stored.sha256 };
-  }
-  hangOnDelete(n: number): void {
-    this.hangAt = n;
-  }
-  reset(): void {
-    this.hangAt = undefined;
-    this.deleted.length = 0;
-  }
-  /** The keys of the files on disk. */
-  async files(): Promise<string[]> {
-    const entries = await readdir(this.dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => e.name);
-  }
-}
 
 let ctx: TestContext;
 let storage: RecordingStorage;

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   from: string;
   subject: string;
   text: string;
+  /** The Message-ID header as sent (`<…@host>`), '' when the mail had none. */
+  messageId: string;
 }
 
 export interface Mailbox {
@@ -50,6 +52,7 @@ export async function startMailbox(): Promise<Mailbox> {
             from: parsed.from?.address ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            messageId: parsed.messageId ?? '',
           });
           callback();
         } catch (error) {

@@ -6,8 +6,8 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     kind: 'smtp',
-    async send({ to, subject, text }) {
-      await transport.sendMail({ from, to, subject, text });
+    async send({ to, subject, text, messageId }) {
+      await transport.sendMail({ from, to, subject, text, ...(messageId ? { messageId } : {}) });
     },
     async close() {
       transport.close();

@@ -4,7 +4,7 @@
  * a mailed code is scrubbed from the stored data as soon as the mail is out.
  */
 import { z } from 'zod';
-import type { Mailer } from '../../adapters/mail/mailer.ts';
+import { type Mailer, mailMessageId } from '../../adapters/mail/mailer.ts';
 import type { Ports } from '../../deps.ts';
 import { defineJob, type JobSpec } from '../../platform/queue.ts';
 import { isNotificationKind, KINDS, scrubbed } from './kinds.ts';
@@ -62,7 +62,12 @@ export async function deliverMail(
   }
   const mail = renderMail(kind, delivery.data, delivery.locale, deps.baseUrl);
   try {
-    await deps.mailer.send({ to: delivery.toAddress, ...mail });
+    // One Message-ID per delivery: a send repeated after a crash (before markDeliverySent) is the same mail.
+    await deps.mailer.send({
+      to: delivery.toAddress,
+      ...mail,
+      messageId: mailMessageId(delivery.id, deps.baseUrl),
+    });
   } catch (error) {
     deps.countMail?.('failed');
     await markDeliveryFailed(db, delivery.id, { now: clock.now(), reason: failureReason(error) });
