@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
@@ -751,5 +752,76 @@ export function cutBody(
       if (how === 'end') controller.close();
       else controller.error(new TypeError('terminated'));
     },
+  });
+}
+
+// ─── A slow-drip body over a real socket ────────────────────────────────────────────────────────
+
+export interface SlowDrip {
+  /** The status line the server answered with (e.g. `HTTP/1.1 408 Request Timeout`), or null. */
+  status: string | null;
+  /** Milliseconds from the request head until the server answered or closed the connection. */
+  cutAfterMs: number;
+  /** Bytes of the body sent before that. */
+  sent: number;
+  /** False when the connection was still open at `giveUpMs` (the test then fails). */
+  cut: boolean;
+}
+
+/**
+ * Sends a POST to 127.0.0.1:`port` whose head promises `declared` bytes, then drips the body one
+ * byte every `everyMs` (slowloris), and waits up to `giveUpMs` for the server to answer or close.
+ */
+export function slowDripRequest(options: {
+  port: number;
+  path: string;
+  headers?: Record<string, string>;
+  declared?: number;
+  everyMs?: number;
+  giveUpMs: number;
+  contentType?: string;
+}): Promise<SlowDrip> {
+  const declared = options.declared ?? 100_000;
+  const head = [
+    `POST ${options.path} HTTP/1.1`,
+    `Host: 127.0.0.1:${options.port}`,
+    `Content-Type: ${options.contentType ?? MULTIPART_TYPE}`,
+    `Content-Length: ${declared}`,
+    ...Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    '',
+    '',
+  ].join('\r\n');
+  return new Promise((resolve) => {
+    const socket = net.connect(options.port, '127.0.0.1');
+    let sent = 0;
+    let answer = '';
+    let started = 0;
+    let done = false;
+    const finish = (cut: boolean) => {
+      if (done) return;
+      done = true;
+      clearInterval(drip);
+      clearTimeout(giveUp);
+      socket.destroy();
+      const status = answer.split('\r\n')[0] || null;
+      resolve({ status, cutAfterMs: Math.round(performance.now() - started), sent, cut });
+    };
+    const body = Buffer.from(`--${BOUNDARY}\r\n`.padEnd(declared, 'x'));
+    const drip = setInterval(() => {
+      if (done || socket.destroyed || sent >= declared) return;
+      socket.write(body.subarray(sent, sent + 1));
+      sent++;
+    }, options.everyMs ?? 1000);
+    const giveUp = setTimeout(() => finish(false), options.giveUpMs);
+    socket.on('connect', () => {
+      started = performance.now();
+      socket.write(head);
+    });
+    socket.on('data', (d: Buffer) => {
+      answer += d.toString('latin1');
+      if (answer.includes('\r\n\r\n')) finish(true);
+    });
+    socket.on('error', () => finish(true));
+    socket.on('close', () => finish(true));
   });
 }
