@@ -82,6 +82,10 @@ const envSchema = z.object({
     .max(86_400, 'must be at most 86400 (a day)')
     .default(300),
   SHUTDOWN_GRACE_MS: positiveInt.max(600_000, 'must be at most 600000 (ten minutes)').default(10_000),
+  REQUEST_TIMEOUT_MS: positiveInt
+    .min(1000, 'must be at least 1000 (a second)')
+    .max(3_600_000, 'must be at most 3600000 (an hour)')
+    .default(120_000),
   METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   METRICS_PORT: port.optional(),
   WORKER_HEARTBEAT_MS: positiveInt.min(1000, 'must be at least 1000').default(15_000),
@@ -156,6 +160,13 @@ export interface Config {
    * SIGTERM/SIGINT before connections are cut and the job is released for a retry.
    */
   shutdownGraceMs: number;
+  /**
+   * REQUEST_TIMEOUT_MS: how long a client may take to send its whole request, headers and body
+   * (an upload of four 2 MB files included). Past it the server answers 408 and closes the
+   * connection, so a body dripped a byte at a time cannot hold a connection (slowloris). The
+   * headers alone get at most 60 s of it. Responses (event streams) are not limited by it.
+   */
+  requestTimeoutMs: number;
   /**
    * /metrics (ADR 0028). `token`: a Bearer token the scraper sends (METRICS_TOKEN); `port`: a separate
    * listener for /metrics, /healthz and /readyz (METRICS_PORT; the worker's only HTTP). `onMainPort`:
@@ -244,6 +255,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     documentRetentionMonths: e.DOCUMENT_RETENTION_MONTHS,
     messageHoldMs: e.MESSAGE_HOLD_SECONDS * 1000,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     metrics: metricsSettings(e.NODE_ENV, e.METRICS_TOKEN, e.METRICS_PORT, e.PORT),
     workerHeartbeatMs: e.WORKER_HEARTBEAT_MS,
     ledgerDir: path.resolve(e.LEDGER_DIR ?? path.join(dataDir, 'ledger')),

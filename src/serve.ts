@@ -39,7 +39,12 @@ function listen(
 ): Promise<HttpServer> {
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch, port, ...(deps.config.host ? { hostname: deps.config.host } : {}) },
+      {
+        fetch,
+        port,
+        serverOptions: requestTimeouts(deps.config.requestTimeoutMs),
+        ...(deps.config.host ? { hostname: deps.config.host } : {}),
+      },
       (info) => {
         deps.logger.info(message, {
           url: deps.config.baseUrl,
@@ -51,6 +56,19 @@ function listen(
     );
     server.once('error', reject);
   });
+}
+
+/**
+ * Node's limits on receiving a request (REQUEST_TIMEOUT_MS): the whole request within `ms`, its
+ * headers within 60 s of it, checked often enough that a slow-drip body is cut close to the limit
+ * (Node checks every 30 s by default), with a 408 and the connection closed.
+ */
+export function requestTimeouts(ms: number) {
+  return {
+    requestTimeout: ms,
+    headersTimeout: Math.min(60_000, ms),
+    connectionsCheckingInterval: Math.min(1000, Math.max(100, Math.floor(ms / 10))),
+  };
 }
 
 /** How often connections that finished their response are closed while draining. */

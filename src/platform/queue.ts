@@ -61,7 +61,11 @@ export interface Queue {
   ): Promise<void>;
   /** Start processing jobs (the worker role). */
   work(): Promise<void>;
-  /** Run every due job now, one after another, until none is left; returns how many ran. For tests and the CLI. */
+  /**
+   * Run every due job now, one after another, until none is left; returns how many ran. A job that
+   * fails is released for its retry and the rest still run; then the first error is thrown. For
+   * tests and the CLI.
+   */
   drain(): Promise<number>;
   /**
    * Stops fetching; waits up to `timeoutMs` (default 5 s) for running jobs to finish, then fails
@@ -192,7 +196,10 @@ export async function createQueue(
       }
     },
     async drain() {
+      // A failing job does not stop the others: every due job runs (a failed one is released for
+      // its retry, due again after its retry delay), then the first error is thrown.
       let ran = 0;
+      let firstError: unknown;
       for (let more = true; more; ) {
         more = false;
         for (const def of definitions) {
@@ -205,11 +212,12 @@ export async function createQueue(
               await boss.complete(def.spec.name, job.id);
             } catch (error) {
               await boss.fail(def.spec.name, job.id, { message: String(error) });
-              throw error;
+              if (firstError === undefined) firstError = error;
             }
           }
         }
       }
+      if (firstError !== undefined) throw firstError;
       return ran;
     },
     async stop(opts = {}) {

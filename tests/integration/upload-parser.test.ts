@@ -276,6 +276,23 @@ describe('readApplicationUpload', () => {
     expect(malformed.complete).toBe(false);
   });
 
+  it('G-1 a part with an empty name (name="") is a field or file named "", never a crash (found by E1, issue 15)', async () => {
+    // busboy reports name="" as undefined; reading it once gave a TypeError and a 500.
+    const upload = await readParts([
+      csrf,
+      { name: '', value: 'x' },
+      motive,
+      { name: '', filename: 'a.pdf', data: pdf() },
+    ]);
+    expect(upload.complete).toBe(true);
+    expect(upload.fields).toEqual([
+      ['', 'x'],
+      ['motive', motive.value],
+    ]);
+    expect(codes(upload)).toEqual([':unexpected_file']);
+    expect(upload.files).toEqual([]);
+  });
+
   it('AP-2 trusts the checked bytes, not the Content-Type the browser sent', async () => {
     const upload = await readParts([
       csrf,

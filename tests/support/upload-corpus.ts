@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
@@ -429,6 +430,13 @@ export function exe(): Buffer {
   return b;
 }
 
+/** The head of a Linux executable (ELF64). */
+export const elf = () =>
+  Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(200)]);
+
+export const svg = () =>
+  Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+
 export const html = () => Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>');
 
 // ─── The attack set ─────────────────────────────────────────────────────────────────────────────
@@ -586,6 +594,120 @@ export function attackSet(): Attack[] {
       name: 'cv.pdf\u0000.exe',
       bytes: exe,
       refusal: 'not_allowed',
+    },
+    // Grown for E1 (issue 15): more polyglots, pixel floods, double extensions, lying types, cut files.
+    {
+      label: 'polyglot: PDF with HTML appended',
+      name: 'cv.pdf',
+      bytes: () => Buffer.concat([pdf(), html()]),
+      refusal: 'polyglot',
+    },
+    {
+      label: 'polyglot: HTML before the PDF header',
+      name: 'cv.pdf',
+      bytes: () => Buffer.concat([html(), pdf()]),
+      refusal: 'polyglot',
+    },
+    {
+      label: 'polyglot: JPEG with a zip appended',
+      name: 'p.jpg',
+      bytes: () => Buffer.concat([jpeg(), appendedZip()]),
+      refusal: 'polyglot',
+    },
+    {
+      label: 'polyglot: JPEG with HTML appended',
+      name: 'p.jpg',
+      bytes: () => Buffer.concat([jpeg(), html()]),
+      refusal: 'polyglot',
+    },
+    {
+      label: 'polyglot: xlsx with a PDF appended',
+      name: 'book.xlsx',
+      bytes: () => Buffer.concat([xlsx(), pdf()]),
+      refusal: 'polyglot',
+    },
+    {
+      label: 'pixel flood: JPEG declaring 65,535 × 65,535',
+      name: 'p.jpg',
+      bytes: () => jpeg({ width: 65_535, height: 65_535 }),
+      refusal: 'too_many_pixels',
+    },
+    {
+      label: 'pixel flood: PNG declaring 1 × 2,147,483,647',
+      name: 'p.png',
+      bytes: () => png(2, 2, { width: 1, height: 2 ** 31 - 1 }),
+      refusal: 'too_many_pixels',
+    },
+    {
+      label: 'pixel flood: GIF declaring 65,535 × 65,535',
+      name: 'p.gif',
+      bytes: () => {
+        const g = gif();
+        g.writeUInt16LE(65_535, 6);
+        g.writeUInt16LE(65_535, 8);
+        return g;
+      },
+      refusal: 'too_many_pixels',
+    },
+    {
+      label: 'pixel flood: BMP declaring 100,000 × 100,000',
+      name: 'p.bmp',
+      bytes: () => {
+        const b = bmp();
+        b.writeInt32LE(100_000, 18);
+        b.writeInt32LE(100_000, 22);
+        return b;
+      },
+      refusal: 'too_many_pixels',
+    },
+    { label: 'double extension "cv.pdf.exe"', name: 'cv.pdf.exe', bytes: exe, refusal: 'not_allowed' },
+    {
+      label: 'double extension "cv.exe.pdf" (executable bytes)',
+      name: 'cv.exe.pdf',
+      bytes: exe,
+      refusal: 'type_mismatch',
+    },
+    { label: 'a PDF named .pdf.html', name: 'cv.pdf.html', bytes: () => pdf(), refusal: 'not_allowed' },
+    { label: 'an ELF executable named .pdf', name: 'cv.pdf', bytes: elf, refusal: 'type_mismatch' },
+    {
+      label: 'a shell script named .doc',
+      name: 'cv.doc',
+      bytes: () => Buffer.from('#!/bin/sh\nrm -rf /\n'),
+      refusal: 'type_mismatch',
+    },
+    { label: 'SVG with a script named .png', name: 'p.png', bytes: svg, refusal: 'type_mismatch' },
+    { label: 'docx bytes named .doc', name: 'cv.doc', bytes: () => docx(), refusal: 'type_mismatch' },
+    { label: 'JPEG bytes named .png', name: 'p.png', bytes: () => jpeg(), refusal: 'type_mismatch' },
+    {
+      label: 'JPEG cut before its end',
+      name: 'p.jpg',
+      bytes: () => jpeg().subarray(0, 100),
+      refusal: 'corrupt',
+    },
+    { label: 'PNG cut inside IHDR', name: 'p.png', bytes: () => png().subarray(0, 40), refusal: 'corrupt' },
+    {
+      label: 'docx cut in its first entry',
+      name: 'cv.docx',
+      bytes: () => docx().subarray(0, 300),
+      refusal: 'corrupt',
+    },
+    { label: 'doc cut short', name: 'cv.doc', bytes: () => doc().subarray(0, 1000), refusal: 'corrupt' },
+    { label: 'a PDF header alone', name: 'cv.pdf', bytes: () => ascii('%PDF-1.4\n'), refusal: 'corrupt' },
+    {
+      label: 'PNG of 0 × 0 pixels',
+      name: 'p.png',
+      bytes: () => png(2, 2, { width: 0, height: 0 }),
+      refusal: 'corrupt',
+    },
+    {
+      label: 'zip bomb docx (5,000 entries)',
+      name: 'cv.docx',
+      bytes: () =>
+        zip([
+          ...docxEntries(),
+          ...Array.from({ length: 5000 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from('<a/>') })),
+        ]),
+      refusal: 'zip_bomb',
     },
   ];
   if (hasQpdf) {
@@ -751,5 +873,76 @@ export function cutBody(
       if (how === 'end') controller.close();
       else controller.error(new TypeError('terminated'));
     },
+  });
+}
+
+// ─── A slow-drip body over a real socket ────────────────────────────────────────────────────────
+
+export interface SlowDrip {
+  /** The status line the server answered with (e.g. `HTTP/1.1 408 Request Timeout`), or null. */
+  status: string | null;
+  /** Milliseconds from the request head until the server answered or closed the connection. */
+  cutAfterMs: number;
+  /** Bytes of the body sent before that. */
+  sent: number;
+  /** False when the connection was still open at `giveUpMs` (the test then fails). */
+  cut: boolean;
+}
+
+/**
+ * Sends a POST to 127.0.0.1:`port` whose head promises `declared` bytes, then drips the body one
+ * byte every `everyMs` (slowloris), and waits up to `giveUpMs` for the server to answer or close.
+ */
+export function slowDripRequest(options: {
+  port: number;
+  path: string;
+  headers?: Record<string, string>;
+  declared?: number;
+  everyMs?: number;
+  giveUpMs: number;
+  contentType?: string;
+}): Promise<SlowDrip> {
+  const declared = options.declared ?? 100_000;
+  const head = [
+    `POST ${options.path} HTTP/1.1`,
+    `Host: 127.0.0.1:${options.port}`,
+    `Content-Type: ${options.contentType ?? MULTIPART_TYPE}`,
+    `Content-Length: ${declared}`,
+    ...Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
+    '',
+    '',
+  ].join('\r\n');
+  return new Promise((resolve) => {
+    const socket = net.connect(options.port, '127.0.0.1');
+    let sent = 0;
+    let answer = '';
+    let started = 0;
+    let done = false;
+    const finish = (cut: boolean) => {
+      if (done) return;
+      done = true;
+      clearInterval(drip);
+      clearTimeout(giveUp);
+      socket.destroy();
+      const status = answer.split('\r\n')[0] || null;
+      resolve({ status, cutAfterMs: Math.round(performance.now() - started), sent, cut });
+    };
+    const body = Buffer.from(`--${BOUNDARY}\r\n`.padEnd(declared, 'x'));
+    const drip = setInterval(() => {
+      if (done || socket.destroyed || sent >= declared) return;
+      socket.write(body.subarray(sent, sent + 1));
+      sent++;
+    }, options.everyMs ?? 1000);
+    const giveUp = setTimeout(() => finish(false), options.giveUpMs);
+    socket.on('connect', () => {
+      started = performance.now();
+      socket.write(head);
+    });
+    socket.on('data', (d: Buffer) => {
+      answer += d.toString('latin1');
+      if (answer.includes('\r\n\r\n')) finish(true);
+    });
+    socket.on('error', () => finish(true));
+    socket.on('close', () => finish(true));
   });
 }

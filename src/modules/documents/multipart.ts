@@ -264,7 +264,9 @@ async function readUpload<S extends Sink>(
     if (!problems.some((p) => p.field === null && p.code === code)) problems.push({ field: null, code });
   };
 
-  parser.on('field', (name, value, info) => {
+  // busboy hands an empty part name (`name=""`) over as undefined: it is the name '' here.
+  parser.on('field', (partName: string | undefined, value, info) => {
+    const name = partName ?? '';
     if (name === '_csrf' && !csrfSkipped) {
       csrfSkipped = true;
       return;
@@ -286,7 +288,8 @@ async function readUpload<S extends Sink>(
       problems.push({ field: null, code: 'too_many' });
   });
 
-  parser.on('file', (fieldName, stream, info) => {
+  parser.on('file', (partName: string | undefined, stream, info) => {
+    const fieldName = partName ?? '';
     const rawName = info.filename ?? '';
     const originalName = normaliseFileName(rawName);
     const refuseUnread = (refusal: FileRefusal) => {
