@@ -192,10 +192,18 @@ export function strategySettings(strategy: Strategy, ordered: boolean, confined:
   };
 }
 
-/** Applies settings for the rest of the transaction (names and values come from this file, never from input). */
+/**
+ * Applies settings for the rest of the transaction, all in one round trip: set_config(…, true) is
+ * SET LOCAL (names and values come from this file, never from input, and travel as parameters).
+ */
 export async function applySettings(tx: Transaction, settings: Settings): Promise<void> {
-  for (const [name, value] of Object.entries(settings))
-    await tx.execute(sql.raw(`set local ${name} = '${value}'`));
+  const entries = Object.entries(settings);
+  if (entries.length === 0) return;
+  const calls = sql.join(
+    entries.map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
+    sql`, `,
+  );
+  await tx.execute(sql`select ${calls}`);
 }
 
 /** One statement of a search: how it runs, and the settings that make PostgreSQL run it so. */
@@ -300,12 +308,13 @@ export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now(
   const stats = await loadStats(db, now);
   const e = estimate(plan, stats);
   const where = whereClause(plan);
+  const onePass = onePassStep(plan, e, stats.rows);
+  const count = countStep(plan, e, stats.rows);
   return db.transaction(async (tx) => {
-    await applySettings(tx, searchSettings());
+    // The settings of every statement and those of the first one travel together.
+    await applySettings(tx, { ...searchSettings(), ...(onePass ?? count).settings });
 
-    const onePass = onePassStep(plan, e, stats.rows);
     if (onePass) {
-      await applySettings(tx, onePass.settings);
       const rows = await queryRows<{ job_id: number; n: number }>(
         tx,
         sql`select s.job_id, count(*) over ()::int as n from job_search s where ${where}
@@ -320,8 +329,7 @@ export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now(
     }
 
     // Count up to MAX_RESULTS + 1, keeping the sort keys: a result that fits is paged from them.
-    const count = countStep(plan, e, stats.rows);
-    await applySettings(tx, count.settings);
+    if (onePass) await applySettings(tx, count.settings);
     const keyed = await queryRows<Keyed>(
       tx,
       sql`select s.job_id, s.accepted_on::text as accepted_on, s.referral_deadline::text as referral_deadline,
