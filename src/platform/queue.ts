@@ -4,7 +4,7 @@
  * and the job it causes commit together or not at all.
  */
 import { sql } from 'drizzle-orm';
-import { type DrizzleTransactionLike, fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import { type DrizzleTransactionLike, fromDrizzle, fromPglite, type JobResult, PgBoss } from 'pg-boss';
 import type { z } from 'zod';
 import type { DbHandle, Executor } from '../db/client.ts';
 import { connectionOptions } from '../db/multi-host.ts';
@@ -85,14 +85,16 @@ type Envelope = { v: number; p: unknown };
 export const JOB_HEARTBEAT_SECONDS = 10;
 
 /**
- * How a worker fetches (issue 15 F3): one job at a time, as before, polling every 0.5 s instead of
- * 2 s, and without a pause between jobs while the queue's backlog holds more than one (a fetch that
- * comes back empty ends the burst), so a restarted worker catches up at once.
+ * How a worker fetches (issue 15 F3): up to 5 jobs at a time, run one after another, polling every
+ * 0.5 s (pg-boss's default is 2 s); while each fetch comes back full (a backlog) the next one follows
+ * at once, without the pause. Each job of a batch is settled on its own (perJobResults), so one
+ * failing job is retried alone; the heartbeat keeps the whole batch's lease.
  */
 const WORK_OPTIONS = {
-  batchSize: 1,
+  batchSize: 5,
   pollingIntervalSeconds: 0.5,
-  burstWhenReadyExceeds: 1,
+  burstWhenBatchFull: true,
+  perJobResults: true,
 } as const;
 
 export async function createQueue(
@@ -139,6 +141,7 @@ export async function createQueue(
   }
 
   let self: Queue;
+  let stopping = false;
   const run = async ({ spec, handler }: JobDefinition, data: unknown, id: string) => {
     const log = logger.child({ job: spec.name, jobId: id });
     const envelope = data as Envelope | null;
@@ -181,14 +184,23 @@ export async function createQueue(
     async work() {
       for (const def of definitions) {
         const { spec } = def;
-        await boss.work(spec.name, WORK_OPTIONS, async ([job]) => {
-          if (!job) return;
-          try {
-            await run(def, job.data, job.id);
-          } catch (error) {
-            logger.error('job failed', { job: spec.name, jobId: job.id, error });
-            throw error;
+        await boss.work(spec.name, WORK_OPTIONS, async (jobs) => {
+          const results: JobResult[] = [];
+          for (const job of jobs) {
+            // Stopping: the jobs of the batch not started yet go back to the queue for a retry.
+            if (stopping) {
+              results.push({ id: job.id, status: 'failed', output: { message: 'worker stopping' } });
+              continue;
+            }
+            try {
+              await run(def, job.data, job.id);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              logger.error('job failed', { job: spec.name, jobId: job.id, error });
+              results.push({ id: job.id, status: 'failed', output: { message: String(error) } });
+            }
           }
+          return results;
         });
         if (spec.cron) {
           await boss.schedule(spec.name, spec.cron, { v: spec.version, p: {} }, { tz: 'Asia/Tokyo' });
@@ -221,6 +233,7 @@ export async function createQueue(
       return ran;
     },
     async stop(opts = {}) {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: opts.timeoutMs ?? 5000 });
     },
   };

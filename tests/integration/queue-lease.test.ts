@@ -73,4 +73,38 @@ describe('issue 15 F3 job lease and polling', () => {
       await queue.stop();
     }
   });
+
+  it('F3 a job of a fetched batch that fails is retried alone; the others of the batch complete', async () => {
+    const failing: JobSpec<{ n: number }> = { ...spec, name: 'test.lease-batch', retryLimit: 2 };
+    const done: number[] = [];
+    const definition = defineJob(failing, async ({ n }) => {
+      if (n === 2) throw new Error('job 2 fails');
+      done.push(n);
+    });
+    const queue = await createQueue(handle, [definition], createMemoryLogger());
+    try {
+      await queue.enqueueMany(
+        failing,
+        [0, 1, 2, 3, 4].map((n) => ({ n })),
+      );
+      await queue.work();
+      const started = performance.now();
+      while (done.length < 4 && performance.now() - started < 5000)
+        await new Promise((r) => setTimeout(r, 20));
+      expect([...done].sort()).toEqual([0, 1, 3, 4]);
+      const states = async () =>
+        Object.fromEntries(
+          (
+            await queryRows<{ state: string; n: number }>(
+              handle.db,
+              sql`select state::text as state, count(*)::int as n from pgboss.job where name = ${failing.name} group by 1`,
+            )
+          ).map((r) => [r.state, r.n]),
+        );
+      // The batch is settled when its handler returns: four completed, the failing one waits for its retry.
+      await expect.poll(states, { timeout: 5000 }).toEqual({ completed: 4, retry: 1 });
+    } finally {
+      await queue.stop();
+    }
+  });
 });
