@@ -14,7 +14,7 @@ import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from './new-password.ts';
 import { findOpenableEmployer, findOpenableSeeker, findUnopenedAccountId } from './opening.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
-import { CODE_TTL_MINUTES } from './verification.rules.ts';
+import { CODE_TTL_MINUTES, shownKeyOutcome } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 /** The roles that open a MyPage themselves (staff accounts are created by operators). */
@@ -81,7 +81,7 @@ export async function completeOpen(
   if (!prepared.ok) return prepared;
   const { email, hash: passwordHash } = prepared;
   const accountId = await findUnopenedAccountId(db, req.role, email);
-  if (!accountId) return { ok: false, code: 'missing' };
+  if (!accountId) return { ok: false, code: shownKeyOutcome('missing') };
   const outcome = await db.transaction(async (tx) => {
     const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), accountId, req.code);
     if (result === 'ok') {
@@ -91,5 +91,5 @@ export async function completeOpen(
     }
     return result;
   });
-  return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };
+  return outcome === 'ok' ? { ok: true } : { ok: false, code: shownKeyOutcome(outcome) };
 }

@@ -9,7 +9,7 @@ import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword, replacePassword } from './new-password.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
-import { CODE_TTL_MINUTES } from './verification.rules.ts';
+import { CODE_TTL_MINUTES, shownKeyOutcome } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 export async function requestPasswordReset(
@@ -47,12 +47,12 @@ export async function completePasswordReset(
   const prepared = await prepareNewPassword(deps, req);
   if (!prepared.ok) return prepared;
   const account = await findAccountByEmail(db, req.role, prepared.email);
-  if (!account?.openedAt) return { ok: false, code: 'missing' };
+  if (!account?.openedAt) return { ok: false, code: shownKeyOutcome('missing') };
   const outcome = await db.transaction(async (tx) => {
     const result = await consumeCode({ db: tx, secret, now }, 'password_reset', account.id, req.code);
     if (result === 'ok')
       await replacePassword(deps, tx, { account, hash: prepared.hash, now, locale: req.locale });
     return result;
   });
-  return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };
+  return outcome === 'ok' ? { ok: true } : { ok: false, code: shownKeyOutcome(outcome) };
 }

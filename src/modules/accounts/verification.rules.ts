@@ -31,3 +31,13 @@ export function exhaustedAfterWrong(attemptsBefore: number): boolean {
 export function codeExpiry(now: Date, minutes: number): Date {
   return new Date(now.getTime() + minutes * 60_000);
 }
+
+/**
+ * What a step that takes a 認証キー tells the person (SPEC MP-3 with MP-2/MP-6 "never tells whether the
+ * address matched"): when there is no key to check — none was issued because the address (or its 生年月日
+ * or 事業所番号) matched no account, or it was already spent — the answer is the one for a wrong key, so
+ * the key step cannot be used to find out who has an account.
+ */
+export function shownKeyOutcome(outcome: Exclude<CodeOutcome, 'ok'>): Exclude<CodeOutcome, 'ok' | 'missing'> {
+  return outcome === 'missing' ? 'wrong' : outcome;
+}
