@@ -66,6 +66,22 @@ export function text(opts: { max: number; min?: number; optional?: boolean; mult
   );
 }
 
+/**
+ * A password or other secret, exactly as typed: never trimmed, never with white space collapsed, never
+ * cut (ASVS 5.0 V6.2: verified exactly as received; SPEC MP-4 decides on what was typed). Required;
+ * NUL, control characters and broken Unicode are refused (they are never typed); `max` counts characters.
+ */
+export function secret(opts: { max: number }) {
+  return z.preprocess(
+    (v) => asString(v),
+    z
+      .string()
+      .refine((s) => s.length > 0, { message: 'required', abort: true })
+      .refine((s) => !hasForbiddenChars(s), { message: 'invalidChars', abort: true })
+      .refine((s) => charCount(s) <= opts.max, { message: 'tooLong', params: { max: opts.max } }),
+  );
+}
+
 export function email() {
   return z.preprocess(
     (v) => nfkc(asString(v)).trim().toLowerCase(),

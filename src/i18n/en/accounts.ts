@@ -41,7 +41,8 @@ export const accounts: Messages['accounts'] = {
     contains_email: 'Password must not contain part of your e-mail address',
   },
   code: {
-    wrong: 'The verification key is not correct. Enter the key from the mail',
+    wrong:
+      'The verification key is not correct. Enter the key from the mail (if the key is no longer valid, please start again)',
     expired: 'The verification key has expired (30 minutes). Please start again',
     exhausted: 'The key was entered wrongly 5 times and no longer works. Please start again',
     missing: 'The verification key is no longer valid. Please start again',

@@ -39,7 +39,9 @@ export const accounts = {
     contains_email: 'パスワードにメールアドレスの一部を含めないでください',
   },
   code: {
-    wrong: '認証キーが正しくありません。メールに記載の認証キーを入力してください',
+    // Also the answer when no key was issued (shownKeyOutcome): it must not tell whether one was.
+    wrong:
+      '認証キーが正しくありません。メールに記載の認証キーを入力してください（認証キーが無効になっている場合は、はじめからやり直してください）',
     expired: '認証キーの有効期限（30分）が切れています。お手数ですが、はじめからやり直してください',
     exhausted: '認証キーの入力を5回誤ったため、この認証キーは無効になりました。はじめからやり直してください',
     missing: '認証キーが無効です。はじめからやり直してください',

@@ -7,6 +7,7 @@
 import type { Ports } from '../../deps.ts';
 import type { Role } from '../../domain/vocabulary.ts';
 import type { Locale } from '../../i18n/index.ts';
+import { noSoonerThan } from '../../platform/timing.ts';
 import { markEmployerMyPageOpened } from '../employers/employers.repository.ts';
 import { setAccountLocale } from '../notifications/notifications.repository.ts';
 import { notify } from '../notifications/notify.ts';
@@ -14,7 +15,7 @@ import { normalizeEmail, setPassword } from './accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from './new-password.ts';
 import { findOpenableEmployer, findOpenableSeeker, findUnopenedAccountId } from './opening.repository.ts';
 import { hitLimit, LIMITS, withinLimit } from './throttle.ts';
-import { CODE_TTL_MINUTES } from './verification.rules.ts';
+import { CODE_REQUEST_MIN_MS, CODE_TTL_MINUTES, shownKeyOutcome } from './verification.rules.ts';
 import { consumeCode, mailNewCode } from './verification.ts';
 
 /** The roles that open a MyPage themselves (staff accounts are created by operators). */
@@ -37,34 +38,37 @@ export async function requestOpenCode(
   deps: Ports<'db' | 'clock' | 'queue' | 'secret'>,
   req: OpenRequest,
 ): Promise<void> {
-  const { db, clock, queue, secret } = deps;
-  const now = clock.now();
-  await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
-  const email = normalizeEmail(req.email);
-  const match =
-    req.role === 'seeker'
-      ? await findOpenableSeeker(db, email, req.proof)
-      : await findOpenableEmployer(db, email, req.proof);
-  if (!match) return;
-  if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
-  // The mail answers what the person is doing now: in the language of this request.
-  const recipient = { accountId: match.accountId, locale: req.locale };
-  await db.transaction(async (tx) => {
-    if (match.openedAt) {
-      await notify(deps, tx, { recipient, kind: 'account.already_open', data: { portal: req.role } });
-      return;
-    }
-    await mailNewCode(
-      { db: tx, secret, now, queue, clock },
-      {
-        purpose: purposeOf(req.role),
-        target: match.accountId,
-        ttlMinutes: CODE_TTL_MINUTES,
-        recipient,
-        kind: 'account.open_key',
-        data: { name: match.name, portal: req.role },
-      },
-    );
+  // The same time for every address, known or not (issue 15 A4).
+  return noSoonerThan(CODE_REQUEST_MIN_MS, async () => {
+    const { db, clock, queue, secret } = deps;
+    const now = clock.now();
+    await hitLimit(db, LIMITS.codeRequestsPerIp, req.ip, now);
+    const email = normalizeEmail(req.email);
+    const match =
+      req.role === 'seeker'
+        ? await findOpenableSeeker(db, email, req.proof)
+        : await findOpenableEmployer(db, email, req.proof);
+    if (!match) return;
+    if (!(await withinLimit(db, LIMITS.codeMailsPerTarget, email, now))) return;
+    // The mail answers what the person is doing now: in the language of this request.
+    const recipient = { accountId: match.accountId, locale: req.locale };
+    await db.transaction(async (tx) => {
+      if (match.openedAt) {
+        await notify(deps, tx, { recipient, kind: 'account.already_open', data: { portal: req.role } });
+        return;
+      }
+      await mailNewCode(
+        { db: tx, secret, now, queue, clock },
+        {
+          purpose: purposeOf(req.role),
+          target: match.accountId,
+          ttlMinutes: CODE_TTL_MINUTES,
+          recipient,
+          kind: 'account.open_key',
+          data: { name: match.name, portal: req.role },
+        },
+      );
+    });
   });
 }
 
@@ -81,7 +85,7 @@ export async function completeOpen(
   if (!prepared.ok) return prepared;
   const { email, hash: passwordHash } = prepared;
   const accountId = await findUnopenedAccountId(db, req.role, email);
-  if (!accountId) return { ok: false, code: 'missing' };
+  if (!accountId) return { ok: false, code: shownKeyOutcome('missing') };
   const outcome = await db.transaction(async (tx) => {
     const result = await consumeCode({ db: tx, secret, now }, purposeOf(req.role), accountId, req.code);
     if (result === 'ok') {
@@ -91,5 +95,5 @@ export async function completeOpen(
     }
     return result;
   });
-  return outcome === 'ok' ? { ok: true } : { ok: false, code: outcome };
+  return outcome === 'ok' ? { ok: true } : { ok: false, code: shownKeyOutcome(outcome) };
 }

@@ -7,6 +7,7 @@ import type { Ports } from '../../deps.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { findAccountByEmail, insertAccount } from '../accounts/accounts.repository.ts';
 import { type PasswordWithCodeResult, prepareNewPassword } from '../accounts/new-password.ts';
+import { shownKeyOutcome } from '../accounts/verification.rules.ts';
 import { consumeCode } from '../accounts/verification.ts';
 
 export type SignupResult = PasswordWithCodeResult<{ accountId: string }>;
@@ -22,7 +23,7 @@ export async function completeSignup(
   const { email, hash: passwordHash } = prepared;
   return db.transaction(async (tx): Promise<SignupResult> => {
     const outcome = await consumeCode({ db: tx, secret, now }, 'signup', email, req.code);
-    if (outcome !== 'ok') return { ok: false, code: outcome };
+    if (outcome !== 'ok') return { ok: false, code: shownKeyOutcome(outcome) };
     // Someone opened this address meanwhile (another tab): the key is spent, nothing is created.
     if (await findAccountByEmail(tx, 'seeker', email)) return { ok: false, code: 'missing' };
     const account = await insertAccount(tx, {

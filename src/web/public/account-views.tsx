@@ -1,7 +1,7 @@
 /** Pieces shared by the account journeys: the terms to agree to, and the password (and key) fields. */
 import { useRequestContext } from 'hono/jsx-renderer';
 import type { z } from 'zod';
-import { text } from '../../platform/fields.ts';
+import { secret } from '../../platform/fields.ts';
 import { type FormErrors, TextField } from '../components/form.tsx';
 import type { AppEnv } from '../env.ts';
 
@@ -88,8 +88,8 @@ export function PasswordFields({
 
 /** Password and its confirmation; the policy itself is checked by the use case (it needs the e-mail). */
 export const passwordShape = {
-  password: text({ max: 200 }),
-  passwordConfirm: text({ max: 200 }),
+  password: secret({ max: 200 }),
+  passwordConfirm: secret({ max: 200 }),
 };
 
 /** Adds the "two passwords must match" check to a schema with passwordShape. */

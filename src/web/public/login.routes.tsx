@@ -10,7 +10,7 @@ import { findKeptForm } from '../../modules/accounts/kept-forms.repository.ts';
 import { TRUSTED_DEVICE_DAYS } from '../../modules/accounts/login.rules.ts';
 import { rememberLocale } from '../../modules/accounts/remember-locale.ts';
 import { signIn, verifyLoginCode } from '../../modules/accounts/sign-in.ts';
-import { email as emailField, text } from '../../platform/fields.ts';
+import { email as emailField, secret, text } from '../../platform/fields.ts';
 import { clientIp } from '../auth/client-ip.ts';
 import { readCookie, writeCookie } from '../auth/cookies.ts';
 import { clearJourney, readJourney, writeJourney } from '../auth/journey.ts';
@@ -47,7 +47,7 @@ export const PORTALS: Record<Role, PortalLogin> = {
   staff: { role: 'staff', portal: 'staff', base: '/staff', home: '/staff' },
 };
 
-const loginSchema = z.object({ email: emailField(), password: text({ max: 200 }) });
+const loginSchema = z.object({ email: emailField(), password: secret({ max: 200 }) });
 const codeSchema = z.object({ code: text({ max: 20 }) });
 
 /** Only same-site paths inside the portal may be returned to after sign-in. */

@@ -21,7 +21,7 @@ import { setRegistrationActive } from '../../modules/seekers/set-registration-ac
 import { updateDesiredConditions } from '../../modules/seekers/update-desired-conditions.ts';
 import { tokyoDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { choice, text } from '../../platform/fields.ts';
+import { choice, secret } from '../../platform/fields.ts';
 import { requireRole, seekerOf } from '../auth/guards.ts';
 import { DesiredConditionsFields, desiredConditionLabels } from '../components/desired-conditions.tsx';
 import {
@@ -114,7 +114,7 @@ function Home({ seeker }: { seeker: Seeker }) {
 const statusSchema = z.object({ active: choice(['yes', 'no'] as const) });
 const mfaSchema = z.object({ mfa: choice(['on', 'off'] as const) });
 const passwordSchema = withPasswordConfirm(
-  z.object({ currentPassword: text({ max: 200 }), ...passwordShape }),
+  z.object({ currentPassword: secret({ max: 200 }), ...passwordShape }),
 );
 
 interface SettingsState {

@@ -170,7 +170,7 @@ export async function openSeekerMyPage(
     await button(page, '完了').click();
     await expect(page).toHaveURL(/\/mypage\/open\/password$/);
     await expect(page.locator('#f-code-error')).toHaveText(
-      '認証キーが正しくありません。メールに記載の認証キーを入力してください',
+      '認証キーが正しくありません。メールに記載の認証キーを入力してください（認証キーが無効になっている場合は、はじめからやり直してください）',
     );
     await expect(field(page, '認証キー')).toHaveAttribute('aria-invalid', 'true');
     await checkA11y(page, 'password step with a wrong key');
