@@ -19,11 +19,16 @@ import {
   mailDeliveries,
   referrals,
 } from '../../src/db/schema/index.ts';
-import { insertDocuments } from '../../src/modules/applications/applications.repository.ts';
 import { runDocumentRetention } from '../../src/modules/applications/document-retention.job.ts';
 import { insertReferrals } from '../../src/modules/referrals/referrals.repository.ts';
 import { addDays, tokyoDate } from '../../src/platform/dates.ts';
-import { createEmployer, createJob, createSeeker, createStaff } from '../support/factories.ts';
+import {
+  attachDocuments,
+  createEmployer,
+  createJob,
+  createSeeker,
+  createStaff,
+} from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { RecordingStorage } from '../support/recording-storage.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -98,7 +103,11 @@ async function applied(o: { documents?: number } = {}) {
   const submit = await seekerClient.post(`${base}/submit`, { draft: key });
   expect(submit.status).toBe(303);
   const id = submit.location!.split('/')[3]!.split('?')[0]!;
-  const keys = await attachDocuments(id, seeker.seeker.id, o.documents ?? 2);
+  const keys = await attachDocuments(ctx.deps, storage, {
+    applicationId: id,
+    seekerId: seeker.seeker.id,
+    n: o.documents ?? 2,
+  });
   const employerClient = await client('employer', employer.email, employer.password);
   /** New sign-ins after the clock moved past the session limits (idle 30 minutes, 12 hours). */
   const again = async () => ({
@@ -106,37 +115,6 @@ async function applied(o: { documents?: number } = {}) {
     employerClient: await client('employer', employer.email, employer.password),
   });
   return { staff, seeker, employer, job, referral: referral!, seekerClient, employerClient, id, keys, again };
-}
-
-/** Files as 「応募」 leaves them: on disk, rows owned by the application, scanned clean. */
-async function attachDocuments(applicationId: string, seekerId: string, n: number): Promise<string[]> {
-  if (n === 0) return [];
-  await ctx.db
-    .update(applications)
-    .set({ documentsByMypage: true })
-    .where(eq(applications.id, applicationId));
-  const keys: string[] = [];
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    const bytes = Buffer.from(`%PDF-1.7\n履歴書 ${applicationId} ${i}\n`);
-    const stored = await storage.store(bytes);
-    keys.push(stored.storageKey);
-    rows.push({
-      seekerId,
-      applicationId,
-      kind: i === 0 ? ('resume' as const) : ('work_history' as const),
-      originalName: i === 0 ? '履歴書.pdf' : '職務経歴書.pdf',
-      fileType: 'pdf',
-      contentType: 'application/pdf',
-      size: bytes.length,
-      ...stored,
-      position: i,
-      scanState: 'clean' as const,
-      createdAt: ctx.clock.now(),
-    });
-  }
-  await insertDocuments(ctx.db, rows);
-  return keys;
 }
 
 async function onDisk(keys: string[]): Promise<string[]> {

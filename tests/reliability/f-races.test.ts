@@ -20,8 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailMessageId } from '../../src/adapters/mail/mailer.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { applicationDocuments, applications } from '../../src/db/schema/index.ts';
-import { insertDocuments } from '../../src/modules/applications/applications.repository.ts';
-import { createEmployer, createJob, createSeeker } from '../support/factories.ts';
+import { attachDocuments, createEmployer, createJob, createSeeker } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { RecordingStorage } from '../support/recording-storage.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -186,7 +185,11 @@ describe('F1 races', () => {
       const submitted = await seekerClient.post(`${base}/submit`, { draft: key }, { csrf });
       expect(submitted.status).toBe(303);
       const id = applicationIdOf(submitted.location)!;
-      const keys = await attachDocuments(id, p.seeker.seeker.id, 2);
+      const keys = await attachDocuments(ctx.deps, storage, {
+        applicationId: id,
+        seekerId: p.seeker.seeker.id,
+        text: (i) => `${canary('document-text')} ${id} ${i}`,
+      });
       // Both forms as their pages had them, then both buttons at once (the order alternates).
       await seekerClient.get(`/mypage/applications/${id}/cancel`);
       const seekerCsrf = (await seekerClient.post(`/mypage/applications/${id}/cancel`, CANCEL)).csrf()!;
@@ -363,33 +366,3 @@ describe('F1 races', () => {
 });
 
 const CANCEL = { reason: 'other', note: '同時に選考結果が登録された場合の確認', consent: 'yes' };
-
-/** Two document files as 「応募」 leaves them: on disk, rows owned by the application, scanned clean. */
-async function attachDocuments(applicationId: string, seekerId: string, n: number): Promise<string[]> {
-  await ctx.db
-    .update(applications)
-    .set({ documentsByMypage: true })
-    .where(eq(applications.id, applicationId));
-  const keys: string[] = [];
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    const bytes = Buffer.from(`%PDF-1.7\n${canary('document-text')} ${applicationId} ${i}\n`);
-    const stored = await storage.store(bytes);
-    keys.push(stored.storageKey);
-    rows.push({
-      seekerId,
-      applicationId,
-      kind: i === 0 ? ('resume' as const) : ('work_history' as const),
-      originalName: i === 0 ? '履歴書.pdf' : '職務経歴書.pdf',
-      fileType: 'pdf',
-      contentType: 'application/pdf',
-      size: bytes.length,
-      ...stored,
-      position: i,
-      scanState: 'clean' as const,
-      createdAt: ctx.clock.now(),
-    });
-  }
-  await insertDocuments(ctx.db, rows);
-  return keys;
-}

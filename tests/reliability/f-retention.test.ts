@@ -19,9 +19,8 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocuments, applications, jobPostings } from '../../src/db/schema/index.ts';
-import { insertDocuments } from '../../src/modules/applications/applications.repository.ts';
 import { runDocumentRetention } from '../../src/modules/applications/document-retention.job.ts';
-import { createEmployer, createJob, createSeeker } from '../support/factories.ts';
+import { attachDocuments, createEmployer, createJob, createSeeker } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
 import { RecordingStorage } from '../support/recording-storage.ts';
 import { signInAs } from '../support/sign-in.ts';
@@ -108,35 +107,6 @@ async function applyOnce(c: TestClient, employer: Awaited<ReturnType<typeof crea
   return { id: submitted.location!.split('/')[3]!.split('?')[0]!, jobId: job.id };
 }
 
-async function attachDocuments(applicationId: string, seekerId: string): Promise<string[]> {
-  await ctx.db
-    .update(applications)
-    .set({ documentsByMypage: true })
-    .where(eq(applications.id, applicationId));
-  const rows = [];
-  const keys: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const bytes = Buffer.from(`%PDF-1.7\n${canary('document-text')} F5 ${applicationId} ${i}\n`);
-    const stored = await storage.store(bytes);
-    keys.push(stored.storageKey);
-    rows.push({
-      seekerId,
-      applicationId,
-      kind: i === 0 ? ('resume' as const) : ('work_history' as const),
-      originalName: i === 0 ? '履歴書.pdf' : '職務経歴書.pdf',
-      fileType: 'pdf',
-      contentType: 'application/pdf',
-      size: bytes.length,
-      ...stored,
-      position: i,
-      scanState: 'clean' as const,
-      createdAt: ctx.clock.now(),
-    });
-  }
-  await insertDocuments(ctx.db, rows);
-  return keys;
-}
-
 const run = () => runDocumentRetention({ ...ctx.deps, storage });
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -183,7 +153,12 @@ describe('F5 retention under a moved clock, killed mid-run and run again', () =>
       const { id, jobId } = await applyOnce(c, employer);
       cancelledCases.push({ id, jobId, closedOn: '2026-07-01', keys: [], cancelled: true });
     }
-    for (const x of [...cases, ...cancelledCases]) x.keys = await attachDocuments(x.id, seeker.seeker.id);
+    for (const x of [...cases, ...cancelledCases])
+      x.keys = await attachDocuments(ctx.deps, storage, {
+        applicationId: x.id,
+        seekerId: seeker.seeker.id,
+        text: (i) => `${canary('document-text')} F5 ${x.id} ${i}`,
+      });
     for (const x of cancelledCases) {
       await c.get(`/mypage/applications/${x.id}/cancel`);
       await c.post(`/mypage/applications/${x.id}/cancel`, { reason: 'other', note: 'F5', consent: 'yes' });

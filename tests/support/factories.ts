@@ -258,3 +258,48 @@ export async function createApplication(
   });
   return { application, job, employer };
 }
+
+/**
+ * Document files as 「応募」 leaves them: stored in `storage`, rows owned by the application, scanned
+ * clean (a 履歴書 first, then 職務経歴書); the application marked as sent with MyPage documents.
+ * `text(i)` is the i-th file's text after its PDF header. Returns the storage keys, in order.
+ */
+export async function attachDocuments(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  storage: import('../../src/adapters/storage/file-storage.ts').FileStorage,
+  o: { applicationId: string; seekerId: string; n?: number; text?: (i: number) => string },
+): Promise<string[]> {
+  const { eq } = await import('drizzle-orm');
+  const { applications } = await import('../../src/db/schema/index.ts');
+  const { insertDocuments } = await import('../../src/modules/applications/applications.repository.ts');
+  const { newStorageKey } = await import('../../src/adapters/storage/file-storage.ts');
+  const n = o.n ?? 2;
+  if (n === 0) return [];
+  await deps.db
+    .update(applications)
+    .set({ documentsByMypage: true })
+    .where(eq(applications.id, o.applicationId));
+  const keys: string[] = [];
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const bytes = Buffer.from(`%PDF-1.7\n${o.text?.(i) ?? `履歴書 ${o.applicationId} ${i}`}\n`);
+    const stored = await storage.put(newStorageKey(), bytes);
+    keys.push(stored.key);
+    rows.push({
+      seekerId: o.seekerId,
+      applicationId: o.applicationId,
+      kind: i === 0 ? ('resume' as const) : ('work_history' as const),
+      originalName: i === 0 ? '履歴書.pdf' : '職務経歴書.pdf',
+      fileType: 'pdf',
+      contentType: 'application/pdf',
+      size: bytes.length,
+      storageKey: stored.key,
+      sha256: stored.sha256,
+      position: i,
+      scanState: 'clean' as const,
+      createdAt: deps.clock.now(),
+    });
+  }
+  await insertDocuments(deps.db, rows);
+  return keys;
+}

@@ -5,7 +5,7 @@
  * the app's storage port (`ctx.deps.storage = …`, or the test app's `storage` option).
  */
 import { readdir } from 'node:fs/promises';
-import { type FileStorage, newStorageKey } from '../../src/adapters/storage/file-storage.ts';
+import type { FileStorage } from '../../src/adapters/storage/file-storage.ts';
 
 /** What a delete that was made to fail throws. */
 export class SimulatedKill extends Error {
@@ -48,11 +48,6 @@ export class RecordingStorage implements FileStorage {
     this.deleted.push(key);
     if (there) this.erased.push(key);
     if (this.hangAfterAt !== undefined && --this.hangAfterAt === 0) return new Promise<void>(() => {});
-  }
-  /** Stores bytes as 「応募」 would have: under a new key, with their SHA-256. */
-  async store(bytes: Buffer): Promise<{ storageKey: string; sha256: string }> {
-    const stored = await this.inner.put(newStorageKey(), bytes);
-    return { storageKey: stored.key, sha256: stored.sha256 };
   }
   hangOnDelete(n: number): void {
     this.hangAt = n;
