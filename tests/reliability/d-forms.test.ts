@@ -403,7 +403,7 @@ describe('D1 fast-check per form handler', () => {
     expect(formsFound).toBeGreaterThan(20);
     report(
       'D1',
-      `every POST route of app.routes × ${RUNS} fast-check runs (Unicode edges, C0/C1 controls, NUL, lone surrogates, 64 KB and 1 MB strings, __proto__/constructor names and values, repeated parameters; form and multipart; valid CSRF token), seed ${SEED}`,
+      `every POST route of app.routes × ${RUNS} fast-check runs (Unicode edges, C0/C1 controls, NUL, lone surrogates, 64 KB and 1 MB strings, __proto__/constructor names and values, repeated parameters; form and multipart; valid CSRF token)`,
       {
         routes: routes.length,
         formsFromPages: formsFound,
