@@ -140,23 +140,30 @@ async function measurePages(server: WebServer, db?: Database): Promise<{ rows: R
   return { rows, peakRss: procStatus(server.pid).hwm };
 }
 
-async function runPglite(): Promise<EngineRun> {
-  process.stdout.write('embedded PGlite (npm start: web, worker and demo seed in one process)\n');
+/** The ceiling, then the app's pages on the server `start` starts (stopped afterwards). */
+async function measureEngine(
+  engine: string,
+  note: string,
+  start: () => Promise<WebServer>,
+  db?: Database,
+): Promise<EngineRun> {
   const reference = await measureReference();
-  const server = await startWebServer(undefined, ROOT, { entry: 'src/main.ts', env: { SEED_DEMO: 'true' } });
+  const server = await start();
   try {
-    const { rows, peakRss } = await measurePages(server);
-    return {
-      engine: 'pglite',
-      note: '`npm start` (src/main.ts) on a fresh data directory with the demo seed, NODE_ENV=production',
-      reference: reference.results,
-      referenceBytes: reference.htmlBytes,
-      rows,
-      peakRss,
-    };
+    const { rows, peakRss } = await measurePages(server, db);
+    return { engine, note, reference: reference.results, referenceBytes: reference.htmlBytes, rows, peakRss };
   } finally {
     await server.stop();
   }
+}
+
+function runPglite(): Promise<EngineRun> {
+  process.stdout.write('embedded PGlite (npm start: web, worker and demo seed in one process)\n');
+  return measureEngine(
+    'pglite',
+    '`npm start` (src/main.ts) on a fresh data directory with the demo seed, NODE_ENV=production',
+    () => startWebServer(undefined, ROOT, { entry: 'src/main.ts', env: { SEED_DEMO: 'true' } }),
+  );
 }
 
 async function runPostgres(): Promise<EngineRun | string> {
@@ -175,21 +182,12 @@ async function runPostgres(): Promise<EngineRun | string> {
     if (postings === 0)
       return `PostgreSQL not measured: ${env.databaseUrl} holds no open postings; load them with \`npm run bench:search\`.`;
     process.stdout.write(`PostgreSQL (${count(postings)} open postings)\n`);
-    const reference = await measureReference();
-    const server = await startWebServer(env.databaseUrl, ROOT);
-    try {
-      const { rows, peakRss } = await measurePages(server, handle.db);
-      return {
-        engine: 'postgresql',
-        note: `src/server.ts against ${count(postings)} open postings, NODE_ENV=production`,
-        reference: reference.results,
-        referenceBytes: reference.htmlBytes,
-        rows,
-        peakRss,
-      };
-    } finally {
-      await server.stop();
-    }
+    return await measureEngine(
+      'postgresql',
+      `src/server.ts against ${count(postings)} open postings, NODE_ENV=production`,
+      () => startWebServer(env.databaseUrl, ROOT),
+      handle.db,
+    );
   } finally {
     await handle.close();
   }

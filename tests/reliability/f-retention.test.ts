@@ -19,6 +19,7 @@
 import { eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationDocuments, applications, jobPostings } from '../../src/db/schema/index.ts';
+import { Random } from '../../src/demo/random.ts';
 import { runDocumentRetention } from '../../src/modules/applications/document-retention.job.ts';
 import { attachDocuments, createEmployer, createJob, createSeeker } from '../support/factories.ts';
 import type { TestClient } from '../support/http.ts';
@@ -43,18 +44,6 @@ afterAll(async () => {
   ctx.clock.set(DEFAULT_NOW);
   await ctx?.close();
 });
-
-/** mulberry32: the kill points come from the printed seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   id: string;
@@ -133,7 +122,8 @@ async function settle(from: number, running: Promise<unknown>): Promise<void> {
 
 describe('F5 retention under a moved clock, killed mid-run and run again', () => {
   it('F5 DR-1 DR-2 every due document erased exactly once, none early, rows and files agree (Tokyo midnight ± 1 s)', async () => {
-    const rand = random(SEED);
+    const rng = new Random(SEED);
+    const rand = () => rng.next();
     const password = canary('password');
     const seeker = await createSeeker(ctx.deps, { password });
     const employer = await createEmployer(ctx.deps);

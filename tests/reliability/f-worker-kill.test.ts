@@ -30,6 +30,7 @@ import {
   jobPostings,
   mailDeliveries,
 } from '../../src/db/schema/index.ts';
+import { Random } from '../../src/demo/random.ts';
 import { insertDocuments } from '../../src/modules/applications/applications.repository.ts';
 import { documentRetentionJob } from '../../src/modules/applications/document-retention.job.ts';
 import { notifyMany } from '../../src/modules/notifications/notify.ts';
@@ -70,17 +71,6 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('F3 the worker SIGKILLed at random points over 500 jobs', () => {
@@ -94,7 +84,8 @@ describe('F3 the worker SIGKILLed at random points over 500 jobs', () => {
       );
       return;
     }
-    const rand = random(SEED);
+    const rng = new Random(SEED);
+    const rand = () => rng.next();
     ctx = await reliabilityContext();
     const handle = ctx.deps.dbHandle;
     if (handle.kind !== 'postgres') throw new Error('F3 needs PostgreSQL');
