@@ -16,6 +16,9 @@
  *   BENCH_ENGINES         pglite,postgresql
  *   BENCH_HTTP_SECONDS    seconds per page and connection count (10)
  *   BENCH_CONNECTIONS     10,50
+ *   BENCH_PROFILE         1: after the measurements, a CPU profile of each page under 10 connections
+ *                         (BENCH_PROFILE_SECONDS, 5), taken over the inspector (bench/inspector.ts) and
+ *                         summarised by area (bench/cpu-profile.ts); 0 skips it (default 1)
  *   BENCH_OUT             the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -24,8 +27,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { type Database, openPostgres, queryRows } from '../src/db/client.ts';
+import { CATEGORIES, type ProfileSummary, summarizeProfile } from './cpu-profile.ts';
 import { machineFacts } from './facts.ts';
-import { type HttpResult, loadTest, procStatus, startWebServer, type WebServer } from './http.ts';
+import { freePort, type HttpResult, loadTest, procStatus, startWebServer, type WebServer } from './http.ts';
+import { connectProfiler } from './inspector.ts';
 import { bytes, count, ms, table } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +39,8 @@ const env = {
   engines: (process.env.BENCH_ENGINES ?? 'pglite,postgresql').split(',').map((s) => s.trim()),
   seconds: Number(process.env.BENCH_HTTP_SECONDS ?? 10),
   connections: (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number),
+  profile: process.env.BENCH_PROFILE !== '0',
+  profileSeconds: Number(process.env.BENCH_PROFILE_SECONDS ?? 5),
   out:
     process.env.BENCH_OUT === '-' ? null : path.resolve(ROOT, process.env.BENCH_OUT || 'docs/benchmarks.md'),
 };
@@ -82,6 +89,12 @@ interface Row {
   rssAfter: number;
 }
 
+interface ProfiledPage {
+  page: PageCase;
+  result: HttpResult;
+  summary: ProfileSummary;
+}
+
 interface EngineRun {
   engine: string;
   note: string;
@@ -89,6 +102,7 @@ interface EngineRun {
   referenceBytes: number;
   rows: Row[];
   peakRss: number;
+  profiles: ProfiledPage[];
 }
 
 async function bodyBytes(server: WebServer, pathAndQuery: string): Promise<number> {
@@ -120,7 +134,11 @@ async function measureReference(): Promise<{ results: Map<number, HttpResult>; h
   }
 }
 
-async function measurePages(server: WebServer, db?: Database): Promise<{ rows: Row[]; peakRss: number }> {
+async function measurePages(
+  server: WebServer,
+  db?: Database,
+  inspectPort?: number,
+): Promise<{ rows: Row[]; peakRss: number; profiles: ProfiledPage[] }> {
   const rows: Row[] = [];
   const cases = pages(await firstJobPath(server));
   for (const connections of env.connections) {
@@ -137,21 +155,55 @@ async function measurePages(server: WebServer, db?: Database): Promise<{ rows: R
       );
     }
   }
-  return { rows, peakRss: procStatus(server.pid).hwm };
+  const peakRss = procStatus(server.pid).hwm;
+  return { rows, peakRss, profiles: inspectPort ? await profilePages(server, cases, inspectPort, db) : [] };
+}
+
+/** Each page again under 10 connections with V8's sampling profiler on, one profile per page. */
+async function profilePages(
+  server: WebServer,
+  cases: PageCase[],
+  inspectPort: number,
+  db?: Database,
+): Promise<ProfiledPage[]> {
+  const profiler = await connectProfiler(inspectPort);
+  const profiled: ProfiledPage[] = [];
+  try {
+    for (const page of cases) {
+      let result: HttpResult | undefined;
+      const profile = await profiler.around(async () => {
+        result = await loadTest(server, page.id, page.path, { seconds: env.profileSeconds, connections: 10 }, db);
+      });
+      profiled.push({ page, result: result!, summary: summarizeProfile(profile, 5) });
+      process.stdout.write(`  profiled ${page.id}\n`);
+    }
+  } finally {
+    profiler.close();
+  }
+  return profiled;
 }
 
 /** The ceiling, then the app's pages on the server `start` starts (stopped afterwards). */
 async function measureEngine(
   engine: string,
   note: string,
-  start: () => Promise<WebServer>,
+  start: (nodeArgs: string[]) => Promise<WebServer>,
   db?: Database,
 ): Promise<EngineRun> {
   const reference = await measureReference();
-  const server = await start();
+  const inspectPort = env.profile ? await freePort() : undefined;
+  const server = await start(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []);
   try {
-    const { rows, peakRss } = await measurePages(server, db);
-    return { engine, note, reference: reference.results, referenceBytes: reference.htmlBytes, rows, peakRss };
+    const { rows, peakRss, profiles } = await measurePages(server, db, inspectPort);
+    return {
+      engine,
+      note,
+      reference: reference.results,
+      referenceBytes: reference.htmlBytes,
+      rows,
+      peakRss,
+      profiles,
+    };
   } finally {
     await server.stop();
   }
@@ -162,7 +214,8 @@ function runPglite(): Promise<EngineRun> {
   return measureEngine(
     'pglite',
     '`npm start` (src/main.ts) on a fresh data directory with the demo seed, NODE_ENV=production',
-    () => startWebServer(undefined, ROOT, { entry: 'src/main.ts', env: { SEED_DEMO: 'true' } }),
+    (nodeArgs) =>
+      startWebServer(undefined, ROOT, { entry: 'src/main.ts', env: { SEED_DEMO: 'true' }, nodeArgs }),
   );
 }
 
@@ -185,7 +238,7 @@ async function runPostgres(): Promise<EngineRun | string> {
     return await measureEngine(
       'postgresql',
       `src/server.ts against ${count(postings)} open postings, NODE_ENV=production`,
-      () => startWebServer(env.databaseUrl, ROOT),
+      (nodeArgs) => startWebServer(env.databaseUrl, ROOT, { nodeArgs }),
       handle.db,
     );
   } finally {
@@ -252,7 +305,40 @@ function engineBlock(run: EngineRun): string {
     `Server RSS: ${bytes(run.rows.at(-1)?.rssAfter ?? 0)} at the end, peak ${bytes(run.peakRss)}.`,
     '',
     table(header, lines, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']),
+    ...profileBlock(run.profiles),
   ].join('\n');
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
+
+/** Where the server's main thread spent each page's time (self time, idle excluded). */
+function profileBlock(profiles: ProfiledPage[]): string[] {
+  if (profiles.length === 0) return [];
+  const shown = CATEGORIES.filter((c) => profiles.some((p) => (p.summary.categories.get(c) ?? 0) >= 0.005));
+  const header = ['page', 'req/s profiled', 'main thread busy', 'busy per request', ...shown];
+  const lines = profiles.map(({ page, result, summary }) => [
+    page.label,
+    result.requestsPerSecond.toFixed(0),
+    pct(summary.busyMs / summary.wallMs),
+    `${ms(summary.busyMs / Math.max(result.requests, 1))} ms`,
+    ...shown.map((c) => pct(summary.categories.get(c) ?? 0)),
+  ]);
+  return [
+    '',
+    `CPU profile of the server's main thread, each page again for ${env.profileSeconds} s at 10 connections with V8's sampling profiler (1 ms) on; shares of the busy time by where the code lives (\`bench/cpu-profile.ts\`):`,
+    '',
+    table(header, lines, ['l', 'r', 'r', 'r', ...shown.map(() => 'r' as const)]),
+    '',
+    'Heaviest functions (self time, share of busy time):',
+    '',
+    ...profiles.map(
+      ({ page, summary }) =>
+        `- ${page.label}: ${summary.functions
+          .slice(0, 4)
+          .map((f) => `${f.name.replace(/`/g, '')} ${pct(f.share)}`)
+          .join(' · ')}`,
+    ),
+  ];
 }
 
 const START = '<!-- bench:http:start -->';

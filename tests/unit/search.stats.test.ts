@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planSearch } from '../../src/modules/search/search.plan.ts';
-import { countStrategy, pageStrategy, sortKeyed } from '../../src/modules/search/search.query.ts';
+import { countStrategy, pageStrategy } from '../../src/modules/search/search.query.ts';
 import { searchSchema, searchValues } from '../../src/modules/search/search.schemas.ts';
 import { buildStats, estimate } from '../../src/modules/search/search.stats.ts';
 import { FILTER } from '../../src/modules/search/search-text.ts';
@@ -69,41 +69,6 @@ describe('SR-5 a search by 求人番号', () => {
     const e = estimate(plan('kw=看護師&pref=13'), stats);
     // 看護師: 3 % × 2 bigrams; Tokyo: 15 % × 1 — the rarer clause drives, times the two clauses.
     expect(e.postings).toBeCloseTo(0.03 * 1_000_000 * 2 * 2);
-  });
-});
-
-describe('SR-1 paging a small result in memory keeps the SQL order', () => {
-  const rows = [
-    { job_id: 1, accepted_on: '2026-11-20', referral_deadline: '2027-01-31', wage_monthly: 200000 },
-    { job_id: 2, accepted_on: '2026-11-21', referral_deadline: '2026-12-31', wage_monthly: 250000 },
-    { job_id: 3, accepted_on: '2026-11-21', referral_deadline: '2026-12-31', wage_monthly: 250000 },
-    { job_id: 4, accepted_on: '2026-11-19', referral_deadline: '2027-01-31', wage_monthly: 300000 },
-  ];
-  const ids = (sort: 'new' | 'deadline' | 'wage') => sortKeyed(rows, sort).map((r) => r.job_id);
-  it('newest first, then the higher id', () => expect(ids('new')).toEqual([3, 2, 1, 4]));
-  it('earliest 紹介期限日 first, then the lower id', () => expect(ids('deadline')).toEqual([2, 3, 1, 4]));
-  it('highest wage first, then the higher id', () => expect(ids('wage')).toEqual([4, 3, 2, 1]));
-
-  // Three rows tied on every key, in no order, and a wage order unlike the id order.
-  const tied = [5, 1, 3].map((job_id) => ({
-    job_id,
-    accepted_on: '2026-11-21',
-    referral_deadline: '2026-12-31',
-    wage_monthly: 200000,
-  }));
-  const tiedIds = (sort: 'new' | 'deadline' | 'wage') => sortKeyed(tied, sort).map((r) => r.job_id);
-  it('ties on the sort key: the higher id first, except by 紹介期限日 (the lower id first)', () => {
-    expect(tiedIds('new')).toEqual([5, 3, 1]);
-    expect(tiedIds('deadline')).toEqual([1, 3, 5]);
-    expect(tiedIds('wage')).toEqual([5, 3, 1]);
-  });
-  it('the wage order does not follow the id', () => {
-    const wages = [
-      { ...tied[0]!, job_id: 1, wage_monthly: 300000 },
-      { ...tied[0]!, job_id: 2, wage_monthly: 180000 },
-      { ...tied[0]!, job_id: 3, wage_monthly: 250000 },
-    ];
-    expect(sortKeyed(wages, 'wage').map((r) => r.job_id)).toEqual([1, 3, 2]);
   });
 });
 

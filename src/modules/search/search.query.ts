@@ -244,30 +244,6 @@ export function pageStep(plan: SearchPlan, e: Estimate, rows: number, counted: n
   return { strategy, settings: strategySettings(strategy, true, confinedTo(plan)) };
 }
 
-/** The sort key of a row as the count step reads it, to page small results in memory. */
-interface Keyed {
-  job_id: number;
-  accepted_on: string;
-  referral_deadline: string;
-  wage_monthly: number;
-}
-
-/** The same order as orderBy(): a small match set is sorted here instead of being read twice. */
-export function sortKeyed(rows: Keyed[], sort: SearchPlan['sort']): Keyed[] {
-  const id = (a: Keyed, b: Keyed) => Number(a.job_id) - Number(b.job_id);
-  const by: Record<SearchPlan['sort'], (a: Keyed, b: Keyed) => number> = {
-    new: (a, b) => (a.accepted_on === b.accepted_on ? -id(a, b) : a.accepted_on < b.accepted_on ? 1 : -1),
-    deadline: (a, b) =>
-      a.referral_deadline === b.referral_deadline
-        ? id(a, b)
-        : a.referral_deadline < b.referral_deadline
-          ? -1
-          : 1,
-    wage: (a, b) => (a.wage_monthly === b.wage_monthly ? -id(a, b) : b.wage_monthly - a.wage_monthly),
-  };
-  return [...rows].sort(by[sort]);
-}
-
 const CACHE_MS = 10 * 60_000;
 const cache = new WeakMap<object, { at: number; stats: Promise<LexemeStats> }>();
 
@@ -328,20 +304,24 @@ export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now(
       // An empty page (no match, or a page past the end): count as usual below.
     }
 
-    // Count up to MAX_RESULTS + 1, keeping the sort keys: a result that fits is paged from them.
+    // Count up to MAX_RESULTS + 1 and, should they be all, page them in the same statement: one row
+    // comes back (the count and the page's ids in order), not the matches themselves.
     if (onePass) await applySettings(tx, count.settings);
-    const keyed = await queryRows<Keyed>(
+    const [counted] = await queryRows<{ n: number; ids: number[] }>(
       tx,
-      sql`select s.job_id, s.accepted_on::text as accepted_on, s.referral_deadline::text as referral_deadline,
-          s.wage_monthly from job_search s where ${where} limit ${MAX_RESULTS + 1}`,
+      sql`with m as materialized (
+            select s.job_id, s.accepted_on, s.referral_deadline, s.wage_monthly
+            from job_search s where ${where} limit ${MAX_RESULTS + 1})
+          select (select count(*)::int from m) as n,
+                 array(select s.job_id from m s order by ${orderBy(plan)}
+                       limit ${plan.limit} offset ${plan.offset})::int[] as ids`,
     );
-    const total = keyed.length;
+    const total = Number(counted?.n ?? 0);
     if (total <= MAX_RESULTS) {
-      const page = sortKeyed(keyed, plan.sort).slice(plan.offset, plan.offset + plan.limit);
       return {
         total,
         capped: false,
-        jobIds: page.map((r) => Number(r.job_id)),
+        jobIds: (counted?.ids ?? []).map(Number),
         strategy: { count: count.strategy, page: count.strategy },
       };
     }
