@@ -172,7 +172,13 @@ async function profilePages(
     for (const page of cases) {
       let result: HttpResult | undefined;
       const profile = await profiler.around(async () => {
-        result = await loadTest(server, page.id, page.path, { seconds: env.profileSeconds, connections: 10 }, db);
+        result = await loadTest(
+          server,
+          page.id,
+          page.path,
+          { seconds: env.profileSeconds, connections: 10 },
+          db,
+        );
       });
       profiled.push({ page, result: result!, summary: summarizeProfile(profile, 5) });
       process.stdout.write(`  profiled ${page.id}\n`);
