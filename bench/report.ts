@@ -82,20 +82,37 @@ export async function readPreviousNote(file: string): Promise<Note | null> {
   }
 }
 
-export async function writeReport(file: string, report: RunReport): Promise<void> {
+/**
+ * The markers of a generated section: the main one, or a named one (BENCH_SECTION) so that runs with
+ * other server settings keep their own results beside the main run's.
+ */
+export function sectionMarkers(section?: string): { begin: string; end: string } {
+  if (!section) return { begin: BEGIN, end: END };
+  return {
+    begin: BEGIN.replace('bench:search:begin', `bench:search:begin:${section}`),
+    end: END.replace('bench:search:end', `bench:search:end:${section}`),
+  };
+}
+
+export async function writeReport(file: string, report: RunReport, section?: string): Promise<void> {
   let existing = '';
   try {
     existing = await readFile(file, 'utf8');
   } catch {
     existing = '# Search benchmark\n\n';
   }
-  const section = `${BEGIN}\n${render(report)}\n${END}`;
-  const start = existing.indexOf(BEGIN.slice(0, 25));
-  const end = existing.indexOf(END);
+  const { begin, end: endMarker } = sectionMarkers(section);
+  const text = `${begin}\n${render(report)}\n${endMarker}`;
+  const start = existing.indexOf(begin.slice(0, begin.indexOf(' (')));
+  const end = existing.indexOf(endMarker);
+  // A new named section goes right after the main one.
+  const mainEnd = existing.indexOf(END);
   const next =
     start >= 0 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + END.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`;
+      ? `${existing.slice(0, start)}${text}${existing.slice(end + endMarker.length)}`
+      : section && mainEnd >= 0
+        ? `${existing.slice(0, mainEnd + END.length)}\n\n${text}${existing.slice(mainEnd + END.length)}`
+        : `${existing.trimEnd()}\n\n${text}\n`;
   await writeFile(file, next);
 }
 
@@ -122,7 +139,7 @@ function render(report: RunReport): string {
   const out: string[] = [];
   const { machine, server, dataset } = report;
   out.push(
-    `## Results of the last run`,
+    `## Results of the last run with shared_buffers = ${server.settings.find((x) => x.name === 'shared_buffers')?.value ?? '?'}`,
     '',
     `Run finished ${report.finishedAt} (took ${Math.round(report.seconds / 60)} min), measuring the code of commit ${report.commit} as loaded at the start; ` +
       `“today” ${report.today}. Up to ${report.options.runs} timed runs per query and implementation after ` +

@@ -22,6 +22,8 @@
  *   BENCH_ONLY          comma-separated query ids (a partial run writes a report only to BENCH_OUT)
  *   BENCH_TODAY         YYYY-MM-DD instead of today's Tokyo date
  *   BENCH_OUT           the report file (docs/benchmarks.md)
+ *   BENCH_SECTION       a name: write the results into their own section (after the main one), e.g.
+ *                       `documented` for a run with the operations guide's settings beside the stock run
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
@@ -97,6 +99,7 @@ const env = {
   only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean),
   today: process.env.BENCH_TODAY,
   out: path.resolve(ROOT, process.env.BENCH_OUT || 'docs/benchmarks.md'),
+  section: process.env.BENCH_SECTION || undefined,
 };
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -194,7 +197,17 @@ async function prewarm(db: DbHandle['db']): Promise<string> {
             union all select i.indexrelid::regclass from pg_index i where i.indrelid = 'job_search'::regclass) x`,
     );
     const blocks = rows.reduce((a, r) => a + Number(r.blocks), 0);
-    const line = `prewarmed job_search, its TOAST and its indexes: ${Math.round((blocks * 8) / 1024)} MiB into shared buffers`;
+    const [buffers] = await queryRows<{ blocks: number }>(
+      db,
+      sql`select setting::int as blocks from pg_settings where name = 'shared_buffers'`,
+    );
+    const mib = (n: number) => Math.round((n * 8) / 1024);
+    const kept = Math.min(blocks, Number(buffers?.blocks ?? 0));
+    const line =
+      `pg_prewarm read job_search, its TOAST and its indexes (${mib(blocks)} MiB) before the timed runs; ` +
+      (kept < blocks
+        ? `shared_buffers holds ${mib(kept)} MiB of it, the rest is served from the operating system's page cache or the disk`
+        : 'all of it fits in shared_buffers');
     log(`bench: ${line}`);
     return line;
   } catch (error) {
@@ -404,7 +417,7 @@ async function run(
   if (partial && !process.env.BENCH_OUT) {
     log(`\npartial run (BENCH_ONLY): ${env.out} left unchanged (set BENCH_OUT to write one)`);
   } else {
-    await writeReport(env.out, report);
+    await writeReport(env.out, report, env.section);
     log(`\nwrote ${path.relative(ROOT, env.out)} in ${Math.round(report.seconds)} s total`);
   }
   return 0;
