@@ -19,10 +19,9 @@
  *   BENCH_PROFILE         1: after the measurements, a CPU profile of each page under 10 connections
  *                         (BENCH_PROFILE_SECONDS, 5), taken over the inspector (bench/inspector.ts) and
  *                         summarised by area (bench/cpu-profile.ts); 0 skips it (default 1)
- *   BENCH_PROFILE_DIR     also write each raw profile there (<engine>-<page>.cpuprofile, for DevTools)
  *   BENCH_OUT             the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +41,6 @@ const env = {
   connections: (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number),
   profile: process.env.BENCH_PROFILE !== '0',
   profileSeconds: Number(process.env.BENCH_PROFILE_SECONDS ?? 5),
-  profileDir: process.env.BENCH_PROFILE_DIR || null,
   out:
     process.env.BENCH_OUT === '-' ? null : path.resolve(ROOT, process.env.BENCH_OUT || 'docs/benchmarks.md'),
 };
@@ -137,7 +135,6 @@ async function measureReference(): Promise<{ results: Map<number, HttpResult>; h
 }
 
 async function measurePages(
-  engine: string,
   server: WebServer,
   db?: Database,
   inspectPort?: number,
@@ -159,12 +156,11 @@ async function measurePages(
     }
   }
   const peakRss = procStatus(server.pid).hwm;
-  return { rows, peakRss, profiles: inspectPort ? await profilePages(engine, server, cases, inspectPort, db) : [] };
+  return { rows, peakRss, profiles: inspectPort ? await profilePages(server, cases, inspectPort, db) : [] };
 }
 
 /** Each page again under 10 connections with V8's sampling profiler on, one profile per page. */
 async function profilePages(
-  engine: string,
   server: WebServer,
   cases: PageCase[],
   inspectPort: number,
@@ -185,10 +181,6 @@ async function profilePages(
         );
       });
       profiled.push({ page, result: result!, summary: summarizeProfile(profile, 5) });
-      if (env.profileDir) {
-        mkdirSync(env.profileDir, { recursive: true });
-        writeFileSync(path.join(env.profileDir, `${engine}-${page.id}.cpuprofile`), JSON.stringify(profile));
-      }
       process.stdout.write(`  profiled ${page.id}\n`);
     }
   } finally {
@@ -208,7 +200,7 @@ async function measureEngine(
   const inspectPort = env.profile ? await freePort() : undefined;
   const server = await start(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []);
   try {
-    const { rows, peakRss, profiles } = await measurePages(engine, server, db, inspectPort);
+    const { rows, peakRss, profiles } = await measurePages(server, db, inspectPort);
     return {
       engine,
       note,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planSearch } from '../../src/modules/search/search.plan.ts';
 import { countStrategy, pageStrategy } from '../../src/modules/search/search.query.ts';
 import { searchSchema, searchValues } from '../../src/modules/search/search.schemas.ts';
-import { buildStats, estimate, wordFraction } from '../../src/modules/search/search.stats.ts';
+import { buildStats, estimate } from '../../src/modules/search/search.stats.ts';
 import { FILTER } from '../../src/modules/search/search-text.ts';
 
 const plan = (query: string) => {
@@ -19,19 +19,8 @@ const stats = buildStats(
 );
 
 describe('SR-1 search estimates (for choosing the query strategy)', () => {
-  it('takes a word to be its rarest bigram, backed off by the others (exponential backoff)', () => {
-    // 看護 3 %, 護師 3.4 %: 0.03 × √0.034, not 0.03 (as rare as the rarest) nor 0.03 × 0.034 (independent).
-    expect(estimate(plan('kw=看護師'), stats).fraction).toBeCloseTo(0.03 * Math.sqrt(0.034), 6);
-  });
-  it('backs off the rarest first: the next by its square root, the third by its fourth root, in any order', () => {
-    const expected = 0.13 * 0.15 ** 0.5 * 0.3 ** 0.25;
-    expect(wordFraction([0.13, 0.15, 0.3])).toBeCloseTo(expected, 10);
-    expect(wordFraction([0.3, 0.13, 0.15])).toBeCloseTo(expected, 10);
-    expect(wordFraction([0.2])).toBe(0.2);
-    expect(wordFraction([])).toBe(1);
-    // Never more than the rarest bigram, never less than all of them independent.
-    expect(wordFraction([0.05, 0.5, 0.9])).toBeLessThan(0.05);
-    expect(wordFraction([0.05, 0.5, 0.9])).toBeGreaterThan(0.05 * 0.5 * 0.9);
+  it('takes a word to be as rare as its rarest bigram', () => {
+    expect(estimate(plan('kw=看護師'), stats).fraction).toBeCloseTo(0.03);
   });
   it('takes the union of the bigrams that start with a one-character word, and reads all their postings', () => {
     const e = estimate(plan('kw=務'), stats);

@@ -221,18 +221,14 @@ function confinedTo(plan: SearchPlan): boolean {
 const ONE_PASS_MAX = 20_000;
 
 /**
- * One GIN pass gives the page and the count (a window count over the match set) when the page would
- * be read through GIN anyway: more than MAX_RESULTS matches expected (at most ONE_PASS_MAX), or fewer
- * but counted through GIN, whose match set then is the page's — should the estimate be wrong and
- * more than MAX_RESULTS match, counting first would visit a thousand rows for nothing before the
- * same GIN pass. Null: count, then page. (Without a keyword or filter token the page strategy is a
- * scan, with 求人番号 a lookup.)
+ * Moderately many matches expected (more than MAX_RESULTS, at most ONE_PASS_MAX) that GIN collects
+ * cheaper than a walk for the page asked for: one pass gives the page and the count. Null: count,
+ * then page. (Without a keyword or filter token the page strategy is a scan, with 求人番号 a lookup.)
  */
 export function onePassStep(plan: SearchPlan, e: Estimate, rows: number): Step | null {
   const expected = e.fraction * rows;
-  if (expected > ONE_PASS_MAX) return null;
-  if (expected <= MAX_RESULTS && countStrategy(plan, e, rows) !== 'gin') return null;
-  const step = pageStep(plan, e, rows, Math.max(expected, MAX_RESULTS + 1));
+  if (expected <= MAX_RESULTS || expected > ONE_PASS_MAX) return null;
+  const step = pageStep(plan, e, rows, expected);
   return step.strategy === 'gin' ? step : null;
 }
 
@@ -300,13 +296,12 @@ export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now(
         sql`select s.job_id, count(*) over ()::int as n from job_search s where ${where}
             order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
       );
-      // An empty first page: nothing matches.
-      if (rows.length > 0 || plan.offset === 0) {
-        const total = Math.min(Number(rows[0]?.n ?? 0), MAX_RESULTS + 1);
+      if (rows.length > 0) {
+        const total = Math.min(Number(rows[0]!.n), MAX_RESULTS + 1);
         const jobIds = rows.map((r) => Number(r.job_id));
         return { total, capped: total > MAX_RESULTS, jobIds, strategy: { count: 'gin', page: 'gin' } };
       }
-      // An empty later page (past the end): count as usual below.
+      // An empty page (no match, or a page past the end): count as usual below.
     }
 
     // Count up to MAX_RESULTS + 1 and, should they be all, page them in the same statement: one row

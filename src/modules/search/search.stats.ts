@@ -66,22 +66,10 @@ function termCost(t: Term, s: LexemeStats): TermCost {
     const postings = (s.postingsByFirstChar.get(t.prefix) ?? s.rare) * s.rows;
     return { fraction: Math.min(1, fraction), postings, prefix: true };
   }
-  // GIN's fast scan walks the rarest bigram's list and skips through the others.
-  const freqs = t.lexemes.map((l) => Math.min(1, s.freq.get(l) ?? s.rare));
-  const rarest = Math.min(1, ...freqs);
-  return { fraction: wordFraction(freqs), postings: rarest * s.rows * t.lexemes.length, prefix: false };
-}
-
-/**
- * The rows holding every bigram of one word. The bigrams are far from independent (the product of
- * their frequencies is much too small) but not one event either: taking the word to be as rare as
- * its rarest bigram overestimated カンゴシ fourfold (13 % for 3.3 %, because カン and ゴシ are in many
- * other readings), so a scan looked cheap that read 30,000 rows. Exponential backoff: the rarest
- * frequency, times the next one's square root, the third's fourth root, and so on. Pure.
- */
-export function wordFraction(freqs: readonly number[]): number {
-  if (freqs.length === 0) return 1;
-  return [...freqs].sort((a, b) => a - b).reduce((acc, f, i) => acc * f ** (1 / 2 ** i), 1);
+  // The bigrams of one word occur together: the word is about as rare as its rarest bigram. GIN's
+  // fast scan walks the rarest list and skips through the others.
+  const rarest = Math.min(1, ...t.lexemes.map((l) => s.freq.get(l) ?? s.rare));
+  return { fraction: rarest, postings: rarest * s.rows * t.lexemes.length, prefix: false };
 }
 
 /**
