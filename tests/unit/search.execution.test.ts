@@ -12,8 +12,10 @@ import { planSearch } from '../../src/modules/search/search.plan.ts';
 import {
   countStep,
   loadStats,
+  MIN_SCAN_BOUND,
   onePassStep,
   pageStep,
+  scanBound,
   searchSettings,
   strategySettings,
 } from '../../src/modules/search/search.query.ts';
@@ -84,7 +86,7 @@ describe('SR-1 the statements of a search', () => {
 
   it('SR-1 the count of a frequent word scans the heap unordered; its page walks the sort index', () => {
     const { count, page } = steps('kw=務');
-    expect(count).toEqual({
+    expect(count).toMatchObject({
       strategy: 'scan',
       settings: {
         enable_bitmapscan: 'off',
@@ -93,11 +95,20 @@ describe('SR-1 the statements of a search', () => {
         enable_sort: 'on',
       },
     });
-    expect(page).toEqual({ strategy: 'scan', settings: WALK });
+    expect(page).toMatchObject({ strategy: 'scan', settings: WALK });
+  });
+
+  it('SR-1 a scan is bounded where its cost reaches GIN’s: 務 is in 40.5 % of rows, GIN reads 470,000 postings', () => {
+    const { count, page } = steps('kw=務');
+    // The count expects to read 1,001 / 0.4048 = 2,473 heap rows; GIN costs 470,000 × 0.16 + 1,001 × 2 µs.
+    expect(count.bound).toBeCloseTo((470_000 * 0.16 + 1_001 * 2) / 9, -1);
+    // The page's 30 rows are about 74 rows of the walk; its GIN alternative visits all 404,800 matches.
+    expect(page.bound).toBeCloseTo((470_000 * 0.16 + 404_800 * 2) / 10, -1);
   });
 
   it('SR-1 with one 都道府県 the count reads that prefecture through its btree', () => {
-    expect(steps('kw=務&pref=13').count).toEqual({
+    const { count } = steps('kw=務&pref=13');
+    expect(count).toMatchObject({
       strategy: 'scan',
       settings: {
         enable_bitmapscan: 'off',
@@ -106,20 +117,51 @@ describe('SR-1 the statements of a search', () => {
         enable_sort: 'on',
       },
     });
+    // GIN adds the prefecture token's 150,000 postings; the walk costs 10 µs a row.
+    expect(count.bound).toBeCloseTo((620_000 * 0.16 + 1_001 * 2) / 10, -1);
   });
 
-  it('SR-1 a rare word is counted and paged through GIN', () => {
+  it('SR-1 a rare word is counted and paged through GIN, unbounded', () => {
     expect(steps('kw=寮', 120)).toEqual({
-      count: { strategy: 'gin', settings: GIN },
-      page: { strategy: 'gin', settings: GIN },
+      count: { strategy: 'gin', settings: GIN, bound: null },
+      page: { strategy: 'gin', settings: GIN, bound: null },
     });
+  });
+
+  it('SR-1 without a keyword or filter token a scan has no GIN to fall back on: no bound', () => {
+    const { count, page } = steps('wage=200000');
+    expect(count).toMatchObject({ strategy: 'scan', bound: null });
+    expect(page).toMatchObject({ strategy: 'scan', bound: null });
   });
 
   it('SR-5 求人番号: both statements are lookups', () => {
     expect(steps('no=13010-09999999&kw=介護')).toEqual({
-      count: { strategy: 'lookup', settings: {} },
-      page: { strategy: 'lookup', settings: {} },
+      count: { strategy: 'lookup', settings: {}, bound: null },
+      page: { strategy: 'lookup', settings: {}, bound: null },
     });
+  });
+});
+
+describe('SR-1 how far a scan reads before GIN answers instead', () => {
+  it('SR-1 to the rows whose cost equals GIN’s', () => {
+    expect(scanBound(1_000, 1_000_000, 90_000, 9)).toBe(10_000);
+    expect(scanBound(1_000, 1_000_000, 90_001, 9)).toBe(10_001);
+  });
+
+  it('SR-1 or one and a half times the rows expected, when that is more', () => {
+    expect(scanBound(8_000, 1_000_000, 90_000, 9)).toBe(12_000);
+    expect(scanBound(8_001, 1_000_000, 90_000, 9)).toBe(12_002);
+  });
+
+  it('SR-1 never fewer than MIN_SCAN_BOUND rows', () => {
+    expect(MIN_SCAN_BOUND).toBe(2_000);
+    expect(scanBound(10, 1_000_000, 900, 9)).toBe(2_000);
+  });
+
+  it('SR-1 no bound when it would not stop the scan before the end of what it reads', () => {
+    expect(scanBound(1_000, 10_001, 90_000, 9)).toBe(10_000);
+    expect(scanBound(1_000, 10_000, 90_000, 9)).toBeNull();
+    expect(scanBound(1_000, 1_500, 900, 9)).toBeNull();
   });
 });
 
@@ -133,9 +175,9 @@ describe('SR-1 one pass (page and count together) for moderately many matches', 
   const deep = 'kw=介護&per=50&page=20';
 
   it('SR-1 1,001 to 20,000 expected matches and a deep page: one GIN pass', () => {
-    expect(onePass(10_000, 0.1001, deep)).toEqual({ strategy: 'gin', settings: GIN });
-    expect(onePass(10_000, 0.15, deep)).toEqual({ strategy: 'gin', settings: GIN });
-    expect(onePass(100_000, 0.2, deep)).toEqual({ strategy: 'gin', settings: GIN });
+    expect(onePass(10_000, 0.1001, deep)).toEqual({ strategy: 'gin', settings: GIN, bound: null });
+    expect(onePass(10_000, 0.15, deep)).toEqual({ strategy: 'gin', settings: GIN, bound: null });
+    expect(onePass(100_000, 0.2, deep)).toEqual({ strategy: 'gin', settings: GIN, bound: null });
   });
 
   it('SR-1 up to 1,000 expected matches (counted exactly anyway) or more than 20,000: count, then page', () => {

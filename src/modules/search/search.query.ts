@@ -40,11 +40,28 @@ export interface SearchHits {
   /** More than MAX_RESULTS matched. */
   capped: boolean;
   jobIds: number[];
-  strategy: { count: Strategy; page: Strategy };
+  strategy: { count: Taken; page: Taken };
 }
 
+/** How a statement was answered: a strategy, or a bounded scan that stopped short and GIN after it. */
+export type Taken = Strategy | 'scan→gin';
+
+/** Jobs whose 紹介期限日 has passed never show. */
+const deadlineCondition = (plan: SearchPlan): SQL => sql`s.referral_deadline >= ${plan.deadlineFrom}::date`;
+
+/** The asked-for 都道府県, as a condition a btree can answer (none when any prefecture will do). */
+const prefectureCondition = (plan: SearchPlan): SQL[] =>
+  plan.prefectures.length
+    ? [
+        sql`s.prefecture_code in (${sql.join(
+          plan.prefectures.map((p) => sql`${p}`),
+          sql`, `,
+        )})`,
+      ]
+    : [];
+
 export function whereClause(plan: SearchPlan): SQL {
-  const conds: SQL[] = [sql`s.referral_deadline >= ${plan.deadlineFrom}::date`];
+  const conds: SQL[] = [deadlineCondition(plan)];
   if (plan.tsquery) conds.push(sql`s.tokens @@ ${plan.tsquery}::tsquery`);
   for (const p of plan.likeAll) conds.push(sql`s.body like ${p}`);
   if (plan.likeAny.length)
@@ -75,14 +92,7 @@ export function whereClause(plan: SearchPlan): SQL {
   if (plan.acceptedFrom !== null) conds.push(sql`s.accepted_on >= ${plan.acceptedFrom}::date`);
   if (plan.acceptedBefore !== null) conds.push(sql`s.accepted_on < ${plan.acceptedBefore}::date`);
   // Redundant with the prefecture token, but lets a scan read one prefecture through its btree.
-  if (plan.prefectures.length) {
-    conds.push(
-      sql`s.prefecture_code in (${sql.join(
-        plan.prefectures.map((p) => sql`${p}`),
-        sql`, `,
-      )})`,
-    );
-  }
+  conds.push(...prefectureCondition(plan));
   if (plan.jobNumbers.length) {
     conds.push(
       sql`s.job_id in (select id from job_postings where job_number in (${sql.join(
@@ -112,21 +122,17 @@ const rechecks = (plan: SearchPlan) =>
   plan.exclude.some((x) => x.like !== null);
 
 /**
- * Cost of reading rows in order until `wanted` matches are found: a scan reads only the asked-for
- * prefecture's rows (through its btree) when `confined`, every row otherwise.
+ * Rows read in order until `wanted` matches are found: a scan reads only the asked-for prefecture's
+ * rows (through its btree) when `confined`, every row otherwise.
  */
-function scanCost(
-  plan: SearchPlan,
-  e: Estimate,
-  rows: number,
-  wanted: number,
-  confined: boolean,
-  perRow: number,
-): number {
+function scanRows(e: Estimate, rows: number, wanted: number, confined: boolean) {
   const readable = rows * (confined ? e.prefecture : 1);
   const matches = Math.max(e.fraction * rows, 1);
-  const read = Math.min(readable, (wanted * readable) / matches);
-  return read * perRow + Math.min(wanted, matches) * (rechecks(plan) ? COSTS.recheck : 0);
+  return {
+    readable,
+    read: Math.min(readable, (wanted * readable) / matches),
+    found: Math.min(wanted, matches),
+  };
 }
 
 /** Cost of building the match set through GIN and visiting `visited` of its rows. */
@@ -134,36 +140,80 @@ function ginCost(plan: SearchPlan, e: Estimate, visited: number): number {
   return e.postings * COSTS.posting + visited * (COSTS.heapRow + (rechecks(plan) ? COSTS.recheck : 0));
 }
 
-/** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
-export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Strategy {
-  if (plan.jobNumbers.length) return 'lookup';
-  if (!plan.tsquery) return 'scan';
-  const wanted = MAX_RESULTS + 1;
-  const matches = Math.max(e.fraction * rows, 1);
-  const confined = plan.prefectures.length === 1;
-  // One prefecture is read through its btree (random access); otherwise the heap in order.
-  const scan = scanCost(plan, e, rows, wanted, confined, confined ? COSTS.walkRow : COSTS.scanRow);
-  return scan < ginCost(plan, e, Math.min(matches, wanted)) ? 'scan' : 'gin';
+/** The smallest bound a scan gets: below it a fallback would cost more than the rows it saves. */
+export const MIN_SCAN_BOUND = 2_000;
+
+/**
+ * How many rows a scan may read before GIN answers instead. The estimate a scan is chosen by is
+ * an upper bound on the matches (a word is taken as frequent as its rarest bigram), so a scan can
+ * read many times the rows expected (カンゴシ: 30,000 rows for an expected 7,700). Reading on past
+ * the rows whose cost equals GIN's, or one and a half times the rows expected when that is more,
+ * a wrong estimate costs at most about twice what GIN alone would have. Null: the bound would not
+ * stop the scan before the end of what it reads.
+ */
+export function scanBound(
+  expectedRead: number,
+  readable: number,
+  gin: number,
+  perRow: number,
+): number | null {
+  const bound = Math.ceil(Math.max(gin / perRow, 1.5 * expectedRead, MIN_SCAN_BOUND));
+  return bound < readable ? bound : null;
 }
 
-/** Chooses the page strategy once the (capped) count is known. */
-export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counted: number): Strategy {
-  if (plan.jobNumbers.length) return 'lookup';
-  if (!plan.tsquery) return 'scan';
+interface Choice {
+  strategy: Strategy;
+  /** For a scan: the rows it may read before GIN answers instead (null: no bound). */
+  bound: number | null;
+}
+
+const LOOKUP: Choice = { strategy: 'lookup', bound: null };
+/** Without a keyword or filter token there is no GIN alternative: the scan reads as far as it must. */
+const SCAN: Choice = { strategy: 'scan', bound: null };
+const GIN_CHOICE: Choice = { strategy: 'gin', bound: null };
+
+/** The count: scanning until MAX_RESULTS + 1 matches (bounded), or the GIN match set. */
+function countChoice(plan: SearchPlan, e: Estimate, rows: number): Choice {
+  if (plan.jobNumbers.length) return LOOKUP;
+  if (!plan.tsquery) return SCAN;
+  const wanted = MAX_RESULTS + 1;
+  const confined = confinedTo(plan);
+  // One prefecture is read through its btree (random access); otherwise the heap in order.
+  const perRow = confined ? COSTS.walkRow : COSTS.scanRow;
+  const { readable, read, found } = scanRows(e, rows, wanted, confined);
+  const scan = read * perRow + found * (rechecks(plan) ? COSTS.recheck : 0);
+  const gin = ginCost(plan, e, found);
+  return scan < gin ? { strategy: 'scan', bound: scanBound(read, readable, gin, perRow) } : GIN_CHOICE;
+}
+
+/** The page, once the (capped) count is known: walking the asked-for order (bounded), or GIN. */
+function pageChoice(plan: SearchPlan, e: Estimate, rows: number, counted: number): Choice {
+  if (plan.jobNumbers.length) return LOOKUP;
+  if (!plan.tsquery) return SCAN;
   // Few matches: collecting them all and sorting is bounded and cheap.
-  if (counted <= MAX_RESULTS) return 'gin';
+  if (counted <= MAX_RESULTS) return GIN_CHOICE;
   const matches = Math.max(e.fraction * rows, counted);
   // Newest first can read one prefecture in order through its btree; other orders read every row.
   const confined = plan.sort === 'new';
-  const scan = scanCost(
-    plan,
+  const { readable, read, found } = scanRows(
     { ...e, fraction: matches / rows },
     rows,
     plan.offset + plan.limit,
     confined,
-    COSTS.walkRow,
   );
-  return scan < ginCost(plan, e, matches) ? 'scan' : 'gin';
+  const scan = read * COSTS.walkRow + found * (rechecks(plan) ? COSTS.recheck : 0);
+  const gin = ginCost(plan, e, matches);
+  return scan < gin ? { strategy: 'scan', bound: scanBound(read, readable, gin, COSTS.walkRow) } : GIN_CHOICE;
+}
+
+/** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
+export function countStrategy(plan: SearchPlan, e: Estimate, rows: number): Strategy {
+  return countChoice(plan, e, rows).strategy;
+}
+
+/** Chooses the page strategy once the (capped) count is known. */
+export function pageStrategy(plan: SearchPlan, e: Estimate, rows: number, counted: number): Strategy {
+  return pageChoice(plan, e, rows, counted).strategy;
 }
 
 /**
@@ -210,6 +260,8 @@ export async function applySettings(tx: Transaction, settings: Settings): Promis
 export interface Step {
   strategy: Strategy;
   settings: Settings;
+  /** A scan reads at most this many rows in order, then GIN answers instead; null: no bound. */
+  bound: number | null;
 }
 
 /** A scan may read the one 都道府県 asked for through its btree. */
@@ -232,16 +284,35 @@ export function onePassStep(plan: SearchPlan, e: Estimate, rows: number): Step |
   return step.strategy === 'gin' ? step : null;
 }
 
+const step = (plan: SearchPlan, c: Choice, ordered: boolean): Step => ({
+  ...c,
+  settings: strategySettings(c.strategy, ordered, confinedTo(plan)),
+});
+
 /** The count: up to MAX_RESULTS + 1 matches, unordered. */
 export function countStep(plan: SearchPlan, e: Estimate, rows: number): Step {
-  const strategy = countStrategy(plan, e, rows);
-  return { strategy, settings: strategySettings(strategy, false, confinedTo(plan)) };
+  return step(plan, countChoice(plan, e, rows), false);
 }
 
 /** The page of more than MAX_RESULTS matches, in the asked-for order. */
 export function pageStep(plan: SearchPlan, e: Estimate, rows: number, counted: number): Step {
-  const strategy = pageStrategy(plan, e, rows, counted);
-  return { strategy, settings: strategySettings(strategy, true, confinedTo(plan)) };
+  return step(plan, pageChoice(plan, e, rows, counted), true);
+}
+
+/** What a search chose, before running: the one pass (or null), the count, and the page for a count. */
+export interface Steps {
+  onePass: Step | null;
+  count: Step;
+  page: (counted: number) => Step;
+}
+
+export function chooseSteps(plan: SearchPlan, stats: LexemeStats): Steps {
+  const e = estimate(plan, stats);
+  return {
+    onePass: onePassStep(plan, e, stats.rows),
+    count: countStep(plan, e, stats.rows),
+    page: (counted) => pageStep(plan, e, stats.rows, counted),
+  };
 }
 
 const CACHE_MS = 10 * 60_000;
@@ -277,15 +348,54 @@ async function readStats(db: Executor): Promise<LexemeStats> {
 }
 
 /**
- * Runs a plan: at most two statements on job_search, in one transaction. `now` (the caller's clock)
- * decides when the cached statistics are read again.
+ * Runs a plan: at most two statements on job_search in one transaction, or three when a bounded
+ * scan stops short and GIN answers instead. `now` (the caller's clock) decides when the cached
+ * statistics are read again.
  */
 export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now()): Promise<SearchHits> {
-  const stats = await loadStats(db, now);
-  const e = estimate(plan, stats);
+  return runSteps(db, plan, chooseSteps(plan, await loadStats(db, now)));
+}
+
+/**
+ * The rows a statement reads: all of job_search, or for a bounded scan only the first `bound` rows
+ * still open (in the asked-for order when `ordered`, of the asked-for 都道府県 when there are any).
+ * PostgreSQL never moves the search's conditions below the LIMIT, so they test exactly those rows.
+ */
+function source(plan: SearchPlan, bound: number | null, ordered: boolean): SQL {
+  if (bound === null) return sql`job_search s`;
+  const conds = [deadlineCondition(plan), ...prefectureCondition(plan)];
+  return sql`(select s.* from job_search s where ${sql.join(conds, sql` and `)}
+              ${ordered ? sql`order by ${orderBy(plan)}` : sql``} limit ${bound}) s`;
+}
+
+/** Counts up to MAX_RESULTS + 1 and, should they be all, the page's ids in order: one row comes back, not the matches. */
+async function countRows(tx: Transaction, plan: SearchPlan, where: SQL, bound: number | null) {
+  const [counted] = await queryRows<{ n: number; ids: number[] }>(
+    tx,
+    sql`with m as materialized (
+          select s.job_id, s.accepted_on, s.referral_deadline, s.wage_monthly
+          from ${source(plan, bound, false)} where ${where} limit ${MAX_RESULTS + 1})
+        select (select count(*)::int from m) as n,
+               array(select s.job_id from m s order by ${orderBy(plan)}
+                     limit ${plan.limit} offset ${plan.offset})::int[] as ids`,
+  );
+  return { total: Number(counted?.n ?? 0), ids: (counted?.ids ?? []).map(Number) };
+}
+
+async function pageRows(tx: Transaction, plan: SearchPlan, where: SQL, bound: number | null) {
+  const rows = await queryRows<{ job_id: number }>(
+    tx,
+    sql`select s.job_id from ${source(plan, bound, true)} where ${where}
+        order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
+  );
+  return rows.map((r) => Number(r.job_id));
+}
+
+/** Runs the chosen steps (searchJobs; tests give steps of their own to reach every path). */
+export async function runSteps(db: Database, plan: SearchPlan, steps: Steps): Promise<SearchHits> {
   const where = whereClause(plan);
-  const onePass = onePassStep(plan, e, stats.rows);
-  const count = countStep(plan, e, stats.rows);
+  const { onePass, count } = steps;
+  const gin = (ordered: boolean) => strategySettings('gin', ordered, confinedTo(plan));
   return db.transaction(async (tx) => {
     // The settings of every statement and those of the first one travel together.
     await applySettings(tx, { ...searchSettings(), ...(onePass ?? count).settings });
@@ -302,40 +412,35 @@ export async function searchJobs(db: Database, plan: SearchPlan, now = Date.now(
         return { total, capped: total > MAX_RESULTS, jobIds, strategy: { count: 'gin', page: 'gin' } };
       }
       // An empty page (no match, or a page past the end): count as usual below.
+      await applySettings(tx, count.settings);
     }
 
-    // Count up to MAX_RESULTS + 1 and, should they be all, page them in the same statement: one row
-    // comes back (the count and the page's ids in order), not the matches themselves.
-    if (onePass) await applySettings(tx, count.settings);
-    const [counted] = await queryRows<{ n: number; ids: number[] }>(
-      tx,
-      sql`with m as materialized (
-            select s.job_id, s.accepted_on, s.referral_deadline, s.wage_monthly
-            from job_search s where ${where} limit ${MAX_RESULTS + 1})
-          select (select count(*)::int from m) as n,
-                 array(select s.job_id from m s order by ${orderBy(plan)}
-                       limit ${plan.limit} offset ${plan.offset})::int[] as ids`,
-    );
-    const total = Number(counted?.n ?? 0);
-    if (total <= MAX_RESULTS) {
+    let counted = await countRows(tx, plan, where, count.bound);
+    let countTaken: Taken = count.strategy;
+    if (count.bound !== null && counted.total <= MAX_RESULTS) {
+      // The scan stopped at its bound with fewer matches than it expected: GIN counts them all.
+      await applySettings(tx, gin(false));
+      counted = await countRows(tx, plan, where, null);
+      countTaken = 'scan→gin';
+    }
+    if (counted.total <= MAX_RESULTS) {
       return {
-        total,
+        total: counted.total,
         capped: false,
-        jobIds: (counted?.ids ?? []).map(Number),
-        strategy: { count: count.strategy, page: count.strategy },
+        jobIds: counted.ids,
+        strategy: { count: countTaken, page: countTaken },
       };
     }
-    const page = pageStep(plan, e, stats.rows, total);
+    const page = steps.page(counted.total);
     await applySettings(tx, page.settings);
-    const rows = await queryRows<{ job_id: number }>(
-      tx,
-      sql`select s.job_id from job_search s where ${where} order by ${orderBy(plan)} limit ${plan.limit} offset ${plan.offset}`,
-    );
-    return {
-      total,
-      capped: true,
-      jobIds: rows.map((r) => Number(r.job_id)),
-      strategy: { count: count.strategy, page: page.strategy },
-    };
+    let jobIds = await pageRows(tx, plan, where, page.bound);
+    let pageTaken: Taken = page.strategy;
+    if (page.bound !== null && jobIds.length < plan.limit) {
+      // More than MAX_RESULTS match, so the page is full: the walk stopped at its bound short of it.
+      await applySettings(tx, gin(true));
+      jobIds = await pageRows(tx, plan, where, null);
+      pageTaken = 'scan→gin';
+    }
+    return { total: counted.total, capped: true, jobIds, strategy: { count: countTaken, page: pageTaken } };
   });
 }
