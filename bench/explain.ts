@@ -92,7 +92,8 @@ export async function explainQuery(
       } else if (/^select\s+set_config\(/i.test(text)) {
         // applySettings: set_config(name, value, true) for each setting, names and values as parameters.
         await client.query(text, s.params as unknown[]);
-        for (let i = 0; i + 1 < s.params.length; i += 2) settings.set(String(s.params[i]), String(s.params[i + 1]));
+        for (let i = 0; i + 1 < s.params.length; i += 2)
+          settings.set(String(s.params[i]), String(s.params[i + 1]));
       } else if (/^(select|with)\b/i.test(text) && /\bjob_search s\b/.test(text)) {
         // Only the search statements (ours also reads pg_stats for its estimates, which is not explained).
         const result = await client.query<{ 'QUERY PLAN': ExplainJson[] }>(
