@@ -21,7 +21,6 @@
  *                         summarised by area (bench/cpu-profile.ts); 0 skips it (default 1)
  *   BENCH_OUT             the report file (docs/benchmarks.md); BENCH_OUT=- prints it instead
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +30,7 @@ import { CATEGORIES, type ProfileSummary, summarizeProfile } from './cpu-profile
 import { machineFacts } from './facts.ts';
 import { freePort, type HttpResult, loadTest, procStatus, startWebServer, type WebServer } from './http.ts';
 import { connectProfiler } from './inspector.ts';
+import { writeBlock } from './report.ts';
 import { bytes, count, ms, table } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -355,12 +355,7 @@ function writeReport(block: string): void {
     process.stdout.write(`${block}\n`);
     return;
   }
-  let doc = readFileSync(env.out, 'utf8');
-  const a = doc.indexOf(START);
-  const b = doc.indexOf(END);
-  doc =
-    a >= 0 && b > a ? doc.slice(0, a) + block + doc.slice(b + END.length) : `${doc.trimEnd()}\n\n${block}\n`;
-  writeFileSync(env.out, doc);
+  writeBlock(env.out, START, END, block);
   process.stdout.write(`written to ${env.out}\n`);
 }
 

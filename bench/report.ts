@@ -2,6 +2,7 @@
  * Writes the generated section of docs/benchmarks.md (between the markers; the hand-written text
  * around it is kept) and reads back the note a previous run left there.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { MAX_RESULTS } from '../src/modules/search/search.schemas.ts';
 import type { ExplainedStatement } from './explain.ts';
@@ -86,6 +87,20 @@ export async function readPreviousNote(file: string): Promise<Note | null> {
  * The markers of a generated section: the main one, or a named one (BENCH_SECTION) so that runs with
  * other server settings keep their own results beside the main run's.
  */
+/**
+ * Replaces what lies between `start` and `end` in `file` with `block` (which carries both markers),
+ * or appends the block when the markers are not there yet: the other benchmarks' generated parts.
+ */
+export function writeBlock(file: string, start: string, end: string, block: string): void {
+  const doc = readFileSync(file, 'utf8');
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  writeFileSync(
+    file,
+    a >= 0 && b > a ? doc.slice(0, a) + block + doc.slice(b + end.length) : `${doc.trimEnd()}\n\n${block}\n`,
+  );
+}
+
 export function sectionMarkers(section?: string): { begin: string; end: string } {
   if (!section) return { begin: BEGIN, end: END };
   return {

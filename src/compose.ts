@@ -70,6 +70,8 @@ export interface Composition {
   deps: Deps;
   /** Only the mail job sends mail; the mailer is not in Deps, so no route or use case can bypass notify. */
   mailer: Mailer;
+  /** Milliseconds the slow steps of start-up took (database, migrations, passwords, queue), for the `ready` log line. */
+  startup: Readonly<Record<string, number>>;
   close(): Promise<void>;
 }
 
@@ -78,18 +80,27 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
   const close = async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   };
+  const startup: Record<string, number> = {};
+  const timed = async <T>(step: string, run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      startup[step] = Math.round(performance.now() - started);
+    }
+  };
   try {
     const logger = overrides.logger ?? createLogger(config.logLevel);
-    const dbHandle = overrides.dbHandle ?? (await openDatabase(config));
+    const dbHandle = overrides.dbHandle ?? (await timed('database', () => openDatabase(config)));
     if (!overrides.dbHandle) cleanup.push(() => dbHandle.close());
-    if (overrides.migrate ?? true) await migrate(dbHandle);
+    if (overrides.migrate ?? true) await timed('migrations', () => migrate(dbHandle));
     if (config.database.kind !== 'pglite' && !overrides.dbHandle)
       await reportServerSettings(dbHandle.db, logger);
     const clock = overrides.clock ?? systemClock;
     const mailer = overrides.mailer ?? createMailer(config, dbHandle, clock);
     if (!overrides.mailer) cleanup.push(() => mailer.close());
     const secret = overrides.secret ?? config.sessionSecret ?? (await developmentSecret(config));
-    const passwords = overrides.passwords ?? (await loadPasswordChecker(config));
+    const passwords = overrides.passwords ?? (await timed('passwords', () => loadPasswordChecker(config)));
     const virusScanner = overrides.virusScanner ?? createVirusScanner(config);
     if (!overrides.virusScanner) await reportScanner(config, virusScanner, logger);
     const storage = overrides.storage ?? (await openFileStorage(config, logger, cleanup));
@@ -109,10 +120,12 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       metrics,
       ledger,
     });
-    const queue = await createQueue(dbHandle, jobs, logger, {
-      schedule: overrides.schedule ?? false,
-      onRun: metrics.observeJob,
-    });
+    const queue = await timed('queue', () =>
+      createQueue(dbHandle, jobs, logger, {
+        schedule: overrides.schedule ?? false,
+        onRun: metrics.observeJob,
+      }),
+    );
     cleanup.push(() => queue.stop({ timeoutMs: config.shutdownGraceMs }));
     const liveEvents = createLiveEvents(dbHandle, { logger });
     cleanup.push(() => liveEvents.close());
@@ -147,7 +160,7 @@ export async function buildDeps(config: Config, overrides: BuildOverrides = {}):
       ledger,
       readReplica,
     };
-    return { deps, mailer, close };
+    return { deps, mailer, startup, close };
   } catch (error) {
     await close().catch(() => {});
     throw error;

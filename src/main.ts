@@ -23,12 +23,20 @@ await runEntry('start', async () => {
   loadReadings().catch(() => {});
   const booted = await boot({ schedule: true });
   const { deps } = booted;
-  if (shouldSeedDemo(deps.config)) await seedDemoIfEmpty(deps);
+  const seedStarted = performance.now();
+  const seeded = shouldSeedDemo(deps.config) && (await seedDemoIfEmpty(deps));
+  const seed = seeded ? { seed: Math.round(performance.now() - seedStarted) } : {};
   const heartbeat = await startWorking(deps);
   const http = await startHttp(booted);
   const metricsHttp = await startMetricsHttp(booted);
   reportMetrics(deps, { mainHttp: true });
-  deps.logger.info('ready', { ms: Math.round(performance.now() - started), mail: booted.mailer.kind });
+  deps.logger.info('ready', {
+    ms: Math.round(performance.now() - started),
+    // Since the process started: Node itself and loading the modules come before `ms`.
+    uptimeMs: Math.round(performance.now()),
+    steps: { ...booted.startup, ...seed },
+    mail: booted.mailer.kind,
+  });
   onShutdown(deps, async () => {
     // Requests and the running job get the same grace period, side by side.
     await Promise.all([http.close(), stopWorking(deps, heartbeat)]);

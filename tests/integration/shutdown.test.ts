@@ -201,6 +201,17 @@ describe('issue 17 graceful shutdown of the real processes', () => {
     const log = await stopAndCheck(r, 'SIGTERM');
     expect(log).toContain('SIGTERM: shutting down');
     expect(log).toContain('stopped');
+    // The ready line says where start-up went: the slow steps, and the time since the process began.
+    const ready = log
+      .split('\n')
+      .filter((line) => line.includes('"msg":"ready"'))
+      .map((line) => JSON.parse(line) as { ms: number; uptimeMs: number; steps: Record<string, number> })[0]!;
+    for (const step of ['database', 'migrations', 'queue'])
+      expect(ready.steps[step]).toBeGreaterThanOrEqual(0);
+    expect(ready.uptimeMs).toBeGreaterThan(ready.ms);
+    expect(ready.ms).toBeGreaterThanOrEqual(
+      ready.steps.database! + ready.steps.migrations! + ready.steps.queue!,
+    );
     const db = await openPglite({ dataDir: path.join(dataDir, 'pglite') });
     try {
       expect(await db.db.select().from(workerHeartbeats)).toEqual([]);
