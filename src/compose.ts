@@ -16,7 +16,6 @@ import type { Mailer } from './adapters/mail/mailer.ts';
 import { createSmtpMailer } from './adapters/mail/smtp-mailer.ts';
 import { createDiskStorage } from './adapters/storage/disk-storage.ts';
 import type { FileStorage } from './adapters/storage/file-storage.ts';
-import { createS3Storage } from './adapters/storage/s3-storage.ts';
 import { createClamdScanner } from './adapters/virus-scan/clamd-scanner.ts';
 import { createUnavailableScanner } from './adapters/virus-scan/unavailable-scanner.ts';
 import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
@@ -221,6 +220,8 @@ export async function openFileStorage(
   cleanup: (() => Promise<void>)[],
 ): Promise<FileStorage> {
   if (!config.objectStorage) return createDiskStorage(config.storageDir);
+  // The S3 client (the AWS SDK) loads only when a bucket is configured.
+  const { createS3Storage } = await import('./adapters/storage/s3-storage.ts');
   const storage = createS3Storage(config.objectStorage);
   cleanup.push(async () => storage.close());
   const { bucket, prefix, endpoint } = config.objectStorage;

@@ -7,7 +7,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {
@@ -20,7 +19,8 @@ export type FontName = keyof typeof FONT_FILES;
 export interface GlyphCoverage {
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
-const fontkit = require('fontkit') as { create(buffer: Buffer): GlyphCoverage };
+/** fontkit and pdfkit load with the first PDF, not with the process (they add a few hundred ms to every start). */
+const fontkit = () => require('fontkit') as { create(buffer: Buffer): GlyphCoverage };
 
 interface LoadedFont {
   bytes: Buffer;
@@ -34,7 +34,7 @@ function loadFont(name: FontName): Promise<LoadedFont> {
   if (!font) {
     font = readFile(require.resolve(FONT_FILES[name])).then((bytes) => ({
       bytes,
-      coverage: fontkit.create(bytes),
+      coverage: fontkit().create(bytes),
     }));
     font.catch(() => loaded.delete(name));
     loaded.set(name, font);
@@ -108,6 +108,7 @@ export async function japanesePdf(
   );
   const fallback = needsFallback ? await loadFont('fallback') : undefined;
 
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: options.margin,
