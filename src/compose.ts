@@ -22,7 +22,7 @@ import type { VirusScanner } from './adapters/virus-scan/virus-scanner.ts';
 import type { Config } from './config.ts';
 import { type DbHandle, openPglite, openPostgres } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { pgliteTemplateFor } from './db/pglite-template.ts';
+import { unpackPgliteTemplate } from './db/pglite-template.ts';
 import { redactPostgresUrl } from './db/postgres-url.ts';
 import { createReadReplica, type ReadReplica } from './db/read-replica.ts';
 import { reportServerSettings } from './db/server-settings.ts';
@@ -267,11 +267,8 @@ async function openDatabase(config: Config): Promise<DbHandle> {
   if (config.database.kind === 'pglite') {
     const release = await lockDataDir(config.dataDir);
     // A new data directory starts from the template npm install built, if there is one.
-    const template = await pgliteTemplateFor(config.database.dataDir);
-    const handle = await openPglite({
-      dataDir: config.database.dataDir,
-      ...(template ? { loadDataDir: template } : {}),
-    });
+    await unpackPgliteTemplate(config.database.dataDir);
+    const handle = await openPglite({ dataDir: config.database.dataDir });
     return {
       ...handle,
       async close() {

@@ -64,7 +64,7 @@ const envSchema = z.object({
   UPLOAD_SPOOL_DIR: z.string().min(1).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SEED_DEMO: z.enum(['auto', 'true', 'false'], { message: 'must be auto, true or false' }).default('auto'),
-  SEED_JOBS: positiveInt.default(2000),
+  SEED_JOBS: positiveInt.default(600),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   PASSWORD_POLICY: z.enum(['seed', 'nist'], { message: 'must be seed or nist' }).default('seed'),
@@ -383,7 +383,7 @@ function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): stri
   return `${issue.message}${shown}`;
 }
 
-/** Whether demo data (2,000 jobs and the demo accounts) should be written at start. */
+/** Whether demo data (600 jobs and the demo accounts) should be written at start. */
 export function shouldSeedDemo(config: Config): boolean {
   if (config.seedDemo === 'auto') return config.database.kind === 'pglite' && config.env !== 'production';
   return config.seedDemo === 'true';

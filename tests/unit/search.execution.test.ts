@@ -15,6 +15,7 @@ import {
   MIN_SCAN_BOUND,
   onePassStep,
   pageStep,
+  SCAN_MARGIN,
   scanBound,
   searchSettings,
   strategySettings,
@@ -144,24 +145,38 @@ describe('SR-1 the statements of a search', () => {
 
 describe('SR-1 how far a scan reads before GIN answers instead', () => {
   it('SR-1 to the rows whose cost equals GIN’s', () => {
-    expect(scanBound(1_000, 1_000_000, 90_000, 9)).toBe(10_000);
-    expect(scanBound(1_000, 1_000_000, 90_001, 9)).toBe(10_001);
-  });
-
-  it('SR-1 or one and a half times the rows expected, when that is more', () => {
-    expect(scanBound(8_000, 1_000_000, 90_000, 9)).toBe(12_000);
-    expect(scanBound(8_001, 1_000_000, 90_000, 9)).toBe(12_002);
+    expect(scanBound(1_000_000, 90_000, 9)).toBe(10_000);
+    expect(scanBound(1_000_000, 90_001, 9)).toBe(10_001);
   });
 
   it('SR-1 never fewer than MIN_SCAN_BOUND rows', () => {
     expect(MIN_SCAN_BOUND).toBe(2_000);
-    expect(scanBound(10, 1_000_000, 900, 9)).toBe(2_000);
+    expect(scanBound(1_000_000, 900, 9)).toBe(2_000);
   });
 
   it('SR-1 no bound when it would not stop the scan before the end of what it reads', () => {
-    expect(scanBound(1_000, 10_001, 90_000, 9)).toBe(10_000);
-    expect(scanBound(1_000, 10_000, 90_000, 9)).toBeNull();
-    expect(scanBound(1_000, 1_500, 900, 9)).toBeNull();
+    expect(scanBound(10_001, 90_000, 9)).toBe(10_000);
+    expect(scanBound(10_000, 90_000, 9)).toBeNull();
+    expect(scanBound(1_500, 900, 9)).toBeNull();
+  });
+});
+
+describe('SR-1 a scan is chosen only at half GIN’s estimated cost (SCAN_MARGIN)', () => {
+  // 1,000,000 rows, one word (one bigram) in `share` of them: the count scans 1,001 / share rows
+  // at 9 µs; GIN reads share × 1,000,000 postings at 0.16 µs and visits 1,001 rows at 2 µs.
+  const count = (share: number) => {
+    const stats = buildStats(1_000_000, ['介護'], [share, share, share, 0]);
+    const p = plan('kw=介護');
+    return countStep(p, estimate(p, stats), stats.rows).strategy;
+  };
+  it('SR-1 the margin is 2', () => expect(SCAN_MARGIN).toBe(2));
+
+  it('SR-1 a scan estimated at a little under half of GIN’s cost is taken; at a little over, GIN', () => {
+    // scan = 9,009 / share µs; GIN = 160,000 × share + 2,002 µs. Twice the scan equals GIN at share 0.3294.
+    expect(count(0.34)).toBe('scan');
+    expect(count(0.32)).toBe('gin');
+    // Without the margin the two would meet at 0.2311: 0.25 (a scan of 36,036 µs against GIN's 42,002) is GIN now.
+    expect(count(0.25)).toBe('gin');
   });
 });
 
@@ -187,8 +202,8 @@ describe('SR-1 one pass (page and count together) for moderately many matches', 
     expect(onePass(100_000, 0.5, deep)).toBeNull();
   });
 
-  it('SR-1 the first page of 1,500 is cheaper to walk in order: no one pass', () => {
-    expect(onePass(10_000, 0.15, 'kw=介護')).toBeNull();
+  it('SR-1 the first page of 15,000 is cheaper to walk in order: no one pass', () => {
+    expect(onePass(100_000, 0.15, 'kw=介護')).toBeNull();
   });
 
   it('SR-1 SR-5 without a keyword or filter token, or with 求人番号: no one pass', () => {

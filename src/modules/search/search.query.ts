@@ -144,20 +144,20 @@ function ginCost(plan: SearchPlan, e: Estimate, visited: number): number {
 export const MIN_SCAN_BOUND = 2_000;
 
 /**
- * How many rows a scan may read before GIN answers instead. The estimate a scan is chosen by is
- * an upper bound on the matches (a word is taken as frequent as its rarest bigram), so a scan can
- * read many times the rows expected (カンゴシ: 30,000 rows for an expected 7,700). Reading on past
- * the rows whose cost equals GIN's, or one and a half times the rows expected when that is more,
- * a wrong estimate costs at most about twice what GIN alone would have. Null: the bound would not
- * stop the scan before the end of what it reads.
+ * A scan is chosen only when its estimate is below GIN's divided by this. The estimate a scan is
+ * judged by is optimistic: the matches are an upper bound (a word is taken as frequent as its
+ * rarest bigram), so the rows it must read are a lower bound (カンゴシ: 30,000 rows read for an
+ * expected 7,700). GIN's cost is mostly its posting lists, whose lengths the statistics know.
  */
-export function scanBound(
-  expectedRead: number,
-  readable: number,
-  gin: number,
-  perRow: number,
-): number | null {
-  const bound = Math.ceil(Math.max(gin / perRow, 1.5 * expectedRead, MIN_SCAN_BOUND));
+export const SCAN_MARGIN = 2;
+
+/**
+ * How many rows a scan may read before GIN answers instead: the rows whose cost equals GIN's (at
+ * least MIN_SCAN_BOUND), so a wrong estimate costs at most about twice what GIN alone would have.
+ * Null: the bound would not stop the scan before the end of what it reads.
+ */
+export function scanBound(readable: number, gin: number, perRow: number): number | null {
+  const bound = Math.ceil(Math.max(gin / perRow, MIN_SCAN_BOUND));
   return bound < readable ? bound : null;
 }
 
@@ -183,7 +183,9 @@ function countChoice(plan: SearchPlan, e: Estimate, rows: number): Choice {
   const { readable, read, found } = scanRows(e, rows, wanted, confined);
   const scan = read * perRow + found * (rechecks(plan) ? COSTS.recheck : 0);
   const gin = ginCost(plan, e, found);
-  return scan < gin ? { strategy: 'scan', bound: scanBound(read, readable, gin, perRow) } : GIN_CHOICE;
+  return scan * SCAN_MARGIN < gin
+    ? { strategy: 'scan', bound: scanBound(readable, gin, perRow) }
+    : GIN_CHOICE;
 }
 
 /** The page, once the (capped) count is known: walking the asked-for order (bounded), or GIN. */
@@ -203,7 +205,9 @@ function pageChoice(plan: SearchPlan, e: Estimate, rows: number, counted: number
   );
   const scan = read * COSTS.walkRow + found * (rechecks(plan) ? COSTS.recheck : 0);
   const gin = ginCost(plan, e, matches);
-  return scan < gin ? { strategy: 'scan', bound: scanBound(read, readable, gin, COSTS.walkRow) } : GIN_CHOICE;
+  return scan * SCAN_MARGIN < gin
+    ? { strategy: 'scan', bound: scanBound(readable, gin, COSTS.walkRow) }
+    : GIN_CHOICE;
 }
 
 /** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
