@@ -9,7 +9,7 @@
  * a missing or unreadable one only means the slow path.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -120,13 +120,15 @@ export async function unpackPgliteTemplate(dataDir: string, file = pgliteTemplat
   const staging = `${root}.template-${process.pid}`;
   try {
     await rm(staging, { recursive: true, force: true });
-    await mkdir(staging, { recursive: true, mode: 0o700 });
+    mkdirSync(staging, { recursive: true, mode: 0o700 });
+    // Synchronous on purpose: a thousand small files through the thread pool one after another
+    // took seconds, and nothing else runs while the database is being opened.
     for (const entry of tarEntries(tar)) {
       const target = inside(staging, entry.path);
-      if (entry.type === 'dir') await mkdir(target, { recursive: true, mode: entry.mode || 0o700 });
+      if (entry.type === 'dir') mkdirSync(target, { recursive: true, mode: entry.mode || 0o700 });
       else {
-        await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-        await writeFile(target, entry.data, { mode: entry.mode || 0o600 });
+        mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
+        writeFileSync(target, entry.data, { mode: entry.mode || 0o600 });
       }
     }
     // An empty directory (made by an earlier start that stopped before initialising) is replaced.

@@ -172,6 +172,14 @@ const LOOKUP: Choice = { strategy: 'lookup', bound: null };
 const SCAN: Choice = { strategy: 'scan', bound: null };
 const GIN_CHOICE: Choice = { strategy: 'gin', bound: null };
 
+/** A scan of `rows` at `perRow` µs (a recheck for each match found) against GIN's `gin` µs. */
+function scanOrGin(plan: SearchPlan, rows: ReturnType<typeof scanRows>, perRow: number, gin: number): Choice {
+  const scan = rows.read * perRow + rows.found * (rechecks(plan) ? COSTS.recheck : 0);
+  return scan * SCAN_MARGIN < gin
+    ? { strategy: 'scan', bound: scanBound(rows.readable, gin, perRow) }
+    : GIN_CHOICE;
+}
+
 /** The count: scanning until MAX_RESULTS + 1 matches (bounded), or the GIN match set. */
 function countChoice(plan: SearchPlan, e: Estimate, rows: number): Choice {
   if (plan.jobNumbers.length) return LOOKUP;
@@ -180,12 +188,8 @@ function countChoice(plan: SearchPlan, e: Estimate, rows: number): Choice {
   const confined = confinedTo(plan);
   // One prefecture is read through its btree (random access); otherwise the heap in order.
   const perRow = confined ? COSTS.walkRow : COSTS.scanRow;
-  const { readable, read, found } = scanRows(e, rows, wanted, confined);
-  const scan = read * perRow + found * (rechecks(plan) ? COSTS.recheck : 0);
-  const gin = ginCost(plan, e, found);
-  return scan * SCAN_MARGIN < gin
-    ? { strategy: 'scan', bound: scanBound(readable, gin, perRow) }
-    : GIN_CHOICE;
+  const scanned = scanRows(e, rows, wanted, confined);
+  return scanOrGin(plan, scanned, perRow, ginCost(plan, e, scanned.found));
 }
 
 /** The page, once the (capped) count is known: walking the asked-for order (bounded), or GIN. */
@@ -197,17 +201,8 @@ function pageChoice(plan: SearchPlan, e: Estimate, rows: number, counted: number
   const matches = Math.max(e.fraction * rows, counted);
   // Newest first can read one prefecture in order through its btree; other orders read every row.
   const confined = plan.sort === 'new';
-  const { readable, read, found } = scanRows(
-    { ...e, fraction: matches / rows },
-    rows,
-    plan.offset + plan.limit,
-    confined,
-  );
-  const scan = read * COSTS.walkRow + found * (rechecks(plan) ? COSTS.recheck : 0);
-  const gin = ginCost(plan, e, matches);
-  return scan * SCAN_MARGIN < gin
-    ? { strategy: 'scan', bound: scanBound(readable, gin, COSTS.walkRow) }
-    : GIN_CHOICE;
+  const walked = scanRows({ ...e, fraction: matches / rows }, rows, plan.offset + plan.limit, confined);
+  return scanOrGin(plan, walked, COSTS.walkRow, ginCost(plan, e, matches));
 }
 
 /** Chooses the count strategy: scanning until MAX_RESULTS + 1 matches, or the GIN match set. */
