@@ -5,8 +5,8 @@
  * tarball under node_modules/.cache; a new DATA_DIR starts from it, and migrate() then applies only
  * what is newer. The template is what the composition's start-up leaves in an empty database (the
  * migrations, pg-boss's schema and every job queue), built by that composition itself; no demo
- * data, which is dated by the day it is written. The file name carries the migrations' hash, so a stale template is never used, and
- * a missing or unreadable one only means the slow path.
+ * data, which is dated by the day it is written. The file name carries the migrations' hash, so a
+ * stale template is never used, and a missing or unreadable one only means the slow path.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -453,7 +453,7 @@ function demoEmployerJobs(employerId: string, today: string, now: Date): NewJobP
   ];
 }
 
-/** `npm start` on an empty database: offices, demo accounts and SEED_JOBS jobs (600 by default: a first start stays under 10 s). */
+/** `npm start` on an empty database: offices, demo accounts and SEED_JOBS jobs (600 by default, to keep a first start short: ADR 0043). */
 export async function seedDemoIfEmpty(deps: Ports<'db' | 'clock' | 'logger' | 'config'>): Promise<boolean> {
   const { db, clock, logger, config } = deps;
   const [row] = await db.select({ n: count() }).from(offices);
